@@ -1,0 +1,43 @@
+# One place for the flags every SendGuard target gets: warnings, and the sanitizers when asked.
+function(sendguard_target_defaults target)
+    target_compile_options(${target} PRIVATE -Wall -Wextra)
+    if(SENDGUARD_WERROR)
+        target_compile_options(${target} PRIVATE -Werror)
+    endif()
+    if(SENDGUARD_SANITIZE)
+        target_compile_options(${target} PRIVATE -fsanitize=address,undefined
+                                                 -fno-sanitize-recover=undefined
+                                                 -fno-omit-frame-pointer)
+        target_link_options(${target} PRIVATE -fsanitize=address,undefined)
+    endif()
+    if(SENDGUARD_FUZZ)
+        target_compile_options(${target} PRIVATE -fsanitize=fuzzer-no-link,address,undefined)
+    endif()
+endfunction()
+
+# Registers a GoogleTest executable with CTest: sendguard_add_gtest(NAME SOURCES ... LIBS ...)
+function(sendguard_add_gtest name)
+    cmake_parse_arguments(ARG "" "" "SOURCES;LIBS;ENVIRONMENT" ${ARGN})
+    add_executable(${name} ${ARG_SOURCES})
+    target_link_libraries(${name} PRIVATE ${ARG_LIBS} GTest::gtest GTest::gtest_main)
+    sendguard_target_defaults(${name})
+    gtest_discover_tests(${name} DISCOVERY_MODE PRE_TEST
+                         PROPERTIES LABELS unit ENVIRONMENT "${ARG_ENVIRONMENT}")
+endfunction()
+
+# A libFuzzer target: sendguard_add_fuzzer(NAME SOURCE LIBS ... CORPUS dir)
+function(sendguard_add_fuzzer name)
+    cmake_parse_arguments(ARG "" "SOURCE;CORPUS" "LIBS" ${ARGN})
+    add_executable(${name} ${ARG_SOURCE})
+    target_link_libraries(${name} PRIVATE ${ARG_LIBS})
+    target_compile_options(${name} PRIVATE -fsanitize=fuzzer,address,undefined)
+    target_link_options(${name} PRIVATE -fsanitize=fuzzer,address,undefined)
+    # A short bounded run in CI; longer runs by hand with the same binary.
+    set(corpus "${CMAKE_CURRENT_BINARY_DIR}/${name}-corpus")
+    add_test(NAME ${name}
+             COMMAND ${CMAKE_COMMAND} -E env ASAN_OPTIONS=detect_leaks=1
+                     $<TARGET_FILE:${name}> -max_total_time=20 -rss_limit_mb=2048
+                     ${corpus} ${ARG_CORPUS})
+    set_tests_properties(${name} PROPERTIES LABELS fuzz)
+    file(MAKE_DIRECTORY ${corpus})
+endfunction()

@@ -1,0 +1,54 @@
+#pragma once
+
+#include "domain.h"
+#include "result.h"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace sendguard {
+
+// One policy pattern naming recipients (DESIGN.md, "Policy keys"):
+//   "corp.example"          that domain only
+//   "*.corp.example"        its subdomains (not corp.example itself)
+//   "name@partner.example"  that one address
+// Patterns compare the normalised form: lower case, IDNA A-label, no trailing dot.
+class AddressPattern
+{
+public:
+    // Fails with ErrorCode::InvalidPattern for an empty pattern, a bare "*", a wildcard anywhere
+    // but the leftmost label, or a domain that does not normalise.
+    static Result<AddressPattern> parse(std::string_view text);
+
+    // `localPart` is compared case-insensitively (ASCII); `domain` must be normalised already.
+    bool matches(std::string_view localPart, const NormalisedDomain &domain) const;
+
+    const std::string &text() const { return m_text; }
+
+private:
+    enum class Kind { Domain, Subdomains, Address };
+    Kind m_kind = Kind::Domain;
+    std::string m_localPart; // lower case, Address only
+    std::string m_domain;    // normalised A-label form
+    std::string m_text;      // as written, for messages
+};
+
+// A list of patterns. An empty list, or one whose entries are blank or comments ("# ..."), never
+// matches. Patterns that fail to parse are left out and reported in `errors()`.
+class PatternList
+{
+public:
+    PatternList() = default;
+    explicit PatternList(const std::vector<std::string> &entries);
+
+    bool matches(std::string_view localPart, const NormalisedDomain &domain) const;
+    bool empty() const { return m_patterns.empty(); }
+    const std::vector<Error> &errors() const { return m_errors; }
+
+private:
+    std::vector<AddressPattern> m_patterns;
+    std::vector<Error> m_errors;
+};
+
+} // namespace sendguard

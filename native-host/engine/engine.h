@@ -1,0 +1,43 @@
+#pragma once
+
+#include "addresspattern.h"
+#include "draft.h"
+#include "policy.h"
+#include "review.h"
+
+#include <string_view>
+#include <vector>
+
+namespace sendguard {
+
+// What every rule may consult besides the draft. Built once per review by the engine.
+struct RuleContext
+{
+    const Draft &draft;
+    const Policy &policy;
+    PatternList internal;
+    PatternList trusted;
+    PatternList blocked;
+};
+
+// A rule looks at the prepared review (recipients parsed, normalised, classified and
+// de-duplicated) and appends findings. Rules never remove findings and never throw.
+using RuleCheck = void (*)(const Review &review, const RuleContext &context,
+                           std::vector<Finding> &findings);
+
+struct RuleDefinition
+{
+    std::string_view id;
+    Severity defaultSeverity;
+    RuleCheck check;
+};
+
+// Every rule the engine knows, in the order they run.
+const std::vector<RuleDefinition> &allRules();
+
+// Reviews a draft under a policy: parses and classifies every recipient (an unreadable entry
+// becomes an `invalid-address` finding), runs each enabled rule with its policy severity, and
+// returns the result. Deterministic; no I/O; cost linear in recipients and body size.
+Review reviewDraft(const Draft &draft, const Policy &policy);
+
+} // namespace sendguard

@@ -1,0 +1,35 @@
+#pragma once
+
+#include "review.h"
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace sendguard {
+
+struct RuleSetting
+{
+    bool enabled = true;
+    std::optional<Severity> severity; // unset: the rule's default
+};
+
+// The policy in force for one review, after the layers are merged (DESIGN.md, "Policy keys").
+// Plain data; reading it from JSON lives in the protocol layer (policyjson.h).
+struct Policy
+{
+    std::vector<std::string> internalDomains; // empty: the sender's own domain is internal
+    std::vector<std::string> trustedDomains;
+    std::vector<std::string> blockedDomains;
+    bool skipWhenInternalOnly = true;
+    int countdownSeconds = 0;
+    std::string onHostFailure = "ask"; // "ask" or "block"; read by the extension
+    std::map<std::string, RuleSetting> rules;
+    std::vector<std::string> locked;
+
+    bool ruleEnabled(const std::string &ruleId) const;
+    Severity ruleSeverity(const std::string &ruleId, Severity fallback) const;
+};
+
+} // namespace sendguard

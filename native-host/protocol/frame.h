@@ -1,0 +1,52 @@
+#pragma once
+
+#include "../engine/result.h"
+
+#include <cstddef>
+#include <cstdint>
+#include <deque>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace sendguard {
+
+// Native messaging frames: a 4-byte length in native byte order, then that many bytes of UTF-8
+// JSON (Mozilla's NativeMessaging.sys.mjs). Thunderbird accepts at most 1 MiB from the host.
+inline constexpr std::size_t kMaxReplyBytes = 1024 * 1024;
+// We accept larger requests (a draft with a long body) up to this bound; beyond it the frame is
+// skipped and answered with an error.
+inline constexpr std::size_t kMaxRequestBytes = 64 * 1024 * 1024;
+
+// Encodes one reply frame. Fails with FrameTooLarge above kMaxReplyBytes of payload.
+Result<std::string> encodeFrame(std::string_view json);
+
+// An incremental decoder: feed it bytes as they arrive, take frames out. It never throws and
+// never stops: an oversized frame's bytes are skipped and reported as one error, after which
+// decoding resumes at the next length prefix.
+class FrameDecoder
+{
+public:
+    struct Item
+    {
+        std::optional<std::string> payload; // a complete frame's bytes
+        std::optional<Error> error;         // or why a frame was rejected
+    };
+
+    void feed(std::string_view bytes);
+    std::optional<Item> next();
+
+    // Call at end of input. Reports a truncated frame (a partial prefix or payload) once.
+    std::optional<Error> finish();
+
+private:
+    std::string m_buffer;
+    std::size_t m_skipRemaining = 0;
+    std::deque<Item> m_ready;
+    void drain();
+};
+
+// True when `bytes` is well-formed UTF-8 (no overlongs, no surrogates, nothing above U+10FFFF).
+bool isValidUtf8(std::string_view bytes);
+
+} // namespace sendguard

@@ -1,0 +1,41 @@
+#pragma once
+
+#include "../native-host/engine/review.h"
+
+#include <QDialog>
+
+class QCheckBox;
+class QLabel;
+class QPushButton;
+
+namespace sendguard {
+
+// The confirmation dialog: a thin view over a Review. External recipients are grouped under
+// their domain with one checkbox each; internal ones are listed without; each attachment and each
+// warning has its own checkbox. Send is enabled only when every box is ticked and nothing blocks;
+// Cancel is the default button and Esc cancels. All text from the draft is shown as plain text.
+//
+// accept() means "send", reject() means "cancel".
+class ConfirmDialog : public QDialog
+{
+    Q_OBJECT
+
+public:
+    explicit ConfirmDialog(const Review &review, QWidget *parent = nullptr);
+
+    // For tests and accessibility checks: the checkboxes in visual (and tab) order.
+    QList<QCheckBox *> checkBoxes() const;
+    QPushButton *sendButton() const;
+    QPushButton *cancelButton() const;
+
+private:
+    void updateSendButton();
+
+    QList<QCheckBox *> m_checkBoxes;
+    QPushButton *m_sendButton = nullptr;
+    QPushButton *m_cancelButton = nullptr;
+    QLabel *m_progressLabel = nullptr;
+    bool m_blocked = false;
+};
+
+} // namespace sendguard
