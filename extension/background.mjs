@@ -1,0 +1,66 @@
+// The thin browser.* shell: wires Thunderbird's events to the modules.
+// Runs in a persistent MV2 background page, so a listener waiting on the
+// failure window is never suspended (thunderbird-e2e.md §7).
+
+import { HostClient } from "./modules/hostclient.mjs";
+import { createFailurePrompt } from "./modules/failureprompt.mjs";
+import { readManagedPolicy } from "./modules/policy.mjs";
+import { createSendFlow } from "./modules/sendflow.mjs";
+import { HOST_NAME } from "./modules/names.mjs";
+
+const FAILURE_WINDOW_WIDTH = 480;
+const FAILURE_WINDOW_HEIGHT = 300;
+
+function log(level, text) {
+  console.log(`SendGuard ${level}: ${text}`);
+}
+
+const client = new HostClient({
+  connect: (name) => browser.runtime.connectNative(name),
+  hostName: HOST_NAME,
+  timers: {
+    setTimeout: (fn, ms) => setTimeout(fn, ms),
+    clearTimeout: (id) => clearTimeout(id),
+  },
+  log,
+});
+
+const failurePrompt = createFailurePrompt({
+  openWindow: async (url) => {
+    const window = await browser.windows.create({
+      type: "popup",
+      url: browser.runtime.getURL(url),
+      width: FAILURE_WINDOW_WIDTH,
+      height: FAILURE_WINDOW_HEIGHT,
+    });
+    return window.id;
+  },
+  closeWindow: (windowId) => browser.windows.remove(windowId),
+  newToken: () => crypto.randomUUID(),
+  log,
+});
+
+const sendFlow = createSendFlow({
+  client,
+  readPolicy: () => readManagedPolicy(() => browser.storage.managed.get()),
+  listAttachments: (tabId) => browser.compose.listAttachments(tabId),
+  askAfterFailure: (failure) => failurePrompt.ask(failure),
+  log,
+});
+
+// Registered synchronously while the page loads; onBeforeSend's promise
+// always resolves with {cancel} (see sendflow.mjs).
+browser.compose.onBeforeSend.addListener((tab, details) =>
+  sendFlow.onBeforeSend(tab, details)
+);
+browser.compose.onAfterSend.addListener((tab, sendInfo) =>
+  sendFlow.onAfterSend(tab, sendInfo)
+);
+browser.runtime.onMessage.addListener((message) => {
+  failurePrompt.handleMessage(message);
+});
+browser.windows.onRemoved.addListener((windowId) =>
+  failurePrompt.handleWindowRemoved(windowId)
+);
+
+log("info", "background ready");
