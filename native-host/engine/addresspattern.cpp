@@ -2,26 +2,124 @@
 
 namespace sendguard {
 
-Result<AddressPattern> AddressPattern::parse(std::string_view text)
+namespace {
+
+bool isBlank(char c)
 {
-    AddressPattern pattern;
-    pattern.m_text = std::string(text);
-    auto domain = normaliseDomain(text);
-    if (!domain)
-        return Error{ErrorCode::InvalidPattern, domain.error().message};
-    pattern.m_domain = domain.value().ascii;
-    return pattern;
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
 }
 
-bool AddressPattern::matches(std::string_view, const NormalisedDomain &domain) const
+std::string_view trimmed(std::string_view text)
 {
-    return domain.ascii == m_domain;
+    while (!text.empty() && isBlank(text.front()))
+        text.remove_prefix(1);
+    while (!text.empty() && isBlank(text.back()))
+        text.remove_suffix(1);
+    return text;
+}
+
+// A policy entry without its comment: "# ..." alone, or after whitespace at the end of a line.
+// '#' without whitespace before it is left alone, since it is valid atext in a local part.
+std::string_view withoutComment(std::string_view entry)
+{
+    for (std::size_t i = 0; i < entry.size(); ++i) {
+        if (entry[i] == '#' && (i == 0 || isBlank(entry[i - 1])))
+            return trimmed(entry.substr(0, i));
+    }
+    return trimmed(entry);
+}
+
+char asciiLower(char c)
+{
+    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+std::string asciiLowered(std::string_view text)
+{
+    std::string out(text);
+    for (char &c : out)
+        c = asciiLower(c);
+    return out;
+}
+
+bool equalsIgnoringAsciiCase(std::string_view a, std::string_view b)
+{
+    if (a.size() != b.size())
+        return false;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        if (asciiLower(a[i]) != asciiLower(b[i]))
+            return false;
+    }
+    return true;
+}
+
+// True when `domain` is a strict subdomain of `parent`: it ends in "." + parent. Comparing at a
+// label boundary is what keeps "evilcorp.example" from matching "*.corp.example".
+bool isSubdomainOf(std::string_view domain, std::string_view parent)
+{
+    return domain.size() > parent.size() + 1 && domain.ends_with(parent)
+           && domain[domain.size() - parent.size() - 1] == '.';
+}
+
+Error invalidPattern(std::string_view text, const std::string &why)
+{
+    return Error{ErrorCode::InvalidPattern, "the pattern \"" + std::string(text) + "\" " + why};
+}
+
+} // namespace
+
+Result<AddressPattern> AddressPattern::parse(std::string_view text)
+{
+    const std::string_view pattern = trimmed(text);
+    if (pattern.empty())
+        return Error{ErrorCode::InvalidPattern, "the pattern is empty"};
+
+    AddressPattern result;
+    result.m_text = std::string(pattern);
+    std::string_view domain = pattern;
+    const std::size_t at = pattern.rfind('@');
+    if (at != std::string_view::npos) {
+        if (at == 0)
+            return invalidPattern(pattern, "has nothing before '@'; write just the domain");
+        if (pattern.substr(0, at).find('*') != std::string_view::npos)
+            return invalidPattern(pattern, "may not use '*' in the part before '@'");
+        result.m_kind = Kind::Address;
+        result.m_localPart = asciiLowered(pattern.substr(0, at));
+        domain = pattern.substr(at + 1);
+    } else if (domain.starts_with("*.")) {
+        result.m_kind = Kind::Subdomains;
+        domain.remove_prefix(2);
+    }
+    if (domain.find('*') != std::string_view::npos)
+        return invalidPattern(pattern, "may use '*' only as \"*.\" at the very start of a domain");
+
+    auto normalised = normaliseDomain(domain);
+    if (!normalised)
+        return invalidPattern(pattern, "has a bad domain: " + normalised.error().message);
+    result.m_domain = std::move(normalised).value().ascii;
+    return result;
+}
+
+bool AddressPattern::matches(std::string_view localPart, const NormalisedDomain &domain) const
+{
+    switch (m_kind) {
+    case Kind::Domain:
+        return domain.ascii == m_domain;
+    case Kind::Subdomains:
+        return isSubdomainOf(domain.ascii, m_domain);
+    case Kind::Address:
+        return domain.ascii == m_domain && equalsIgnoringAsciiCase(localPart, m_localPart);
+    }
+    return false;
 }
 
 PatternList::PatternList(const std::vector<std::string> &entries)
 {
     for (const auto &entry : entries) {
-        auto pattern = AddressPattern::parse(entry);
+        const std::string_view text = withoutComment(entry);
+        if (text.empty())
+            continue;
+        auto pattern = AddressPattern::parse(text);
         if (pattern)
             m_patterns.push_back(std::move(pattern).value());
         else

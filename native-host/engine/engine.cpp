@@ -1,14 +1,146 @@
 #include "engine.h"
 
+#include "address.h"
+
+#include <unordered_set>
+#include <utility>
+
 namespace sendguard {
 
-// TODO: placeholder; the real preparation and rule run land next.
+namespace {
+
+// DESIGN.md, "Policy keys": with no internalDomains, the sender identity's own domain (exactly
+// that domain, not its subdomains) is internal. An unreadable sender makes nothing internal,
+// which errs towards asking.
+PatternList internalPatterns(const Draft &draft, const Policy &policy)
+{
+    if (!policy.internalDomains.empty())
+        return PatternList(policy.internalDomains);
+    const auto sender = parseAddressList(draft.from);
+    if (!sender || sender.value().size() != 1)
+        return PatternList();
+    const auto domain = normaliseDomain(sender.value().front().domain);
+    if (!domain)
+        return PatternList();
+    return PatternList(std::vector<std::string>{domain.value().ascii});
+}
+
+std::string fieldLabel(Field field)
+{
+    switch (field) {
+    case Field::To:
+        return "To";
+    case Field::Cc:
+        return "Cc";
+    case Field::Bcc:
+        return "Bcc";
+    }
+    return "To";
+}
+
+// Parses, normalises, classifies and de-duplicates the recipients. Thunderbird sends one copy
+// to each distinct address whatever field it is in, so an address is kept once: where it first
+// appears in To, Cc, Bcc order. An address in both To and Bcc therefore stays in To, the field
+// every recipient can see, so the dialog never understates who learns of it.
+class RecipientCollector
+{
+public:
+    RecipientCollector(Review &review, RuleContext &context)
+        : m_review(review)
+        , m_context(context)
+    {}
+
+    void addEntries(Field field, const std::vector<std::string> &entries)
+    {
+        for (const auto &entry : entries)
+            addEntry(field, entry);
+    }
+
+private:
+    void addEntry(Field field, const std::string &entry)
+    {
+        const auto mailboxes = parseAddressList(entry);
+        if (!mailboxes) {
+            reportUnreadable(field, entry, mailboxes.error().message);
+            return;
+        }
+        for (const auto &mailbox : mailboxes.value()) {
+            auto domain = normaliseDomain(mailbox.domain);
+            if (!domain) {
+                reportUnreadable(field, entry, domain.error().message);
+                continue;
+            }
+            addRecipient(field, mailbox, std::move(domain).value());
+        }
+    }
+
+    void addRecipient(Field field, const Mailbox &mailbox, NormalisedDomain domain)
+    {
+        ReviewedRecipient recipient;
+        recipient.field = field;
+        recipient.displayName = mailbox.displayName;
+        recipient.localPart = mailbox.localPart;
+        recipient.domain = std::move(domain);
+        if (!m_seen.insert(recipient.normalisedAddress()).second)
+            return;
+        recipient.internal = m_context.internal.matches(recipient.localPart, recipient.domain);
+        recipient.trusted = !recipient.internal
+                            && m_context.trusted.matches(recipient.localPart, recipient.domain);
+        m_review.recipients.push_back(std::move(recipient));
+    }
+
+    void reportUnreadable(Field field, const std::string &entry, const std::string &problem)
+    {
+        m_context.unreadable.push_back({field, entry, fieldLabel(field) + ": " + problem});
+    }
+
+    Review &m_review;
+    RuleContext &m_context;
+    std::unordered_set<std::string> m_seen;
+};
+
+void runRule(const RuleDefinition &rule, const Review &review, const RuleContext &context,
+             std::vector<Finding> &findings)
+{
+    const std::string id(rule.id);
+    if (!context.policy.ruleEnabled(id))
+        return;
+    std::vector<Finding> found;
+    rule.check(review, context, found);
+    const Severity severity = context.policy.ruleSeverity(id, rule.defaultSeverity);
+    for (auto &finding : found) {
+        finding.rule = id;
+        finding.severity = severity;
+        findings.push_back(std::move(finding));
+    }
+}
+
+} // namespace
+
 Review reviewDraft(const Draft &draft, const Policy &policy)
 {
+    RuleContext context{draft,
+                        policy,
+                        internalPatterns(draft, policy),
+                        PatternList(policy.trustedDomains),
+                        PatternList(policy.blockedDomains),
+                        {}};
+
     Review review;
     review.subject = draft.subject;
     review.attachments = draft.attachments;
     review.skipWhenInternalOnly = policy.skipWhenInternalOnly;
+
+    RecipientCollector collector(review, context);
+    collector.addEntries(Field::To, draft.to);
+    collector.addEntries(Field::Cc, draft.cc);
+    collector.addEntries(Field::Bcc, draft.bcc);
+
+    // Rules read `review` while findings accumulate apart, so no rule sees another's findings.
+    std::vector<Finding> findings;
+    for (const auto &rule : allRules())
+        runRule(rule, review, context, findings);
+    review.findings = std::move(findings);
     return review;
 }
 

@@ -5,25 +5,35 @@
 #include "policy.h"
 #include "review.h"
 
+#include <string>
 #include <string_view>
 #include <vector>
 
 namespace sendguard {
+
+// A recipient entry the engine could not read (RFC 5322 syntax, or a domain UTS #46 rejects).
+struct UnreadableEntry
+{
+    Field field = Field::To;
+    std::string text;    // the raw entry as the draft holds it
+    std::string problem; // plain words: what is wrong with it
+};
 
 // What every rule may consult besides the draft. Built once per review by the engine.
 struct RuleContext
 {
     const Draft &draft;
     const Policy &policy;
-    PatternList internal;
+    PatternList internal; // the policy's internalDomains, or the sender's domain when it has none
     PatternList trusted;
     PatternList blocked;
+    std::vector<UnreadableEntry> unreadable; // in To, Cc, Bcc order; `invalid-address` reports them
 };
 
 // A rule looks at the prepared review (recipients parsed, normalised, classified and
 // de-duplicated) and appends findings. Rules never remove findings and never throw.
-using RuleCheck = void (*)(const Review &review, const RuleContext &context,
-                           std::vector<Finding> &findings);
+using RuleCheck
+    = void (*)(const Review &review, const RuleContext &context, std::vector<Finding> &findings);
 
 struct RuleDefinition
 {
