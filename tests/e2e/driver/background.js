@@ -1,0 +1,155 @@
+// Test-only driver for SendGuard's end-to-end tests and the demo. It is a separate add-on: the
+// real add-in is installed untouched, and its onBeforeSend listener fires for this add-on's sends
+// exactly as for a person's click. The scenario comes from scenario.json, written into this
+// add-on's XPI by the harness. Reports go to Thunderbird's stdout as lines "E2E {json}"
+// (devtools.console.stdout.content), with non-ASCII escaped so that they stay valid JSON.
+//
+// scenario.json:
+//   { "mode": "test" | "compose-only",
+//     "draft": { "to": [], "cc": [], "bcc": [], "subject": "", "body": "",
+//                "attachments": [ { "name": "", "type": "", "content": "" } ] },
+//     "rounds": [ { "trigger": "api" | "click" } ],      test mode: one send per round
+//     "checkComposeAfterCancel": true,
+//     "closeWhenDone": true }
+
+const ROUND_TIMEOUT_MS = 90000;
+
+function report(ev, data) {
+  const json = JSON.stringify({ ev, data }).replace(
+    /[\u007f-\uffff]/g,
+    (c) => "\\u" + c.charCodeAt(0).toString(16).padStart(4, "0"),
+  );
+  console.log("E2E " + json);
+}
+
+// Sub-millisecond wall clock, same epoch as the harness's time.time() and the X watcher.
+function wallClockMs() {
+  return performance.timeOrigin + performance.now();
+}
+
+async function loadScenario() {
+  const response = await fetch(browser.runtime.getURL("scenario.json"));
+  return response.json();
+}
+
+async function composeDraft(draft) {
+  const tab = await browser.compose.beginNew({
+    to: draft.to || [],
+    cc: draft.cc || [],
+    bcc: draft.bcc || [],
+    subject: draft.subject || "",
+    plainTextBody: draft.body || "",
+    isPlainText: true,
+  });
+  for (const attachment of draft.attachments || []) {
+    const file = new File([attachment.content], attachment.name, {
+      type: attachment.type || "application/octet-stream",
+    });
+    await browser.compose.addAttachment(tab.id, { file });
+  }
+  return tab;
+}
+
+// Resolves with the next onAfterSend for this tab: the way to learn what happened to a send
+// that a person (or xdotool) started with the Send button.
+function nextAfterSend(tabId) {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      browser.compose.onAfterSend.removeListener(listener);
+      reject(new Error("no onAfterSend within " + ROUND_TIMEOUT_MS + " ms"));
+    }, ROUND_TIMEOUT_MS);
+    function listener(tab, info) {
+      if (tab.id !== tabId) return;
+      clearTimeout(timer);
+      browser.compose.onAfterSend.removeListener(listener);
+      resolve(info);
+    }
+    browser.compose.onAfterSend.addListener(listener);
+  });
+}
+
+function verdictOfError(message) {
+  return message.includes("onBeforeSend") ? "cancelled" : "error: " + message;
+}
+
+async function sendByApi(tabId, round) {
+  const t0 = wallClockMs();
+  report("SEND", { round, t0 });
+  try {
+    const result = await browser.compose.sendMessage(tabId, { mode: "sendNow" });
+    return { verdict: "sent", t0, headerMessageId: result && result.headerMessageId };
+  } catch (e) {
+    return { verdict: verdictOfError(String(e.message || e)), t0 };
+  }
+}
+
+async function sendByClick(tabId) {
+  const info = await nextAfterSend(tabId);
+  if (info && info.error) return { verdict: verdictOfError(info.error) };
+  return { verdict: "sent", headerMessageId: info && info.headerMessageId };
+}
+
+// After a cancelled send the compose window must be usable again: it still exists, its
+// details can be read, and a change to the subject takes effect.
+async function checkComposeUsable(tabId, draft) {
+  const details = await browser.compose.getComposeDetails(tabId);
+  const newSubject = draft.subject + " (edited after cancel)";
+  await browser.compose.setComposeDetails(tabId, { subject: newSubject });
+  const after = await browser.compose.getComposeDetails(tabId);
+  const tab = await browser.tabs.get(tabId);
+  return {
+    exists: tab.type === "messageCompose",
+    to: details.to,
+    subjectBefore: details.subject,
+    subjectAfter: after.subject,
+    usable: after.subject === newSubject,
+  };
+}
+
+async function closeEverything() {
+  for (const window of await browser.windows.getAll()) {
+    try {
+      await browser.windows.remove(window.id);
+    } catch (e) {
+      report("WARN", { closing: window.id, error: String(e.message || e) });
+    }
+  }
+}
+
+async function runRounds(scenario, tab) {
+  let last = { verdict: "not sent" };
+  const rounds = scenario.rounds || [{ trigger: "api" }];
+  for (let round = 0; round < rounds.length; ++round) {
+    const trigger = rounds[round].trigger || "api";
+    const waiting = trigger === "click" ? sendByClick(tab.id) : null;
+    report("READY", { round, trigger, tabId: tab.id, windowId: tab.windowId });
+    last = trigger === "click" ? await waiting : await sendByApi(tab.id, round);
+    report("RESULT", { round, trigger, t1: wallClockMs(), ...last });
+    if (last.verdict === "sent" || last.verdict.startsWith("error")) break;
+  }
+  if (last.verdict !== "sent" && scenario.checkComposeAfterCancel) {
+    try {
+      report("CHECK", await checkComposeUsable(tab.id, scenario.draft));
+    } catch (e) {
+      report("CHECK", { usable: false, error: String(e.message || e) });
+    }
+  }
+}
+
+(async () => {
+  let scenario = { mode: "test", closeWhenDone: true };
+  try {
+    scenario = await loadScenario();
+    const tab = await composeDraft(scenario.draft);
+    report("COMPOSED", { tabId: tab.id, windowId: tab.windowId });
+    if (scenario.mode === "compose-only") return;
+    await runRounds(scenario, tab);
+  } catch (e) {
+    report("FAILED", { error: String(e.message || e) });
+  }
+  report("END", {});
+  if (scenario.mode !== "compose-only" && scenario.closeWhenDone !== false) {
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await closeEverything();
+  }
+})();

@@ -1,0 +1,450 @@
+"""The end-to-end scenarios. Each builds a fresh world (Xvfb, X watcher, SMTP sink, HOME and
+profile with the real add-in and, except in host-missing, the real host registered), lets the
+test-only driver compose and send, plays the user on the real windows, and asserts on what the
+sink received, on the driver's reports and on the windows that appeared.
+"""
+
+import email
+import email.policy
+import os
+import shutil
+import statistics
+import sys
+import time
+
+from .profile import Profile, SENDER_ADDRESS
+from .sink import Sink
+from .thunderbird import Thunderbird
+from .xsession import Desktop, HarnessError, Watcher, Xvfb
+
+DIALOG_TITLE = "SendGuard"                      # the Qt dialog: "SendGuard – confirm: <subject>"
+FAILURE_TITLE = "SendGuard: message not sent"   # the extension's own failure window
+# The peer's figure (FlexConfirmMail, content painted, warm median), from dialog-latency.md.
+PEER_PAINTED_MS = 161.4
+TARGET_FACTOR = 0.3
+
+STARTUP_TIMEOUT = 60.0
+DIALOG_TIMEOUT = 20.0
+RESULT_TIMEOUT = 30.0
+EXIT_TIMEOUT = 20.0
+# The compose window's Send button, at the left of its toolbar (thunderbird-e2e.md, section 9).
+SEND_BUTTON = (37, 44)
+
+ATTACHMENT = {"name": "figures-q3.csv", "type": "text/csv",
+              "content": "quarter,revenue\nq3,1234\n"}
+
+
+class Failure(Exception):
+    """An assertion about the product that did not hold."""
+
+
+def expect(condition, message):
+    if not condition:
+        raise Failure(message)
+
+
+def external_draft(subject):
+    return {
+        "to": ["Alice Example <alice@client.example>"],
+        "cc": ["Colleague One <colleague@corp.example>"],
+        "bcc": [],
+        "subject": subject,
+        "body": "Hello Alice,\n\nthe figures are attached.\n\nTest Sender\n",
+        "attachments": [ATTACHMENT],
+    }
+
+
+class World:
+    """Everything one scenario runs in; stopped in reverse order, also on failure."""
+
+    def __init__(self, config, name, register_host=True):
+        self.config = config
+        self.name = name
+        self.register_host = register_host
+        self.out = os.path.join(config["outDir"], name)
+        self.xvfb = self.watcher = self.sink = self.thunderbird = None
+        self.desktop = None
+
+    def __enter__(self):
+        check_tools(self.config)
+        shutil.rmtree(self.out, ignore_errors=True)
+        os.makedirs(self.out)
+        self.profile = Profile(os.path.join(self.out, "run"))
+        try:
+            self._start()
+        except BaseException:
+            self.__exit__(*sys.exc_info())
+            raise
+        return self
+
+    def _start(self):
+        self.xvfb = Xvfb(os.path.join(self.out, "xvfb.log")).start()
+        self.env = self._environment()
+        self.desktop = Desktop(self.env)
+        self.watcher = Watcher(self.config["watcher"], self.env,
+                               os.path.join(self.out, "xwatch.log"), [DIALOG_TITLE]).start()
+        self.sink = Sink(self.profile.mail).start()
+        self.profile.write_prefs(self.sink.port)
+        self.profile.install_addin(self.config["xpi"], self.config["addonId"])
+        if self.register_host:
+            self.profile.register_host(self.config["hostName"], self.config["host"],
+                                       self.config["addonId"])
+
+    def _environment(self):
+        env = {key: value for key, value in os.environ.items()
+               if not key.startswith(("XDG_", "DBUS_", "WAYLAND", "QT_", "MOZ_", "SENDGUARD_"))}
+        env.update({
+            "HOME": self.profile.home,
+            "DISPLAY": self.xvfb.display,
+            "XDG_RUNTIME_DIR": self.profile.home,
+            # The host logs at info level so that a failure report can show what it decided.
+            "SENDGUARD_LOG_LEVEL": "info",
+            "LANG": "C.UTF-8",
+        })
+        return env
+
+    def launch(self, scenario):
+        self.scenario = scenario
+        self.profile.install_driver(scenario)
+        self.thunderbird = Thunderbird(self.config["thunderbird"], self.profile.profile, self.env,
+                                       os.path.join(self.out, "thunderbird.out")).start()
+        self.thunderbird.wait_report("COMPOSED", STARTUP_TIMEOUT,
+                                     "the driver's compose window (Thunderbird start-up)")
+
+    def finish(self):
+        """Waits for the driver to close every window and Thunderbird to exit by itself."""
+        self.thunderbird.wait_report("END", RESULT_TIMEOUT, "the driver's END report")
+        self.thunderbird.wait_exit(EXIT_TIMEOUT)
+
+    def __exit__(self, kind, error, trace):
+        for part in (self.thunderbird, self.sink, self.watcher, self.xvfb):
+            if part is None:
+                continue
+            try:
+                part.stop()
+            except Exception as stop_error:  # keep stopping the rest
+                print("warning: stopping %s: %s" % (type(part).__name__, stop_error))
+        if error is not None and not isinstance(error, KeyboardInterrupt):
+            self.diagnose(error)
+        return False
+
+    def diagnose(self, error):
+        print("\n*** %s FAILED: %s" % (self.name, error))
+        print("*** artefacts in %s" % self.out)
+        if self.thunderbird is not None:
+            print("--- Thunderbird stdout (tail) ---")
+            print(self.thunderbird.stdout_tail())
+        print("--- host log %s (tail) ---" % self.profile.host_log)
+        print(tail_of(self.profile.host_log))
+        if self.watcher is not None:
+            print("--- top-level windows seen ---")
+            for event in self.watcher.snapshot():
+                if event["ev"] in ("map", "title", "painted"):
+                    print("  %s %s %s" % (event["ev"], event.get("win"), event.get("title", "")))
+        if self.sink is not None:
+            print("--- sink: %d message(s) ---" % len(self.sink.messages()))
+
+
+def tail_of(path, lines=30):
+    if not os.path.exists(path):
+        return "(no such file: the host never started or never logged)"
+    with open(path, encoding="utf-8", errors="replace") as log:
+        return "".join(log.readlines()[-lines:]).rstrip() or "(empty)"
+
+
+def check_tools(config):
+    """Fails, never skips, when a piece of the real chain is missing."""
+    problems = []
+    for key, what in (("thunderbird", "Thunderbird (apt-get install thunderbird)"),
+                      ("host", "the host executable (build the sendguard-host target)"),
+                      ("watcher", "the X watcher (needs libx11-dev libxdamage-dev)")):
+        path = config.get(key) or ""
+        if not (os.path.isfile(path) and os.access(path, os.X_OK)):
+            problems.append("%s not found at %r" % (what, path))
+    if not os.path.isfile(config.get("xpi") or ""):
+        problems.append("the add-in XPI not found at %r (build the extension)" % config.get("xpi"))
+    for tool in ("Xvfb", "xdotool", "xwininfo", "import"):
+        if shutil.which(tool) is None:
+            problems.append("%s is not installed (scripts/setup-deps installs it)" % tool)
+    if problems:
+        raise HarnessError("cannot run the end-to-end test:\n  " + "\n  ".join(problems))
+
+
+# ---- playing the user on the dialog -------------------------------------------------------
+
+def shown_window(events, title, since_us):
+    """The first window mapped at or after since_us whose title (at map time or set while it is
+    mapped) contains `title`: (window, map time in µs), or None."""
+    mapped = {}
+    for event in events:
+        if event["t"] < since_us:
+            continue
+        kind, window = event["ev"], event.get("win")
+        if kind == "map":
+            mapped[window] = event["t"]
+        elif kind in ("unmap", "destroy"):
+            mapped.pop(window, None)
+        if kind in ("map", "title") and window in mapped and title in event.get("title", ""):
+            return window, mapped[window]
+    return None
+
+
+def wait_dialog(world, since, title=DIALOG_TITLE, timeout=DIALOG_TIMEOUT):
+    """The first top-level window with `title` in its name mapped after `since` (s, wall
+    clock): (window id, mapped at, painted at), times in seconds.
+
+    "Mapped" is the X MapNotify; "painted" is the first frame with text in it (see xwatch.cpp).
+    """
+    window, mapped = world.watcher.wait_until(
+        lambda events: shown_window(events, title, since * 1e6), timeout,
+        "a window titled %r" % title)
+    _, painted = world.watcher.wait_for(
+        lambda e: e["ev"] == "painted" and e["win"] == window and e["t"] >= mapped, timeout,
+        "the first painted frame of %r" % title)
+    # xdotool's own title search, as a user-level cross-check of the watcher.
+    expect(int(window, 16) in world.desktop.search_name(title, timeout=timeout),
+           "xdotool search --name %r did not find window %s" % (title, window))
+    return int(window, 16), mapped / 1e6, painted["t"] / 1e6
+
+
+def wait_closed(world, window, timeout=10.0):
+    world.watcher.wait_for(
+        lambda e: e["ev"] in ("unmap", "destroy") and int(e["win"], 16) == window, timeout,
+        "window 0x%x to close" % window)
+
+
+def cancel_by_escape(world, window):
+    world.desktop.focus(window)
+    world.desktop.keys("Escape")
+    wait_closed(world, window)
+
+
+def confirm_by_keyboard(world, window, boxes, screenshot=None):
+    """Ticks every checkbox and presses Send with the keyboard alone.
+
+    The dialog's tab order is its checkboxes in visual order, then Send, then Cancel
+    (ConfirmDialog::checkBoxes() documents the order), and focus starts on the first checkbox.
+    So: Space ticks a box, Tab moves on; after the last box one Tab reaches Send, and Return
+    presses the focused button. Cancel is the dialog's default, so Return on a checkbox would
+    cancel: the sequence never presses Return anywhere but on Send.
+    """
+    world.desktop.focus(window)
+    keys = []
+    for index in range(boxes):
+        keys += ["space", "Tab"]
+    world.desktop.keys(*keys)
+    if screenshot:
+        world.desktop.screenshot(window, screenshot)
+    world.desktop.keys("Return")
+    wait_closed(world, window)
+
+
+def click_send(world, round_index):
+    """Presses the compose window's Send button with the mouse; returns the click time."""
+    subject = world.scenario["draft"]["subject"]
+    windows = world.desktop.search_name("^Write: " + subject)
+    world.desktop.focus(windows[0])
+    return world.desktop.click(windows[0], *SEND_BUTTON)
+
+
+def run_round(world, round_index):
+    """Starts round round_index: returns the send trigger's wall-clock time (s)."""
+    trigger = world.scenario["rounds"][round_index]["trigger"]
+    world.thunderbird.wait_report("READY", RESULT_TIMEOUT, "round %d READY" % round_index,
+                                  round_index)
+    if trigger == "click":
+        return click_send(world, round_index)
+    sent = world.thunderbird.wait_report("SEND", RESULT_TIMEOUT, "round %d SEND" % round_index,
+                                         round_index)
+    return sent["t0"] / 1000.0
+
+
+def round_result(world, round_index):
+    return world.thunderbird.wait_report("RESULT", RESULT_TIMEOUT,
+                                         "round %d RESULT" % round_index, round_index)
+
+
+# ---- the checks on what was sent --------------------------------------------------------
+
+def sink_after_settle(world, expected, settle=1.0):
+    """The sink's records once `expected` have arrived (or `settle` s passed with fewer)."""
+    deadline = time.monotonic() + (settle if expected == 0 else 10.0)
+    while time.monotonic() < deadline:
+        if expected and len(world.sink.messages()) >= expected:
+            break
+        time.sleep(0.05)
+    return world.sink.messages()
+
+
+def check_delivered(world, record, recipients, attachment=None):
+    expect(sorted(a.lower() for a in record["rcpt_tos"]) == sorted(recipients),
+           "RCPT TO was %s, expected %s" % (record["rcpt_tos"], sorted(recipients)))
+    expect(record["mail_from"].lower() == SENDER_ADDRESS,
+           "MAIL FROM was %r, expected %r" % (record["mail_from"], SENDER_ADDRESS))
+    message = email.message_from_bytes(world.sink.message_bytes(record),
+                                       policy=email.policy.default)
+    expect(message["Subject"] == world.scenario["draft"]["subject"],
+           "Subject was %r" % message["Subject"])
+    if attachment is None:
+        return
+    parts = {part.get_filename(): part for part in message.iter_attachments()}
+    expect(attachment["name"] in parts,
+           "attachment %r missing; the message has %s" % (attachment["name"], list(parts)))
+    content = parts[attachment["name"]].get_content()
+    if isinstance(content, bytes):
+        content = content.decode("utf-8", "replace")
+    expect(content.replace("\r\n", "\n") == attachment["content"],
+           "attachment content differs: %r" % content)
+
+
+def no_dialog_ever(world):
+    shown = [e for e in world.watcher.snapshot()
+             if e["ev"] in ("map", "title") and DIALOG_TITLE in e.get("title", "")]
+    expect(not shown, "a SendGuard window appeared: %s" % shown)
+
+
+def check_compose_usable(world):
+    check = world.thunderbird.wait_report("CHECK", RESULT_TIMEOUT, "the driver's compose check")
+    expect(check.get("usable") and check.get("exists"),
+           "the compose window is not usable after the cancel: %s" % check)
+    print("compose window after cancel: still open, subject edited to %r" % check["subjectAfter"])
+
+
+# ---- latency ----------------------------------------------------------------------------
+
+class Latency:
+    def __init__(self):
+        self.rows = []
+
+    def add(self, label, sent, mapped, painted):
+        row = (label, (mapped - sent) * 1000.0, (painted - sent) * 1000.0)
+        self.rows.append(row)
+        print("%s: send->dialog mapped: %.1f ms; send->dialog painted: %.1f ms" % row)
+
+    def summary(self, title):
+        if not self.rows:
+            return
+        warm = self.rows[1:] or self.rows
+        target = PEER_PAINTED_MS * TARGET_FACTOR
+        for name, column in (("mapped", 1), ("painted", 2)):
+            values = [row[column] for row in warm]
+            print("%s, send->dialog %s over %d warm run(s): min %.1f / median %.1f / max %.1f ms"
+                  " (first, cold: %.1f ms)" % (title, name, len(values), min(values),
+                                               statistics.median(values), max(values),
+                                               self.rows[0][column]))
+        median = statistics.median(row[2] for row in warm)
+        print("peer (FlexConfirmMail) content painted, warm median: %.1f ms; target <= %.1f ms"
+              " (0.3x); SendGuard warm median %.1f ms = %.2fx the peer: %s"
+              % (PEER_PAINTED_MS, target, median, median / PEER_PAINTED_MS,
+                 "within target" if median <= target else "ABOVE target"))
+
+
+# ---- the scenarios ----------------------------------------------------------------------
+
+def internal_only(config):
+    """(a) Internal recipients only: the mail goes out, and no SendGuard window ever maps."""
+    with World(config, "internal-only") as world:
+        draft = {"to": ["Colleague One <colleague@corp.example>"],
+                 "cc": ["team@corp.example"], "bcc": [], "subject": "Internal note",
+                 "body": "Lunch at noon?\n", "attachments": []}
+        world.launch({"mode": "test", "draft": draft, "rounds": [{"trigger": "api"}]})
+        run_round(world, 0)
+        result = round_result(world, 0)
+        expect(result["verdict"] == "sent", "the internal mail was not sent: %s" % result)
+        world.finish()
+        messages = sink_after_settle(world, 1)
+        expect(len(messages) == 1, "the sink got %d messages, expected 1" % len(messages))
+        check_delivered(world, messages[0], ["colleague@corp.example", "team@corp.example"])
+        no_dialog_ever(world)
+        print("send->sent (no dialog): %.1f ms" % (result["t1"] - result["t0"]))
+
+
+def external_confirm(config, cancels=5):
+    """(b) External To + internal Cc + an attachment: the real dialog opens each time. The first
+    `cancels` sends are cancelled with Escape (for the latency figures); the last is started by
+    a mouse click on Send, ticked and sent with the keyboard, and must reach the sink."""
+    with World(config, "external-confirm") as world:
+        rounds = [{"trigger": "api"}] * cancels + [{"trigger": "click"}]
+        world.launch({"mode": "test", "draft": external_draft("Quote for March"),
+                      "rounds": rounds, "checkComposeAfterCancel": False})
+        latency = Latency()
+        for index in range(len(rounds)):
+            sent = run_round(world, index)
+            window, mapped, painted = wait_dialog(world, sent - 0.001)
+            latency.add("round %d (%s)" % (index + 1, rounds[index]["trigger"]), sent, mapped,
+                        painted)
+            last = index == len(rounds) - 1
+            if index == 0:
+                world.desktop.screenshot(window, os.path.join(world.out, "dialog.png"))
+            if not last:
+                cancel_by_escape(world, window)
+                result = round_result(world, index)
+                expect(result["verdict"] == "cancelled",
+                       "round %d: Escape should cancel, got %s" % (index + 1, result))
+                continue
+            confirm_by_keyboard(world, window, boxes=2,
+                                screenshot=os.path.join(world.out, "dialog-ticked.png"))
+            result = round_result(world, index)
+            expect(result["verdict"] == "sent", "the confirmed mail was not sent: %s" % result)
+        world.finish()
+        messages = sink_after_settle(world, 1)
+        expect(len(messages) == 1, "the sink got %d messages, expected 1" % len(messages))
+        check_delivered(world, messages[0], ["alice@client.example", "colleague@corp.example"],
+                        ATTACHMENT)
+        latency.summary("external-confirm")
+        print("screenshots: %s, %s" % (os.path.join(world.out, "dialog.png"),
+                                       os.path.join(world.out, "dialog-ticked.png")))
+
+
+def external_cancel(config):
+    """(c) The same draft, cancelled with Escape: nothing arrives, the compose window is usable."""
+    with World(config, "external-cancel") as world:
+        world.launch({"mode": "test", "draft": external_draft("Quote for April"),
+                      "rounds": [{"trigger": "api"}], "checkComposeAfterCancel": True})
+        sent = run_round(world, 0)
+        window, mapped, painted = wait_dialog(world, sent - 0.001)
+        Latency().add("external-cancel", sent, mapped, painted)
+        world.desktop.screenshot(window, os.path.join(world.out, "dialog.png"))
+        cancel_by_escape(world, window)
+        result = round_result(world, 0)
+        expect(result["verdict"] == "cancelled", "Escape should cancel the send: %s" % result)
+        check_compose_usable(world)
+        world.finish()
+        messages = sink_after_settle(world, 0)
+        expect(not messages, "a cancelled mail reached the sink: %s" % messages)
+
+
+def host_missing(config):
+    """(d) No native manifest: nothing is sent, the extension's failure window appears, Escape
+    there cancels, and the compose window is usable."""
+    with World(config, "host-missing", register_host=False) as world:
+        world.launch({"mode": "test", "draft": external_draft("Quote for May"),
+                      "rounds": [{"trigger": "api"}], "checkComposeAfterCancel": True})
+        sent = run_round(world, 0)
+        window, mapped, painted = wait_dialog(world, sent - 0.001, title=FAILURE_TITLE)
+        print("send->failure window mapped: %.1f ms; painted: %.1f ms"
+              % ((mapped - sent) * 1000, (painted - sent) * 1000))
+        titles = [title for win, title in world.desktop.tree_titles() if win == window]
+        expect(titles and FAILURE_TITLE in titles[0],
+               "xwininfo -root -tree does not list the failure window: %s" % titles)
+        world.desktop.screenshot(window, os.path.join(world.out, "failure-window.png"))
+        expect(not world.sink.messages(), "mail reached the sink while the host was missing")
+        cancel_by_escape(world, window)
+        result = round_result(world, 0)
+        expect(result["verdict"] == "cancelled", "the send was not cancelled: %s" % result)
+        check_compose_usable(world)
+        world.finish()
+        messages = sink_after_settle(world, 0)
+        expect(not messages, "mail reached the sink while the host was missing: %s" % messages)
+        no_qt_dialog = [e for e in world.watcher.snapshot()
+                        if "confirm" in e.get("title", "") and DIALOG_TITLE in e.get("title", "")]
+        expect(not no_qt_dialog, "a confirmation dialog appeared without a host: %s"
+               % no_qt_dialog)
+
+
+SCENARIOS = {
+    "internal-only": internal_only,
+    "external-confirm": external_confirm,
+    "external-cancel": external_cancel,
+    "host-missing": host_missing,
+}
