@@ -1,0 +1,401 @@
+#include "message.h"
+
+#include "frame.h"
+
+#include <climits>
+#include <cstdint>
+#include <limits>
+
+namespace sendguard {
+
+namespace {
+
+using nlohmann::json;
+
+// Ids travel back in every reply; a bound keeps an error reply small whatever the request held.
+constexpr std::size_t kMaxIdBytes = 256;
+// Names quoted back in messages (an unknown type or policy key) are cut to this length.
+constexpr std::size_t kMaxQuotedBytes = 64;
+
+Error invalid(std::string message)
+{
+    return Error{ErrorCode::InvalidRequest, std::move(message)};
+}
+
+// `text` in double quotes, cut to kMaxQuotedBytes without splitting a UTF-8 sequence.
+std::string quotedName(std::string_view text)
+{
+    if (text.size() <= kMaxQuotedBytes)
+        return "\"" + std::string(text) + "\"";
+    std::size_t end = kMaxQuotedBytes;
+    while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80)
+        --end;
+    return "\"" + std::string(text.substr(0, end)) + "...\"";
+}
+
+// JSON null counts as absent for optional members: JavaScript callers often send it.
+const json *member(const json &object, const char *name)
+{
+    const auto it = object.find(name);
+    if (it == object.end() || it->is_null())
+        return nullptr;
+    return &*it;
+}
+
+std::optional<Error> readString(const json &object, const char *name, const std::string &path,
+                                std::string &out)
+{
+    const json *value = member(object, name);
+    if (!value)
+        return std::nullopt;
+    if (!value->is_string())
+        return invalid(path + name + " must be a string");
+    out = value->get<std::string>();
+    return std::nullopt;
+}
+
+std::optional<Error> readStringList(const json &object, const char *name, const std::string &path,
+                                    std::vector<std::string> &out)
+{
+    const json *value = member(object, name);
+    if (!value)
+        return std::nullopt;
+    if (!value->is_array())
+        return invalid(path + name + " must be an array of strings");
+    out.clear();
+    out.reserve(value->size());
+    for (std::size_t i = 0; i < value->size(); ++i) {
+        const json &entry = (*value)[i];
+        if (!entry.is_string()) {
+            return invalid(path + name + "[" + std::to_string(i) + "] must be a string");
+        }
+        out.push_back(entry.get<std::string>());
+    }
+    return std::nullopt;
+}
+
+std::optional<Error> readOriginal(const json &draft, std::optional<OriginalMessage> &out)
+{
+    const json *value = member(draft, "original");
+    if (!value)
+        return std::nullopt;
+    if (!value->is_object())
+        return invalid("draft.original must be an object");
+    OriginalMessage original;
+    const std::string path = "draft.original.";
+    if (auto error = readString(*value, "from", path, original.from))
+        return error;
+    if (auto error = readStringList(*value, "to", path, original.to))
+        return error;
+    if (auto error = readStringList(*value, "cc", path, original.cc))
+        return error;
+    out = std::move(original);
+    return std::nullopt;
+}
+
+std::optional<Error> readAttachment(const json &value, const std::string &path, Attachment &out)
+{
+    if (!value.is_object())
+        return invalid(path + " must be an object");
+    if (auto error = readString(value, "name", path + ".", out.name))
+        return error;
+
+    out.size = -1;
+    const json *size = member(value, "size");
+    if (!size)
+        return std::nullopt;
+    if (size->is_number_unsigned()) {
+        const auto bytes = size->get<std::uint64_t>();
+        if (bytes > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()))
+            return invalid(path + ".size is out of range");
+        out.size = static_cast<std::int64_t>(bytes);
+        return std::nullopt;
+    }
+    if (size->is_number_integer()) {
+        out.size = std::max<std::int64_t>(size->get<std::int64_t>(), -1); // negative: unknown
+        return std::nullopt;
+    }
+    return invalid(path + ".size must be an integer");
+}
+
+std::optional<Error> readAttachments(const json &draft, std::vector<Attachment> &out)
+{
+    const json *value = member(draft, "attachments");
+    if (!value)
+        return std::nullopt;
+    if (!value->is_array())
+        return invalid("draft.attachments must be an array");
+    out.clear();
+    out.reserve(value->size());
+    for (std::size_t i = 0; i < value->size(); ++i) {
+        Attachment attachment;
+        const std::string path = "draft.attachments[" + std::to_string(i) + "]";
+        if (auto error = readAttachment((*value)[i], path, attachment))
+            return error;
+        out.push_back(std::move(attachment));
+    }
+    return std::nullopt;
+}
+
+Result<std::string> readId(const json &request)
+{
+    const auto it = request.find("id");
+    if (it == request.end())
+        return invalid("id is missing");
+    if (!it->is_string())
+        return invalid("id must be a string");
+    std::string id = it->get<std::string>();
+    if (id.size() > kMaxIdBytes)
+        return invalid("id must be at most " + std::to_string(kMaxIdBytes) + " bytes");
+    return id;
+}
+
+std::optional<Error> checkProtocol(const json &request)
+{
+    const json *value = member(request, "protocol");
+    if (!value)
+        return std::nullopt;
+    if (!value->is_number_integer())
+        return invalid("protocol must be an integer");
+    if (value->get<std::int64_t>() != kProtocolVersion) {
+        return invalid("protocol " + value->dump() + " is not supported (this host speaks "
+                       + std::to_string(kProtocolVersion) + ")");
+    }
+    return std::nullopt;
+}
+
+Result<Message> reviewFromJson(const json &request, std::string id)
+{
+    if (auto error = checkProtocol(request))
+        return *error;
+
+    const auto draftIt = request.find("draft");
+    if (draftIt == request.end())
+        return invalid("draft is missing");
+    Result<Draft> draft = draftFromJson(*draftIt);
+    if (!draft)
+        return draft.error();
+
+    ReviewRequest review{std::move(id), std::move(draft).value(), json()};
+    if (const json *policy = member(request, "policy")) {
+        if (!policy->is_object())
+            return invalid("policy must be an object");
+        review.adminPolicy = *policy;
+    }
+    return Message{std::move(review)};
+}
+
+} // namespace
+
+Result<Draft> draftFromJson(const json &value)
+{
+    if (!value.is_object())
+        return invalid("draft must be an object");
+
+    Draft draft;
+    const std::string path = "draft.";
+    if (auto error = readString(value, "from", path, draft.from))
+        return *error;
+    for (const auto &[name, list] : {std::pair{"to", &draft.to},
+                                     {"cc", &draft.cc},
+                                     {"bcc", &draft.bcc},
+                                     {"replyTo", &draft.replyTo},
+                                     {"unexpandedLists", &draft.unexpandedLists}}) {
+        if (auto error = readStringList(value, name, path, *list))
+            return *error;
+    }
+    for (const auto &[name, text] :
+         {std::pair{"subject", &draft.subject}, {"body", &draft.body}, {"type", &draft.type}}) {
+        if (auto error = readString(value, name, path, *text))
+            return *error;
+    }
+    if (auto error = readOriginal(value, draft.original))
+        return *error;
+    if (auto error = readAttachments(value, draft.attachments))
+        return *error;
+    return draft;
+}
+
+Result<Message> parseMessage(std::string_view payload, std::string *idOut)
+{
+    if (!isValidUtf8(payload))
+        return Error{ErrorCode::MalformedJson, "request is not valid UTF-8"};
+
+    json request;
+    try {
+        request = json::parse(payload);
+    } catch (const json::parse_error &error) {
+        // The library's text quotes the input; name only the position so nothing leaks back.
+        return Error{ErrorCode::MalformedJson, "request is not JSON (syntax error at byte "
+                                                   + std::to_string(error.byte) + ")"};
+    } catch (const json::exception &) {
+        return Error{ErrorCode::MalformedJson, "request is not JSON"};
+    }
+
+    if (!request.is_object())
+        return invalid("request must be a JSON object");
+
+    Result<std::string> id = readId(request);
+    if (!id)
+        return id.error();
+    if (idOut)
+        *idOut = id.value();
+
+    const auto typeIt = request.find("type");
+    if (typeIt == request.end())
+        return invalid("type is missing");
+    if (!typeIt->is_string())
+        return invalid("type must be a string");
+    const std::string &type = typeIt->get_ref<const std::string &>();
+
+    if (type == "review")
+        return reviewFromJson(request, std::move(id).value());
+    if (type == "sent")
+        return Message{SentNotice{std::move(id).value()}};
+    if (type == "ping")
+        return Message{PingRequest{std::move(id).value()}};
+    // TODO: learn and openSettings arrive with the history store and the settings dialog.
+    if (type == "learn" || type == "openSettings")
+        return invalid(type + " is not supported yet");
+    return invalid("unknown type " + quotedName(type));
+}
+
+namespace {
+
+using Problems = std::vector<std::string>;
+
+bool readPolicyStrings(const json &value, const std::string &key, std::vector<std::string> &out,
+                       Problems &problems)
+{
+    if (!value.is_array()) {
+        problems.push_back(key + " must be an array of strings; ignored");
+        return false;
+    }
+    std::vector<std::string> entries;
+    for (std::size_t i = 0; i < value.size(); ++i) {
+        if (!value[i].is_string()) {
+            problems.push_back(key + "[" + std::to_string(i) + "] must be a string; " + key
+                               + " ignored");
+            return false;
+        }
+        entries.push_back(value[i].get<std::string>());
+    }
+    out = std::move(entries);
+    return true;
+}
+
+void readRuleSetting(const std::string &ruleId, const json &value, Policy &policy,
+                     Problems &problems)
+{
+    const std::string path = "rules." + ruleId;
+    if (!value.is_object()) {
+        problems.push_back(path + " must be an object; ignored");
+        return;
+    }
+    RuleSetting setting;
+    for (const auto &[key, field] : value.items()) {
+        if (key == "enabled") {
+            if (!field.is_boolean()) {
+                problems.push_back(path + ".enabled must be true or false; rule setting ignored");
+                return;
+            }
+            setting.enabled = field.get<bool>();
+        } else if (key == "severity") {
+            const auto severity = field.is_string()
+                                      ? severityFromName(field.get_ref<const std::string &>())
+                                      : std::nullopt;
+            if (!severity) {
+                problems.push_back(path
+                                   + ".severity must be one of info, confirm, warn, block; rule "
+                                     "setting ignored");
+                return;
+            }
+            setting.severity = severity;
+        } else {
+            problems.push_back("unknown key " + quotedName(key) + " in " + path + "; ignored");
+        }
+    }
+    policy.rules[ruleId] = setting;
+}
+
+void readRules(const json &value, Policy &policy, Problems &problems)
+{
+    if (!value.is_object()) {
+        problems.push_back("rules must be an object; ignored");
+        return;
+    }
+    for (const auto &[ruleId, setting] : value.items())
+        readRuleSetting(ruleId, setting, policy, problems);
+}
+
+void readCountdown(const json &value, Policy &policy, Problems &problems)
+{
+    const bool fits = value.is_number_integer() && value.get<std::int64_t>() >= 0
+                      && value.get<std::int64_t>() <= INT_MAX;
+    if (!fits) {
+        problems.push_back(
+            "countdownSeconds must be a whole number of seconds, 0 or more; ignored");
+        return;
+    }
+    policy.countdownSeconds = static_cast<int>(value.get<std::int64_t>());
+}
+
+void readOnHostFailure(const json &value, Policy &policy, Problems &problems)
+{
+    if (value.is_string() && (value == "ask" || value == "block")) {
+        policy.onHostFailure = value.get<std::string>();
+        return;
+    }
+    problems.push_back("onHostFailure must be \"ask\" or \"block\"; ignored");
+}
+
+// DESIGN.md keys that later checks will read. Accepted now so that an admin policy written for
+// them does not produce a warning on every review.
+bool isKnownUnusedKey(const std::string &key)
+{
+    static const char *const keys[]
+        = {"attentionDomains",  "attentionTerms", "attentionAttachmentSuffixes",
+           "ccExposureDomains", "largeAudience",  "autoBcc"};
+    for (const char *known : keys) {
+        if (key == known)
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+Policy policyFromJson(const json &value, std::vector<std::string> &problems)
+{
+    Policy policy;
+    if (!value.is_object()) {
+        problems.push_back("policy must be an object; ignored");
+        return policy;
+    }
+
+    for (const auto &[key, field] : value.items()) {
+        if (key == "internalDomains")
+            readPolicyStrings(field, key, policy.internalDomains, problems);
+        else if (key == "trustedDomains")
+            readPolicyStrings(field, key, policy.trustedDomains, problems);
+        else if (key == "blockedDomains")
+            readPolicyStrings(field, key, policy.blockedDomains, problems);
+        else if (key == "locked")
+            readPolicyStrings(field, key, policy.locked, problems);
+        else if (key == "skipWhenInternalOnly" && field.is_boolean())
+            policy.skipWhenInternalOnly = field.get<bool>();
+        else if (key == "skipWhenInternalOnly")
+            problems.push_back("skipWhenInternalOnly must be true or false; ignored");
+        else if (key == "countdownSeconds")
+            readCountdown(field, policy, problems);
+        else if (key == "onHostFailure")
+            readOnHostFailure(field, policy, problems);
+        else if (key == "rules")
+            readRules(field, policy, problems);
+        else if (!isKnownUnusedKey(key))
+            problems.push_back("unknown policy key " + quotedName(key) + "; ignored");
+    }
+    return policy;
+}
+
+} // namespace sendguard
