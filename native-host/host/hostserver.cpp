@@ -1,0 +1,275 @@
+#include "hostserver.h"
+
+#include "logging.h"
+#include "platform.h"
+
+#include "confirmdialog.h"
+#include "engine/engine.h"
+#include "protocol/reply.h"
+
+#include <QCoreApplication>
+#include <QMetaObject>
+
+#include <algorithm>
+
+namespace sendguard {
+
+namespace {
+
+constexpr std::size_t kReadChunkBytes = 64 * 1024;
+constexpr std::size_t kMaxAwaitingSent = 64;
+
+// Counts only: logs leave machines, addresses and bodies must not.
+QString summary(const Review &review)
+{
+    const auto external = std::count_if(review.recipients.begin(), review.recipients.end(),
+                                        [](const ReviewedRecipient &r) { return !r.internal; });
+    return QStringLiteral("%1 recipients (%2 external), %3 attachments, %4 findings, blocked: %5")
+        .arg(review.recipients.size())
+        .arg(external)
+        .arg(review.attachments.size())
+        .arg(review.findings.size())
+        .arg(review.blocked() ? "yes" : "no");
+}
+
+Policy policyFor(const ReviewRequest &request)
+{
+    if (request.adminPolicy.is_null())
+        return Policy();
+    std::vector<std::string> problems;
+    Policy policy = policyFromJson(request.adminPolicy, problems);
+    for (const std::string &problem : problems)
+        qCWarning(lcPolicy) << "admin policy:" << problem.c_str();
+    return policy;
+}
+
+} // namespace
+
+HostServer::HostServer(bool dialogsAvailable, QObject *parent)
+    : QObject(parent)
+    , m_dialogsAvailable(dialogsAvailable)
+{}
+
+HostServer::~HostServer()
+{
+    if (m_reader.joinable() && m_readerDone)
+        m_reader.join();
+    if (m_reader.joinable())
+        m_reader.detach(); // blocked in read(); the process is ending
+    delete m_dialog.data();
+}
+
+void HostServer::start()
+{
+    qCInfo(lcHost) << "serving; dialogs" << (m_dialogsAvailable ? "available" : "unavailable");
+    m_reader = std::thread([this] { readLoop(); });
+}
+
+bool HostServer::stopReader()
+{
+    if (!m_reader.joinable())
+        return true;
+    if (!m_readerDone)
+        return false;
+    m_reader.join();
+    return true;
+}
+
+// Runs on the reader thread: touches only the decoder and post().
+void HostServer::readLoop()
+{
+    FrameDecoder decoder;
+    std::string buffer(kReadChunkBytes, '\0');
+    for (;;) {
+        const std::ptrdiff_t got = platform::readStdin(buffer.data(), buffer.size());
+        if (got <= 0) {
+            if (got < 0)
+                qCWarning(lcProtocol) << "reading stdin failed; treating it as end of input";
+            break;
+        }
+        decoder.feed(std::string_view(buffer.data(), static_cast<std::size_t>(got)));
+        while (auto item = decoder.next())
+            post(std::move(*item));
+    }
+    if (auto error = decoder.finish())
+        post({std::nullopt, std::move(*error)});
+
+    m_readerDone = true;
+    QMetaObject::invokeMethod(
+        this, [this] { handleEndOfInput(); }, Qt::QueuedConnection);
+}
+
+void HostServer::post(FrameDecoder::Item item)
+{
+    QMetaObject::invokeMethod(
+        this, [this, item] { handleItem(item); }, Qt::QueuedConnection);
+}
+
+void HostServer::handleItem(const FrameDecoder::Item &item)
+{
+    if (m_quitting)
+        return;
+    if (item.error) {
+        qCWarning(lcProtocol) << "frame rejected:" << errorCodeName(item.error->code)
+                              << item.error->message.c_str();
+        reply(errorJson(std::string(), *item.error));
+        return;
+    }
+
+    std::string id;
+    Result<Message> message = parseMessage(*item.payload, &id);
+    if (!message) {
+        qCWarning(lcProtocol) << "request rejected:" << errorCodeName(message.error().code)
+                              << message.error().message.c_str();
+        reply(errorJson(id, message.error()));
+        return;
+    }
+    handleMessage(std::move(message).value());
+}
+
+void HostServer::handleMessage(Message message)
+{
+    if (auto *ping = std::get_if<PingRequest>(&message)) {
+        qCDebug(lcProtocol) << "ping" << ping->id.c_str();
+        reply(pongJson(ping->id));
+        return;
+    }
+    if (auto *sent = std::get_if<SentNotice>(&message)) {
+        handleSent(*sent);
+        return;
+    }
+    m_queue.push_back(std::get<ReviewRequest>(std::move(message)));
+    processQueue();
+}
+
+void HostServer::handleSent(const SentNotice &notice)
+{
+    const auto it = std::find_if(m_awaitingSent.begin(), m_awaitingSent.end(),
+                                 [&](const auto &entry) { return entry.first == notice.id; });
+    if (it == m_awaitingSent.end()) {
+        qCInfo(lcHost) << "sent notice for unknown review" << notice.id.c_str();
+        return;
+    }
+    // TODO: the history store learns the recipients here (a later issue); for now it is logged.
+    qCInfo(lcHost) << "review" << notice.id.c_str() << "sent:" << summary(it->second);
+    m_awaitingSent.erase(it);
+}
+
+void HostServer::processQueue()
+{
+    while (!m_quitting && !m_dialog && !m_queue.empty()) {
+        ReviewRequest request = std::move(m_queue.front());
+        m_queue.pop_front();
+        reviewNext(std::move(request));
+    }
+    quitWhenDone();
+}
+
+void HostServer::reviewNext(ReviewRequest request)
+{
+    Review review = reviewDraft(request.draft, policyFor(request));
+    qCInfo(lcHost) << "review" << request.id.c_str() << ":" << summary(review);
+
+    if (!review.needsDialog()) {
+        qCInfo(lcHost) << "review" << request.id.c_str() << "-> send, no dialog needed";
+        reply(verdictJson(request.id, Decision::Send, review));
+        rememberUntilSent(request.id, std::move(review));
+        return;
+    }
+    if (m_inputEnded) {
+        qCInfo(lcHost) << "review" << request.id.c_str() << "dropped: input ended";
+        return;
+    }
+    if (!m_dialogsAvailable) {
+        qCWarning(lcHost) << "review" << request.id.c_str() << "needs a dialog but none can show";
+        reply(errorJson(request.id,
+                        {ErrorCode::Unavailable, "no display to show the confirmation dialog"}));
+        return;
+    }
+    showDialog(request.id, std::move(review));
+}
+
+void HostServer::showDialog(const std::string &id, Review review)
+{
+    // The dialog may keep a reference to the review: it lives until the dialog is destroyed.
+    auto shown = std::make_shared<const Review>(std::move(review));
+    m_dialogId = id;
+    m_dialogReview = shown;
+    m_dialog = new ConfirmDialog(*shown);
+    connect(m_dialog, &QObject::destroyed, m_dialog, [shown] {});
+    connect(m_dialog, &QDialog::finished, this, &HostServer::finishDialog);
+    // open(), not exec(): no nested event loop, so pings are answered and the queue waits.
+    m_dialog->open();
+    m_dialog->raise();
+    m_dialog->activateWindow();
+    qCInfo(lcDialog) << "dialog shown for review" << id.c_str();
+}
+
+void HostServer::finishDialog(int result)
+{
+    const std::string id = std::exchange(m_dialogId, std::string());
+    const std::shared_ptr<const Review> review = std::exchange(m_dialogReview, nullptr);
+    m_dialog->deleteLater();
+    m_dialog = nullptr;
+
+    // The dialog offers only Cancel when blocked; refuse a send here as well.
+    const bool send = result == QDialog::Accepted && !review->blocked();
+    qCInfo(lcDialog) << "review" << id.c_str() << "->" << (send ? "send" : "cancel");
+    reply(verdictJson(id, send ? Decision::Send : Decision::Cancel, *review));
+    if (send)
+        rememberUntilSent(id, *review);
+    // Queued, so the next dialog does not open from inside this one's signal.
+    QMetaObject::invokeMethod(this, &HostServer::processQueue, Qt::QueuedConnection);
+}
+
+void HostServer::closeDialogUnanswered()
+{
+    if (!m_dialog)
+        return;
+    qCInfo(lcDialog) << "closing the dialog for review" << m_dialogId.c_str() << "unanswered";
+    disconnect(m_dialog, &QDialog::finished, this, nullptr);
+    m_dialog->reject();
+    m_dialog->deleteLater();
+    m_dialog = nullptr;
+    m_dialogId.clear();
+    m_dialogReview = nullptr;
+}
+
+void HostServer::handleEndOfInput()
+{
+    qCInfo(lcHost) << "end of input;" << m_queue.size() << "reviews queued";
+    m_inputEnded = true;
+    closeDialogUnanswered();
+    processQueue();
+}
+
+void HostServer::reply(const nlohmann::json &json)
+{
+    if (m_outputFailed)
+        return;
+    if (m_writer.write(json))
+        return;
+    m_outputFailed = true;
+    m_quitting = true;
+    closeDialogUnanswered();
+    m_queue.clear();
+    QCoreApplication::exit(0);
+}
+
+void HostServer::rememberUntilSent(const std::string &id, Review review)
+{
+    if (m_awaitingSent.size() >= kMaxAwaitingSent)
+        m_awaitingSent.pop_front();
+    m_awaitingSent.emplace_back(id, std::move(review));
+}
+
+void HostServer::quitWhenDone()
+{
+    if (m_quitting || !m_inputEnded || m_dialog || !m_queue.empty())
+        return;
+    m_quitting = true;
+    qCInfo(lcHost) << "all work done; exiting";
+    QCoreApplication::exit(0);
+}
+
+} // namespace sendguard

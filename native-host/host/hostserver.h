@@ -1,0 +1,87 @@
+#pragma once
+
+#include "framewriter.h"
+
+#include "engine/review.h"
+#include "protocol/frame.h"
+#include "protocol/message.h"
+
+#include <QObject>
+#include <QPointer>
+
+#include <atomic>
+#include <deque>
+#include <memory>
+#include <string>
+#include <thread>
+#include <utility>
+
+namespace sendguard {
+
+class ConfirmDialog;
+
+// Serve mode: answers the extension's requests on stdin/stdout until stdin ends.
+//
+// A reader thread decodes frames from stdin and posts each one to this object, which lives on
+// the main thread with the Qt event loop. Pings are answered at once. Reviews join a FIFO queue
+// and are handled one at a time: the engine runs first, a review that needs nobody's look is
+// answered "send" at once, otherwise the confirmation dialog opens (without a nested event loop,
+// so pings keep being answered) and the next review waits until it closes. Replies go out in
+// the order the reviews arrived.
+//
+// At the end of input, queued reviews that need no dialog are still answered; a dialog that is
+// open is closed unanswered (nobody can hear the answer), and the event loop exits with 0. When
+// stdout fails, the host stops the same way.
+class HostServer : public QObject
+{
+    Q_OBJECT
+
+public:
+    // `dialogsAvailable`: a QApplication with a display is running. Without one, a review that
+    // needs the dialog gets an "unavailable" error reply.
+    explicit HostServer(bool dialogsAvailable, QObject *parent = nullptr);
+    ~HostServer() override;
+
+    // Starts the reader thread. Call once, before the event loop runs.
+    void start();
+
+    // After the event loop has returned: joins the reader thread when it has finished. Returns
+    // false when it is still blocked reading stdin (stdout failed first); the caller must then
+    // end the process without destroying this object.
+    bool stopReader();
+
+private:
+    void readLoop();
+    void post(FrameDecoder::Item item);
+    void handleItem(const FrameDecoder::Item &item);
+    void handleMessage(Message message);
+    void handleSent(const SentNotice &notice);
+    void handleEndOfInput();
+    void processQueue();
+    void reviewNext(ReviewRequest request);
+    void showDialog(const std::string &id, Review review);
+    void finishDialog(int result);
+    void closeDialogUnanswered();
+    void reply(const nlohmann::json &json);
+    void rememberUntilSent(const std::string &id, Review review);
+    void quitWhenDone();
+
+    const bool m_dialogsAvailable;
+    FrameWriter m_writer;
+    std::thread m_reader;
+    std::atomic<bool> m_readerDone = false;
+
+    std::deque<ReviewRequest> m_queue;
+    QPointer<ConfirmDialog> m_dialog;
+    std::string m_dialogId;
+    std::shared_ptr<const Review> m_dialogReview;
+    bool m_inputEnded = false;
+    bool m_outputFailed = false;
+    bool m_quitting = false;
+
+    // Reviews answered "send", waiting for the extension's "sent". Bounded: a mail that never
+    // leaves (Thunderbird failed to send it) must not grow this forever.
+    std::deque<std::pair<std::string, Review>> m_awaitingSent;
+};
+
+} // namespace sendguard

@@ -1,0 +1,25 @@
+#pragma once
+
+#include <QLoggingCategory>
+#include <QString>
+
+// The host's logging categories. Messages go to the log file (see installLogging), never to
+// stdout. Never log a message body; at info level log decisions and counts, not addresses.
+Q_DECLARE_LOGGING_CATEGORY(lcHost)     // sendguard.host: lifecycle, reviews, decisions
+Q_DECLARE_LOGGING_CATEGORY(lcProtocol) // sendguard.protocol: frames and requests
+Q_DECLARE_LOGGING_CATEGORY(lcPolicy)   // sendguard.policy: problems in a policy layer
+Q_DECLARE_LOGGING_CATEGORY(lcDialog)   // sendguard.dialog: showing and closing the dialog
+
+namespace sendguard {
+
+// Routes every Qt log message (ours and Qt's own) to <user data folder>/sendguard.log, or to
+// stderr when that file cannot be opened. The level comes from SENDGUARD_LOG_LEVEL
+// (debug, info or warning; warning when unset or unknown) and applies to the sendguard.*
+// categories. A log over 1 MiB is moved to sendguard.log.1 at startup. Returns the file used,
+// or an empty string for stderr. Call once, before the first message.
+QString installLogging();
+
+// Flushes and closes the log file. Safe to call more than once.
+void shutdownLogging();
+
+} // namespace sendguard
