@@ -10,7 +10,7 @@ namespace sendguard {
 // A domain in the two forms people and machines need.
 struct NormalisedDomain
 {
-    std::string ascii;   // UTS #46 A-label form, lower case, no trailing dot: "xn--bcher-kva.example"
+    std::string ascii; // UTS #46 A-label form, lower case, no trailing dot: "xn--bcher-kva.example"
     std::string unicode; // U-label form for display: "bücher.example"
 
     bool isIdn() const { return ascii != unicode; }

@@ -37,7 +37,7 @@ struct Draft
     std::vector<std::string> bcc;
     std::vector<std::string> replyTo;
     std::string subject;
-    std::string body; // plain text; never logged
+    std::string body;         // plain text; never logged
     std::string type = "new"; // Thunderbird's compose type: new, reply, forward, draft, redirect
     std::optional<OriginalMessage> original;
     std::vector<Attachment> attachments;

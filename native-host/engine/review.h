@@ -58,7 +58,7 @@ struct Review
     std::string subject;
     std::vector<ReviewedRecipient> recipients; // To, then Cc, then Bcc; each address once
     std::vector<Attachment> attachments;
-    std::vector<Finding> findings; // in rule order; the dialog sorts for display
+    std::vector<Finding> findings;    // in rule order; the dialog sorts for display
     bool skipWhenInternalOnly = true; // copied from the policy in force
 
     bool blocked() const;           // any finding of severity Block
