@@ -9,7 +9,7 @@ import { createSendFlow } from "./modules/sendflow.mjs";
 import { HOST_NAME } from "./modules/names.mjs";
 
 const FAILURE_WINDOW_WIDTH = 480;
-const FAILURE_WINDOW_HEIGHT = 300;
+const FAILURE_WINDOW_HEIGHT = 240;
 
 function log(level, text) {
   console.log(`SendGuard ${level}: ${text}`);
@@ -51,16 +51,16 @@ const sendFlow = createSendFlow({
 // Registered synchronously while the page loads; onBeforeSend's promise
 // always resolves with {cancel} (see sendflow.mjs).
 browser.compose.onBeforeSend.addListener((tab, details) =>
-  sendFlow.onBeforeSend(tab, details)
+  sendFlow.onBeforeSend(tab, details),
 );
 browser.compose.onAfterSend.addListener((tab, sendInfo) =>
-  sendFlow.onAfterSend(tab, sendInfo)
+  sendFlow.onAfterSend(tab, sendInfo),
 );
 browser.runtime.onMessage.addListener((message) => {
   failurePrompt.handleMessage(message);
 });
 browser.windows.onRemoved.addListener((windowId) =>
-  failurePrompt.handleWindowRemoved(windowId)
+  failurePrompt.handleWindowRemoved(windowId),
 );
 
 log("info", "background ready");

@@ -2,10 +2,7 @@
 // to the background page. Cancel is the default; Esc means Cancel.
 
 import { FAILURE_CHOICE_MESSAGE } from "../modules/failureprompt.mjs";
-import {
-  failureTextKeys,
-  parseFailureQuery,
-} from "../modules/failuretext.mjs";
+import { failureTextKeys, parseFailureQuery } from "../modules/failuretext.mjs";
 
 const failure = parseFailureQuery(window.location.search);
 const keys = failureTextKeys(failure.kind, failure.allowSendAnyway);
@@ -51,4 +48,7 @@ document.addEventListener("keydown", (event) => {
 });
 
 cancelButton.focus();
-console.log(`SendGuard failure window: ${failure.kind}`);
+const sendAnyway = failure.allowSendAnyway ? "offered" : "not offered";
+console.log(
+  `SendGuard failure window: ${failure.kind}, send anyway ${sendAnyway}`,
+);

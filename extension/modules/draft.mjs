@@ -19,7 +19,14 @@ export function recipientList(value, field) {
   });
 }
 
-const ENTITIES = { amp: "&", lt: "<", gt: ">", quot: "\"", apos: "'", nbsp: " " };
+const ENTITIES = {
+  amp: "&",
+  lt: "<",
+  gt: ">",
+  quot: '"',
+  apos: "'",
+  nbsp: " ",
+};
 
 function decodeEntities(text) {
   return text.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (match, name) => {
@@ -40,7 +47,9 @@ export function htmlToText(html) {
     .replace(/<br\b[^>]*>/gi, "\n")
     .replace(/<\/(p|div|li|tr|h[1-6]|blockquote|pre)\s*>/gi, "\n")
     .replace(/<[^>]*>/g, "");
-  return decodeEntities(text).replace(/\n{3,}/g, "\n\n").trim();
+  return decodeEntities(text)
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
 }
 
 function bodyText(details) {

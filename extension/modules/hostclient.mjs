@@ -40,7 +40,7 @@ function isStringList(value) {
 // Returns why a verdict cannot be used, or "" when it can.
 export function verdictProblem(message) {
   if (message.decision !== "send" && message.decision !== "cancel") {
-    return "the verdict has no decision \"send\" or \"cancel\"";
+    return 'the verdict has no decision "send" or "cancel"';
   }
   if (message.edits === undefined) {
     return "";
@@ -171,7 +171,10 @@ export class HostClient {
       : FailureKind.HOST_DIED;
     this.#log("warn", `host disconnected: ${detail || "no error given"}`);
     this.#failAll(
-      new HostFailure(kind, detail || "The checking program closed the connection.")
+      new HostFailure(
+        kind,
+        detail || "The checking program closed the connection.",
+      ),
     );
   }
 
@@ -181,7 +184,10 @@ export class HostClient {
       // reply on this protocol state, so fail them all.
       this.#log("warn", "host sent a reply that is not a JSON object");
       this.#failAll(
-        new HostFailure(FailureKind.BAD_REPLY, "The reply is not a JSON object.")
+        new HostFailure(
+          FailureKind.BAD_REPLY,
+          "The reply is not a JSON object.",
+        ),
       );
       return;
     }
@@ -221,7 +227,7 @@ export class HostClient {
     }
     this.#pingTimer = this.#timers.setTimeout(
       () => this.#sendPing(),
-      this.#pingIntervalMs
+      this.#pingIntervalMs,
     );
   }
 
@@ -234,7 +240,7 @@ export class HostClient {
     this.#pingId = `p-${this.#pingCount}`;
     this.#pingDeadline = this.#timers.setTimeout(
       () => this.#handlePingTimeout(),
-      this.#pingTimeoutMs
+      this.#pingTimeoutMs,
     );
     try {
       this.#port.postMessage({ type: "ping", id: this.#pingId });
@@ -262,11 +268,12 @@ export class HostClient {
     } catch (error) {
       this.#log("warn", `disconnect failed: ${messageOf(error)}`);
     }
+    const seconds = this.#pingTimeoutMs / 1000;
     this.#failAll(
       new HostFailure(
         FailureKind.HOST_HUNG,
-        `The checking program did not answer for ${this.#pingTimeoutMs / 1000} s.`
-      )
+        `The checking program did not answer for ${seconds} s.`,
+      ),
     );
   }
 
@@ -288,8 +295,8 @@ function settleFromReply(entry, message) {
     entry.reject(
       new HostFailure(
         FailureKind.BAD_REPLY,
-        `Expected a verdict, got type ${JSON.stringify(message.type)}.`
-      )
+        `Expected a verdict, got type ${JSON.stringify(message.type)}.`,
+      ),
     );
     return;
   }

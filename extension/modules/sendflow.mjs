@@ -65,7 +65,10 @@ export function createSendFlow({
     log("warn", `review failed (${kind}): ${detail}`);
     const choice = await askAfterFailure({ kind, detail, allowSendAnyway });
     const send = choice === "send" && allowSendAnyway;
-    log("info", `after the failure the person chose ${send ? "send" : "cancel"}`);
+    log(
+      "info",
+      `after the failure the person chose ${send ? "send" : "cancel"}`,
+    );
     return { cancel: !send };
   }
 
@@ -80,7 +83,9 @@ export function createSendFlow({
       const attachments = await listAttachments(tabId);
       const id = client.newRequestId();
       const draft = buildDraft(details, attachments);
-      const verdict = await client.review(buildReviewRequest(id, draft, policy));
+      const verdict = await client.review(
+        buildReviewRequest(id, draft, policy),
+      );
       log("info", `review ${id}: ${verdict.decision}`);
       if (verdict.decision === "send") {
         reviewIdByTab.set(tabId, id);
