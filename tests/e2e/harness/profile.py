@@ -64,8 +64,10 @@ class Profile:
         self.profile = os.path.join(root, "profile")
         self.mail = os.path.join(root, "mail")
         self.extensions = os.path.join(self.profile, "extensions")
+        self.runtime = os.path.join(root, "runtime")
         for folder in (self.home, self.extensions, self.mail):
             os.makedirs(folder, exist_ok=True)
+        os.makedirs(self.runtime, mode=0o700, exist_ok=True)
 
     @property
     def host_log(self):
@@ -103,3 +105,47 @@ class Profile:
                 xpi.write(os.path.join(DRIVER_DIR, name), name)
             xpi.writestr("scenario.json", json.dumps(scenario, indent=2))
         return path
+
+
+# The demo's draft (scripts/demo): an external recipient, an internal Cc and an attachment, so
+# that pressing Send opens SendGuard's dialog.
+DEMO_SCENARIO = {
+    "mode": "compose-only",
+    "draft": {
+        "to": ["Alice Example <alice@client.example>"],
+        "cc": ["Colleague One <colleague@corp.example>"],
+        "bcc": [],
+        "subject": "Quote for March",
+        "body": "Hello Alice,\n\nthe figures for the third quarter are attached.\n\n"
+                "Test Sender\n",
+        "attachments": [{"name": "figures-q3.csv", "type": "text/csv",
+                         "content": "quarter,revenue\nq3,1234\n"}],
+    },
+}
+
+
+def main():
+    """python3 -m harness.profile ROOT --smtp-port N: the demo's HOME and profile (prefs and
+    the compose-only driver); with --xpi/--host also the add-in and the host registration."""
+    import argparse
+
+    parser = argparse.ArgumentParser(description=main.__doc__.splitlines()[0])
+    parser.add_argument("root")
+    parser.add_argument("--smtp-port", type=int, required=True)
+    parser.add_argument("--xpi")
+    parser.add_argument("--addon-id")
+    parser.add_argument("--host")
+    parser.add_argument("--host-name")
+    args = parser.parse_args()
+    profile = Profile(args.root)
+    profile.write_prefs(args.smtp_port)
+    profile.install_driver(DEMO_SCENARIO)
+    if args.xpi:
+        profile.install_addin(args.xpi, args.addon_id)
+    if args.host:
+        profile.register_host(args.host_name, args.host, args.addon_id)
+    print(profile.profile)
+
+
+if __name__ == "__main__":
+    main()

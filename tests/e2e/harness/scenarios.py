@@ -4,9 +4,11 @@ test-only driver compose and send, plays the user on the real windows, and asser
 sink received, on the driver's reports and on the windows that appeared.
 """
 
+import datetime
 import email
 import email.policy
 import os
+import re
 import shutil
 import statistics
 import sys
@@ -96,7 +98,7 @@ class World:
         env.update({
             "HOME": self.profile.home,
             "DISPLAY": self.xvfb.display,
-            "XDG_RUNTIME_DIR": self.profile.home,
+            "XDG_RUNTIME_DIR": self.profile.runtime,
             # The host logs at info level so that a failure report can show what it decided.
             "SENDGUARD_LOG_LEVEL": "info",
             "LANG": "C.UTF-8",
@@ -137,10 +139,13 @@ class World:
         print("--- host log %s (tail) ---" % self.profile.host_log)
         print(tail_of(self.profile.host_log))
         if self.watcher is not None:
-            print("--- top-level windows seen ---")
+            print("--- top-level windows seen (X watcher) ---")
+            previous = None
             for event in self.watcher.snapshot():
-                if event["ev"] in ("map", "title", "painted"):
-                    print("  %s %s %s" % (event["ev"], event.get("win"), event.get("title", "")))
+                line = "  %s %s %s" % (event["ev"], event.get("win"), event.get("title", ""))
+                if event["ev"] in ("map", "unmap", "title", "painted") and line != previous:
+                    print(line)
+                previous = line
         if self.sink is not None:
             print("--- sink: %d message(s) ---" % len(self.sink.messages()))
 
@@ -239,12 +244,30 @@ def confirm_by_keyboard(world, window, boxes, screenshot=None):
     wait_closed(world, window)
 
 
-def click_send(world, round_index):
-    """Presses the compose window's Send button with the mouse; returns the click time."""
+def click_send(world, round_index, attempts=3):
+    """Presses the compose window's Send button with the mouse; returns the time of the click
+    that started the send. Right after a cancelled send Thunderbird may not yet have re-enabled
+    Send, so a click that starts nothing is repeated; a click while a send is pending is
+    ignored by Thunderbird, so a repeat can never send twice."""
     subject = world.scenario["draft"]["subject"]
     windows = world.desktop.search_name("^Write: " + subject)
-    world.desktop.focus(windows[0])
-    return world.desktop.click(windows[0], *SEND_BUTTON)
+    for attempt in range(attempts):
+        world.desktop.raise_to_top(windows[0])
+        world.desktop.focus(windows[0])
+        clicked = world.desktop.click(windows[0], *SEND_BUTTON)
+        try:
+            world.watcher.wait_until(
+                lambda events: shown_window(events, DIALOG_TITLE, clicked * 1e6), 3.0,
+                "the dialog after click %d" % (attempt + 1))
+            return clicked
+        except HarnessError:
+            if world.thunderbird.has_report("RESULT", round_index):
+                return clicked  # no dialog, but the send was decided: the caller checks how
+    shot = os.path.join(world.out, "compose-after-clicks.png")
+    world.desktop.screenshot("root", shot)
+    raise HarnessError("round %d: %d clicks on Send (%d,%d) opened no SendGuard dialog; the "
+                       "compose window looked like %s" % (round_index + 1, attempts,
+                                                          *SEND_BUTTON, shot))
 
 
 def run_round(world, round_index):
@@ -253,6 +276,7 @@ def run_round(world, round_index):
     world.thunderbird.wait_report("READY", RESULT_TIMEOUT, "round %d READY" % round_index,
                                   round_index)
     if trigger == "click":
+        time.sleep(0.3)  # the compose window re-enables Send a moment after a cancel
         return click_send(world, round_index)
     sent = world.thunderbird.wait_report("SEND", RESULT_TIMEOUT, "round %d SEND" % round_index,
                                          round_index)
@@ -312,14 +336,47 @@ def check_compose_usable(world):
 
 # ---- latency ----------------------------------------------------------------------------
 
+def host_review_times(log_path):
+    """Wall-clock times (s) at which the host logged receiving a review, from its log's
+    ISO-8601 UTC stamps (ms). Empty when the log is missing or its format changed: the
+    breakdown is a help for reading the figures, not an assertion."""
+    times = []
+    if not os.path.exists(log_path):
+        return times
+    pattern = re.compile(r"^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d+)Z .*\breview \S+ :")
+    with open(log_path, encoding="utf-8", errors="replace") as log:
+        for line in log:
+            match = pattern.match(line)
+            if match:
+                stamp = datetime.datetime.fromisoformat(match.group(1))
+                times.append(stamp.replace(tzinfo=datetime.timezone.utc).timestamp())
+    return times
+
+
 class Latency:
+    """Send -> dialog figures of one run. Mapped: the X MapNotify of the dialog's window.
+    Painted: the first frame of it that holds text (xwatch.cpp), i.e. readable content."""
+
     def __init__(self):
         self.rows = []
+        self.sends = []
 
     def add(self, label, sent, mapped, painted):
         row = (label, (mapped - sent) * 1000.0, (painted - sent) * 1000.0)
         self.rows.append(row)
+        self.sends.append(sent)
         print("%s: send->dialog mapped: %.1f ms; send->dialog painted: %.1f ms" % row)
+
+    def breakdown(self, host_log):
+        """Where the time goes: Thunderbird + add-in (send -> host has the review), then host +
+        Qt (-> painted)."""
+        received = host_review_times(host_log)
+        for (label, _, painted), sent in zip(self.rows, self.sends):
+            later = [t for t in received if t >= sent - 0.002]
+            if later:
+                to_host = (later[0] - sent) * 1000.0
+                print("  %s: send->host has the review %.0f ms (add-in side), host->painted "
+                      "%.0f ms (host + Qt side)" % (label, to_host, painted - to_host))
 
     def summary(self, title):
         if not self.rows:
@@ -391,6 +448,7 @@ def external_confirm(config, cancels=5):
         expect(len(messages) == 1, "the sink got %d messages, expected 1" % len(messages))
         check_delivered(world, messages[0], ["alice@client.example", "colleague@corp.example"],
                         ATTACHMENT)
+        latency.breakdown(world.profile.host_log)
         latency.summary("external-confirm")
         print("screenshots: %s, %s" % (os.path.join(world.out, "dialog.png"),
                                        os.path.join(world.out, "dialog-ticked.png")))

@@ -5,10 +5,14 @@ sink.log in the same folder. Nothing is relayed anywhere.
 
 As a program (used by scripts/demo):
     /usr/bin/python3 -m harness.sink DIR [--port-file FILE]
-prints "listening on 127.0.0.1:PORT" and serves until SIGTERM or SIGINT.
+prints "listening on 127.0.0.1:PORT" and serves until SIGTERM or SIGINT;
+    /usr/bin/python3 -m harness.sink --summary DIR
+prints what the sink in DIR received.
 """
 
 import argparse
+import email
+import email.policy
 import json
 import os
 import signal
@@ -76,12 +80,34 @@ class Sink:
             return eml.read()
 
 
+def summary(folder):
+    """A few lines per received message: envelope, subject, attachments."""
+    sink = Sink.__new__(Sink)
+    sink.folder = folder
+    records = sink.messages()
+    lines = ["The local SMTP sink received %d message(s)." % len(records)]
+    for record in records:
+        message = email.message_from_bytes(sink.message_bytes(record), policy=email.policy.default)
+        attachments = ["%s (%d bytes)" % (part.get_filename(), len(part.get_content()))
+                       for part in message.iter_attachments()]
+        lines += ["  %s" % os.path.join(folder, record["file"]),
+                  "    MAIL FROM: %s" % record["mail_from"],
+                  "    RCPT TO:   %s" % ", ".join(record["rcpt_tos"]),
+                  "    Subject:   %s" % message["Subject"],
+                  "    Attachments: %s" % (", ".join(attachments) or "none")]
+    return "\n".join(lines)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folder")
     parser.add_argument("--port", type=int, default=0)
     parser.add_argument("--port-file", help="write the chosen port here once listening")
+    parser.add_argument("--summary", action="store_true", help="print what DIR received; exit")
     args = parser.parse_args()
+    if args.summary:
+        print(summary(args.folder))
+        return
     sink = Sink(args.folder, args.port or None).start()
     if args.port_file:
         with open(args.port_file + ".tmp", "w") as out:

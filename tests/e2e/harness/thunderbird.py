@@ -84,6 +84,12 @@ class Thunderbird:
                                        % (timeout, what or ev))
                 self._lock.wait(min(remaining, 0.5))
 
+    def has_report(self, ev, round_index=None):
+        with self._lock:
+            return any(r["ev"] == ev and (round_index is None
+                                          or (r.get("data") or {}).get("round") == round_index)
+                       for r in self.reports)
+
     def wait_exit(self, timeout):
         try:
             return self.process.wait(timeout)

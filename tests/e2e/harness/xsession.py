@@ -177,6 +177,11 @@ class Desktop:
     def focus(self, window):
         run_tool(["xdotool", "windowfocus", "--sync", str(window)], self.env)
 
+    def raise_to_top(self, window):
+        """There is no window manager: nothing raises a window but us. Thunderbird may put its
+        main window over the compose window, where a click would land instead."""
+        run_tool(["xdotool", "windowraise", str(window)], self.env)
+
     def keys(self, *keys, delay_ms=40):
         """Real key events (XTEST) to the focused window, one after another."""
         run_tool(["xdotool", "key", "--delay", str(delay_ms)] + list(keys), self.env)
@@ -184,9 +189,12 @@ class Desktop:
     def click(self, window, x, y):
         """Moves the pointer into the window and clicks; returns the wall-clock time (s)
         just before xdotool started, so the measured latency includes xdotool's start-up."""
+        # Gecko acts on a click only where it has seen the pointer arrive: move, let it
+        # settle, then press.
+        run_tool(["xdotool", "mousemove", "--window", str(window), str(x), str(y)], self.env)
+        time.sleep(0.2)
         started = time.time()
-        run_tool(["xdotool", "mousemove", "--window", str(window), str(x), str(y), "click", "1"],
-                 self.env)
+        run_tool(["xdotool", "click", "1"], self.env)
         return started
 
     def screenshot(self, window, path):
