@@ -41,6 +41,8 @@ namespace {
 constexpr int kMinimumWidth = 480;
 constexpr int kSubjectTitleLength = 60;
 constexpr int kSubjectHeaderLength = 200;
+constexpr int kDisplayNameLength = 48;
+constexpr int kFileNameLength = 80;
 constexpr double kMaximumHeightShare = 0.7;
 constexpr double kMaximumWidthShare = 0.8;
 constexpr int kMaximumWidth = 900;
@@ -156,12 +158,24 @@ QString recipientAddress(const ReviewedRecipient &recipient)
     return fromUtf8(recipient.localPart) + u'@' + fromUtf8(domain);
 }
 
+// The display name is shortened, never the address: a long name must not push the address out of
+// sight.
 QString mailbox(const ReviewedRecipient &recipient)
 {
     if (recipient.displayName.empty())
         return recipientAddress(recipient);
-    return fromUtf8(recipient.displayName) + QStringLiteral(" <") + recipientAddress(recipient)
-           + u'>';
+    return truncated(fromUtf8(recipient.displayName), kDisplayNameLength) + QStringLiteral(" <")
+           + recipientAddress(recipient) + u'>';
+}
+
+// Long file names lose their middle, so that the real ending ("….pdf.exe") stays in sight.
+QString fileName(const std::string &name)
+{
+    const QString text = fromUtf8(name);
+    if (text.size() <= kFileNameLength)
+        return text;
+    const int tail = kFileNameLength / 3;
+    return text.left(kFileNameLength - tail - 1) + QChar(0x2026) + text.right(tail);
 }
 
 QString domainText(const NormalisedDomain &domain)
@@ -411,9 +425,12 @@ public:
         const QWidget *content = widget();
         if (!content)
             return QScrollArea::sizeHint();
+        // The scroll area never makes its widget smaller than the widget's minimum size, and
+        // for wrapped labels that minimum can exceed the height at the preferred width.
         QSize hint = content->sizeHint();
         if (content->hasHeightForWidth())
             hint.setHeight(content->heightForWidth(hint.width()));
+        hint = hint.expandedTo(content->minimumSizeHint());
         const int frame = 2 * frameWidth();
         const int scrollBar = style()->pixelMetric(QStyle::PM_ScrollBarExtent, nullptr, this);
         return hint + QSize(frame + scrollBar, frame);
@@ -545,10 +562,7 @@ ConfirmDialog::ConfirmDialog(const Review &review, QWidget *parent)
 
     updateSendButton();
     resizeToContent();
-    if (m_checkBoxes.isEmpty())
-        m_cancelButton->setFocus();
-    else
-        m_checkBoxes.first()->setFocus();
+    firstFocus()->setFocus();
 }
 
 QList<QCheckBox *> ConfirmDialog::checkBoxes() const
@@ -566,15 +580,20 @@ QPushButton *ConfirmDialog::cancelButton() const
     return m_cancelButton;
 }
 
+// The first box to tick; Cancel when there is none, or when ticking cannot lead to sending.
+QWidget *ConfirmDialog::firstFocus() const
+{
+    if (m_blocked || m_checkBoxes.isEmpty())
+        return m_cancelButton;
+    return m_checkBoxes.first();
+}
+
 void ConfirmDialog::showEvent(QShowEvent *event)
 {
     QDialog::showEvent(event);
     if (!m_shownOnce) {
         m_shownOnce = true;
-        if (m_checkBoxes.isEmpty())
-            m_cancelButton->setFocus(Qt::OtherFocusReason);
-        else
-            m_checkBoxes.first()->setFocus(Qt::OtherFocusReason);
+        firstFocus()->setFocus(Qt::OtherFocusReason);
     }
     // The dialog opens over Thunderbird's compose window, which still has the focus.
     raise();
@@ -751,23 +770,27 @@ void ConfirmDialog::addRecipientRows(QGridLayout *grid, const Review &review,
             const ReviewedRecipient &recipient = review.recipients[i];
             const std::vector<const Finding *> &findings = index.byRecipient[i];
             const int row = grid->rowCount();
+            QWidget *item = nullptr;
             if (needsTick(findings)) {
                 const QString accessibleName
                     = tr("Recipient %1, %2, %3")
                           .arg(recipientAddress(recipient), fieldText(recipient.field),
                                internal ? tr("inside your organisation") : domainText(domain));
-                QCheckBox *box = addCheckBox(plainCheckBox(mailbox(recipient)), accessibleName);
-                box->setAccessibleDescription(reasonsDescription(findings));
-                grid->addWidget(box, row, ItemColumn);
+                item = addCheckBox(plainCheckBox(mailbox(recipient)), accessibleName);
+                item->setAccessibleDescription(reasonsDescription(findings));
             } else {
                 QLabel *label = plainLabel(mailbox(recipient));
                 label->setContentsMargins(indent, 0, 0, 0);
-                grid->addWidget(label, row, ItemColumn);
+                item = label;
             }
+            if (recipient.displayName.size() > kDisplayNameLength)
+                item->setToolTip(fromUtf8(recipient.displayName));
+            grid->addWidget(item, row, ItemColumn);
 
             QLabel *field = plainLabel(fieldText(recipient.field));
             if (recipient.field == Field::Bcc) {
-                field->setText(tr("Bcc (hidden from others)"));
+                field->setText(tr("Bcc (hidden)"));
+                field->setToolTip(tr("Blind copy: the other recipients do not see this address."));
                 scaleFont(field, 1.0, true);
                 setTextColor(field, accentColor(field->palette(), Severity::Warn));
             } else {
@@ -795,16 +818,19 @@ void ConfirmDialog::addAttachmentRows(QGridLayout *grid, const Review &review,
         const QString name = fromUtf8(attachment.name);
         const QString size = sizeText(attachment.size);
         const int row = grid->rowCount();
+        QWidget *item = nullptr;
         if (needsTick(findings)) {
-            QCheckBox *box
-                = addCheckBox(plainCheckBox(name), tr("Attachment %1, %2").arg(name, size));
-            box->setAccessibleDescription(reasonsDescription(findings));
-            grid->addWidget(box, row, ItemColumn);
+            item = addCheckBox(plainCheckBox(fileName(attachment.name)),
+                               tr("Attachment %1, %2").arg(name, size));
+            item->setAccessibleDescription(reasonsDescription(findings));
         } else {
-            QLabel *label = plainLabel(name);
+            QLabel *label = plainLabel(fileName(attachment.name));
             label->setContentsMargins(indent, 0, 0, 0);
-            grid->addWidget(label, row, ItemColumn);
+            item = label;
         }
+        if (name.size() > kFileNameLength)
+            item->setToolTip(name);
+        grid->addWidget(item, row, ItemColumn);
         QLabel *sizeLabel = plainLabel(size);
         setTextColor(sizeLabel, mutedColor(sizeLabel->palette()));
         grid->addWidget(sizeLabel, row, TagColumn);

@@ -48,6 +48,7 @@ private:
     QWidget *createFooter();
     QCheckBox *addCheckBox(QCheckBox *box, const QString &accessibleName);
     void resizeToContent();
+    QWidget *firstFocus() const;
     void updateSendButton();
     void send();
 

@@ -1,6 +1,7 @@
 // Shows the confirmation dialog for a realistic review and saves what it looks like:
-//   screenshot_dialog OUT.png [--many] [--block] [--dark]
-// --many adds forty recipients (to see scrolling), --block a blocked domain, --dark a dark palette.
+//   screenshot_dialog OUT.png [--many] [--block] [--long] [--dark]
+// --many adds forty recipients (to see scrolling), --block a blocked domain and an unreadable
+// entry, --long hostile long texts and markup, --dark a dark palette.
 
 #include "confirmdialog.h"
 
@@ -34,7 +35,7 @@ Finding finding(const std::string &rule, Severity severity, Target::Kind kind, s
     return {rule, severity, {kind, index, {}}, message};
 }
 
-Review sampleReview(bool many, bool block)
+Review sampleReview(bool many, bool block, bool longTexts)
 {
     Review review;
     review.subject = "Quote for March – revised prices & delivery dates";
@@ -71,11 +72,28 @@ Review sampleReview(bool many, bool block)
     for (std::size_t i = 0; i < review.attachments.size(); ++i)
         review.findings.push_back(
             finding("attachment", Severity::Confirm, Target::Kind::Attachment, i, "Attachment"));
-    if (block)
+    if (block) {
         review.findings.push_back(finding("blocked-domain", Severity::Block,
                                           Target::Kind::Recipient, 4,
                                           "Your organisation does not allow mail to "
                                           "lawfirm.example."));
+        Finding invalid = finding("invalid-address", Severity::Block, Target::Kind::Entry, 0,
+                                  "This entry is not an address anyone can receive mail at.");
+        invalid.target.text = "Dave <dave@@client.example>";
+        review.findings.push_back(invalid);
+    }
+    if (longTexts) {
+        review.subject = "Re: Fwd: AW: " + std::string(30, 'x') + " <b>urgent</b> & "
+                         + "https://example.com/a/very/long/path/that/does/not/break/anywhere";
+        review.recipients[0].displayName = "<b>Boss</b> & Co. Internationale Handelsgesellschaft "
+                                           "mit beschr\xc3\xa4"
+                                           "nkter Haftung";
+        review.findings.push_back(finding(
+            "attention-domain", Severity::Warn, Target::Kind::Recipient, 0,
+            "client.example is on your organisation's attention list: contracts with this "
+            "customer are handled by the legal department, so check that this message may go "
+            "to them before you send it."));
+    }
     return review;
 }
 
@@ -104,7 +122,8 @@ int main(int argc, char *argv[])
     QApplication app(argc, argv);
     const QStringList arguments = app.arguments();
     if (arguments.size() < 2 || arguments[1].startsWith(u'-')) {
-        std::fprintf(stderr, "usage: screenshot_dialog OUT.png [--many] [--block] [--dark]\n");
+        std::fprintf(stderr,
+                     "usage: screenshot_dialog OUT.png [--many] [--block] [--long] [--dark]\n");
         return 2;
     }
     if (arguments.contains(QStringLiteral("--dark"))) {
@@ -113,7 +132,8 @@ int main(int argc, char *argv[])
     }
 
     ConfirmDialog dialog(sampleReview(arguments.contains(QStringLiteral("--many")),
-                                      arguments.contains(QStringLiteral("--block"))));
+                                      arguments.contains(QStringLiteral("--block")),
+                                      arguments.contains(QStringLiteral("--long"))));
     dialog.show();
 
     int status = 0;
@@ -122,6 +142,8 @@ int main(int argc, char *argv[])
             std::fprintf(stderr, "could not write %s\n", qPrintable(arguments[1]));
             status = 1;
         }
+        std::printf("%s: %dx%d on the %s platform\n", qPrintable(arguments[1]), dialog.width(),
+                    dialog.height(), qPrintable(QGuiApplication::platformName()));
         std::printf("%s: %dx%d on the %s platform\n", qPrintable(arguments[1]), dialog.width(),
                     dialog.height(), qPrintable(QGuiApplication::platformName()));
         app.quit();

@@ -142,7 +142,10 @@ private slots:
     void reasonIsShownNextToItsRecipient();
     void noCheckBoxesEnablesSendAtOnce();
     void checkBoxesHaveAccessibleNames();
+    void smallReviewFitsWithoutScrolling();
     void manyRecipientsScroll();
+    void longTextKeepsTheDialogOnScreen();
+    void blockedDialogFocusesCancel();
 };
 
 void tst_ConfirmDialog::groupsExternalRecipientsUnderTheirDomain()
@@ -514,6 +517,19 @@ void tst_ConfirmDialog::checkBoxesHaveAccessibleNames()
                                  "Attachment quote.pdf, 47.1 KB"}));
 }
 
+void tst_ConfirmDialog::smallReviewFitsWithoutScrolling()
+{
+    Review review = twoDomainReview();
+    review.findings.push_back(finding("attention-term", Severity::Warn, Target::Kind::Draft, 0,
+                                      "The subject mentions prices, which your organisation asks "
+                                      "you to check before they leave."));
+    ConfirmDialog dialog(review);
+    QVERIFY(showAndActivate(dialog));
+    auto *scrollArea = dialog.findChild<QScrollArea *>();
+    QVERIFY(!scrollArea->verticalScrollBar()->isVisible());
+    QVERIFY(!scrollArea->horizontalScrollBar()->isVisible());
+}
+
 void tst_ConfirmDialog::manyRecipientsScroll()
 {
     Review review;
@@ -536,6 +552,30 @@ void tst_ConfirmDialog::manyRecipientsScroll()
     const QRect visible = scrollArea->viewport()->rect();
     const QPoint inViewport = last->mapTo(scrollArea->viewport(), QPoint(0, 0));
     QVERIFY(visible.contains(inViewport));
+}
+
+void tst_ConfirmDialog::longTextKeepsTheDialogOnScreen()
+{
+    Review review = twoDomainReview();
+    review.subject = std::string(400, 'S');
+    review.recipients[0].displayName = std::string(300, 'N');
+    review.attachments[0].name = std::string(300, 'F') + ".pdf";
+    review.findings.push_back(
+        finding("attention-term", Severity::Warn, Target::Kind::Draft, 0, std::string(500, 'W')));
+    ConfirmDialog dialog(review);
+    QVERIFY(showAndActivate(dialog));
+    QVERIFY(dialog.width() <= dialog.screen()->availableGeometry().width());
+    QVERIFY(dialog.height() <= dialog.screen()->availableGeometry().height());
+}
+
+void tst_ConfirmDialog::blockedDialogFocusesCancel()
+{
+    Review review = twoDomainReview();
+    review.findings.push_back(finding("blocked-domain", Severity::Block, Target::Kind::Recipient, 1,
+                                      "vendor.example may not receive mail"));
+    ConfirmDialog dialog(review);
+    QVERIFY(showAndActivate(dialog));
+    QCOMPARE(QApplication::focusWidget(), dialog.cancelButton());
 }
 
 QTEST_MAIN(tst_ConfirmDialog)
