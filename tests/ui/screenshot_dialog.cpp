@@ -144,8 +144,6 @@ int main(int argc, char *argv[])
         }
         std::printf("%s: %dx%d on the %s platform\n", qPrintable(arguments[1]), dialog.width(),
                     dialog.height(), qPrintable(QGuiApplication::platformName()));
-        std::printf("%s: %dx%d on the %s platform\n", qPrintable(arguments[1]), dialog.width(),
-                    dialog.height(), qPrintable(QGuiApplication::platformName()));
         app.quit();
     });
     app.exec();
