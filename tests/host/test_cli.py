@@ -1,0 +1,142 @@
+"""The command line of the real sendguard-host: --check, --version, --help, exit codes."""
+
+import json
+import os
+import subprocess
+import tempfile
+import unittest
+
+from hostprocess import DATA, HOST
+
+
+def run(*args, env_extra=None):
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    with tempfile.TemporaryDirectory() as data_home:
+        env["XDG_DATA_HOME"] = data_home
+        env.update(env_extra or {})
+        return subprocess.run([HOST] + list(args), capture_output=True, text=True, env=env,
+                              timeout=30)
+
+
+def data(name):
+    return os.path.join(DATA, name)
+
+
+class Check(unittest.TestCase):
+    def check_json(self, name, *extra):
+        result = run("--check", data(name), "--json", *extra)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        output = json.loads(result.stdout)
+        self.assertIsInstance(output["findings"], list)
+        self.assertIsInstance(output["blocked"], bool)
+        self.assertIsInstance(output["needsConfirmation"], bool)
+        for finding in output["findings"]:
+            self.assertIsInstance(finding["rule"], str)
+            self.assertIn(finding["severity"], ("info", "confirm", "warn", "block"))
+            self.assertIn("kind", finding["target"])
+        return output
+
+    def rules(self, output):
+        return sorted({f["rule"] for f in output["findings"]})
+
+    def test_internal_only_has_no_findings(self):
+        output = self.check_json("internal-only.json")
+        self.assertEqual(output["findings"], [])
+        self.assertFalse(output["blocked"])
+        self.assertFalse(output["needsConfirmation"])
+
+    def test_external_recipient_with_attachment_needs_confirmation(self):
+        output = self.check_json("external-recipient-with-attachment.json")
+        self.assertEqual(self.rules(output), ["attachment", "external-recipient"])
+        self.assertFalse(output["blocked"])
+        self.assertTrue(output["needsConfirmation"])
+
+    def test_blocked_domain_is_blocked(self):
+        output = self.check_json("blocked-domain.json")
+        self.assertIn("blocked-domain", self.rules(output))
+        self.assertTrue(output["blocked"])
+
+    def test_without_policy_the_sender_domain_is_internal(self):
+        output = self.check_json("no-policy-sender-domain-is-internal.json")
+        self.assertEqual(output["findings"], [])
+
+    def test_policy_file_replaces_the_request_policy(self):
+        with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as policy:
+            json.dump({"internalDomains": ["corp.example"], "blockedDomains": ["client.example"],
+                       "noSuchKey": 1}, policy)
+        try:
+            result = run("--check", data("external-recipient-with-attachment.json"), "--json",
+                         "--policy", policy.name)
+            self.assertEqual(result.returncode, 0, result.stderr)
+            self.assertTrue(json.loads(result.stdout)["blocked"])
+            self.assertIn("noSuchKey", result.stderr)
+        finally:
+            os.unlink(policy.name)
+
+    def test_text_output_lists_findings(self):
+        result = run("--check", data("external-recipient-with-attachment.json"))
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn("external-recipient", result.stdout)
+        self.assertIn("needs confirmation: yes", result.stdout)
+
+    def test_dialog_without_display_is_refused(self):
+        result = run("--check", data("external-recipient-with-attachment.json"), "--dialog")
+        self.assertEqual(result.returncode, 2)
+        self.assertIn("display", result.stderr)
+
+    def test_dialog_not_needed_prints_send(self):
+        result = run("--check", data("internal-only.json"), "--dialog", "--json",
+                     env_extra={"QT_QPA_PLATFORM": "offscreen"})
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertEqual(json.loads(result.stdout)["decision"], "send")
+
+
+class BadUsage(unittest.TestCase):
+    def assertUsageError(self, result, words):
+        self.assertEqual(result.returncode, 2)
+        self.assertIn(words, result.stderr)
+        self.assertEqual(result.stdout, "")
+
+    def test_malformed_request_exits_2(self):
+        self.assertUsageError(run("--check", data("malformed-request.json")), "not JSON")
+
+    def test_wrong_member_type_names_the_member(self):
+        self.assertUsageError(run("--check", data("recipient-not-a-string.json")), "draft.to[2]")
+
+    def test_unreadable_file_exits_2(self):
+        self.assertUsageError(run("--check", "/nonexistent/draft.json"), "cannot read")
+
+    def test_missing_file_argument_exits_2(self):
+        self.assertUsageError(run("--check"), "needs a FILE")
+
+    def test_unknown_option_exits_2(self):
+        self.assertUsageError(run("--check", data("internal-only.json"), "--frobnicate"),
+                              "--frobnicate")
+
+    def test_no_arguments_exits_2(self):
+        self.assertUsageError(run(), "Usage")
+
+    def test_ping_file_is_not_a_review(self):
+        with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as request:
+            json.dump({"type": "ping", "id": "p"}, request)
+        try:
+            self.assertUsageError(run("--check", request.name), "not a review")
+        finally:
+            os.unlink(request.name)
+
+
+class Information(unittest.TestCase):
+    def test_version(self):
+        result = run("--version")
+        self.assertEqual(result.returncode, 0)
+        self.assertRegex(result.stdout, r"^sendguard-host \d+\.\d+\.\d+\n$")
+
+    def test_help(self):
+        result = run("--help")
+        self.assertEqual(result.returncode, 0)
+        self.assertIn("--check FILE", result.stdout)
+
+
+if __name__ == "__main__":
+    unittest.main()
