@@ -8,7 +8,7 @@
 //   { "mode": "test" | "compose-only",
 //     "draft": { "to": [], "cc": [], "bcc": [], "subject": "", "body": "",
 //                "attachments": [ { "name": "", "type": "", "content": "" } ] },
-//     "rounds": [ { "trigger": "api" | "click" } ],      test mode: one send per round
+//     "rounds": [ { "trigger": "api" | "click", "pauseMs": 0 } ],   test mode: one send each
 //     "checkComposeAfterCancel": true,
 //     "closeWhenDone": true }
 
@@ -68,6 +68,10 @@ function nextAfterSend(tabId) {
   });
 }
 
+function sleep(ms) {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
 function verdictOfError(message) {
   return message.includes("onBeforeSend") ? "cancelled" : "error: " + message;
 }
@@ -121,6 +125,9 @@ async function runRounds(scenario, tab) {
   const rounds = scenario.rounds || [{ trigger: "api" }];
   for (let round = 0; round < rounds.length; ++round) {
     const trigger = rounds[round].trigger || "api";
+    // A pause before a send lets Thunderbird settle after the previous cancel, as a person
+    // would; back-to-back sends measure Thunderbird's busy main thread, not SendGuard.
+    if (rounds[round].pauseMs) await sleep(rounds[round].pauseMs);
     const waiting = trigger === "click" ? sendByClick(tab.id) : null;
     report("READY", { round, trigger, tabId: tab.id, windowId: tab.windowId });
     last = trigger === "click" ? await waiting : await sendByApi(tab.id, round);
@@ -149,7 +156,7 @@ async function runRounds(scenario, tab) {
   }
   report("END", {});
   if (scenario.mode !== "compose-only" && scenario.closeWhenDone !== false) {
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await sleep(300);
     await closeEverything();
   }
 })();

@@ -421,7 +421,8 @@ def external_confirm(config, cancels=5):
     `cancels` sends are cancelled with Escape (for the latency figures); the last is started by
     a mouse click on Send, ticked and sent with the keyboard, and must reach the sink."""
     with World(config, "external-confirm") as world:
-        rounds = [{"trigger": "api"}] * cancels + [{"trigger": "click"}]
+        rounds = [{"trigger": "api", "pauseMs": 0}] + [{"trigger": "api", "pauseMs": 700}] * (
+            cancels - 1) + [{"trigger": "click"}]
         world.launch({"mode": "test", "draft": external_draft("Quote for March"),
                       "rounds": rounds, "checkComposeAfterCancel": False})
         latency = Latency()
