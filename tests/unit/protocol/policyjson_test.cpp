@@ -1,0 +1,134 @@
+#include "protocol/message.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace sendguard {
+namespace {
+
+using nlohmann::json;
+
+Policy parse(const char *text, std::vector<std::string> &problems)
+{
+    return policyFromJson(json::parse(text), problems);
+}
+
+bool mentions(const std::vector<std::string> &problems, const std::string &word)
+{
+    for (const std::string &problem : problems) {
+        if (problem.find(word) != std::string::npos)
+            return true;
+    }
+    return false;
+}
+
+TEST(PolicyFromJson, ReadsEveryKeyInUse)
+{
+    std::vector<std::string> problems;
+    const Policy policy = parse(R"({
+        "internalDomains": ["corp.example", "*.corp.example"],
+        "trustedDomains": ["partner.example"],
+        "blockedDomains": ["evil.example"],
+        "skipWhenInternalOnly": false,
+        "countdownSeconds": 5,
+        "onHostFailure": "block",
+        "rules": {"attachment": {"enabled": false},
+                  "external-recipient": {"severity": "warn"}},
+        "locked": ["internalDomains"]
+    })",
+                                problems);
+    EXPECT_TRUE(problems.empty()) << problems.front();
+    EXPECT_EQ(policy.internalDomains.size(), 2u);
+    EXPECT_EQ(policy.trustedDomains, std::vector<std::string>{"partner.example"});
+    EXPECT_EQ(policy.blockedDomains, std::vector<std::string>{"evil.example"});
+    EXPECT_FALSE(policy.skipWhenInternalOnly);
+    EXPECT_EQ(policy.countdownSeconds, 5);
+    EXPECT_EQ(policy.onHostFailure, "block");
+    EXPECT_FALSE(policy.rules.at("attachment").enabled);
+    EXPECT_EQ(policy.rules.at("external-recipient").severity, Severity::Warn);
+    EXPECT_EQ(policy.locked, std::vector<std::string>{"internalDomains"});
+}
+
+TEST(PolicyFromJson, EmptyObjectGivesDefaults)
+{
+    std::vector<std::string> problems;
+    const Policy policy = parse("{}", problems);
+    EXPECT_TRUE(problems.empty());
+    EXPECT_TRUE(policy.internalDomains.empty());
+    EXPECT_TRUE(policy.skipWhenInternalOnly);
+    EXPECT_EQ(policy.countdownSeconds, 0);
+    EXPECT_EQ(policy.onHostFailure, "ask");
+}
+
+TEST(PolicyFromJson, KnownButUnusedKeysAreAcceptedSilently)
+{
+    std::vector<std::string> problems;
+    parse(R"({"attentionDomains":["x"],"attentionTerms":["confidential"],
+              "attentionAttachmentSuffixes":[".xlsx"],"ccExposureDomains":3,
+              "largeAudience":25,"autoBcc":["archive@corp.example"]})",
+          problems);
+    EXPECT_TRUE(problems.empty()) << problems.front();
+}
+
+TEST(PolicyFromJson, WrongTypeIsReportedAndOnlyThatKeyIgnored)
+{
+    struct Case
+    {
+        const char *name;
+        const char *json;
+        const char *mentions;
+    };
+    const std::vector<Case> cases = {
+        {"internalDomains string", R"({"internalDomains":"corp.example"})", "internalDomains"},
+        {"trustedDomains entry", R"({"trustedDomains":["a",1]})", "trustedDomains[1]"},
+        {"blockedDomains object", R"({"blockedDomains":{}})", "blockedDomains"},
+        {"locked entry", R"({"locked":[null]})", "locked[0]"},
+        {"skipWhenInternalOnly", R"({"skipWhenInternalOnly":"no"})", "skipWhenInternalOnly"},
+        {"countdown negative", R"({"countdownSeconds":-1})", "countdownSeconds"},
+        {"countdown fraction", R"({"countdownSeconds":1.5})", "countdownSeconds"},
+        {"countdown huge", R"({"countdownSeconds":99999999999})", "countdownSeconds"},
+        {"onHostFailure", R"({"onHostFailure":"send"})", "onHostFailure"},
+        {"rules array", R"({"rules":[]})", "rules"},
+        {"rule not object", R"({"rules":{"attachment":true}})", "rules.attachment"},
+        {"rule enabled", R"({"rules":{"attachment":{"enabled":"yes"}}})",
+         "rules.attachment.enabled"},
+        {"rule severity", R"({"rules":{"attachment":{"severity":"panic"}}})",
+         "rules.attachment.severity"},
+        {"unknown key", R"({"internalDomain":["typo.example"]})", "internalDomain"},
+    };
+    for (const Case &c : cases) {
+        SCOPED_TRACE(c.name);
+        std::vector<std::string> problems;
+        const Policy policy = parse(c.json, problems);
+        ASSERT_FALSE(problems.empty());
+        EXPECT_TRUE(mentions(problems, c.mentions)) << problems.front();
+        EXPECT_TRUE(policy.skipWhenInternalOnly);
+        EXPECT_EQ(policy.countdownSeconds, 0);
+        EXPECT_EQ(policy.onHostFailure, "ask");
+        EXPECT_TRUE(policy.rules.empty());
+        EXPECT_TRUE(policy.internalDomains.empty());
+    }
+}
+
+TEST(PolicyFromJson, RestStillAppliesNextToABadKey)
+{
+    std::vector<std::string> problems;
+    const Policy policy = parse(
+        R"({"internalDomains":["corp.example"],"countdownSeconds":"ten","bogus":1})", problems);
+    EXPECT_EQ(problems.size(), 2u);
+    EXPECT_EQ(policy.internalDomains, std::vector<std::string>{"corp.example"});
+    EXPECT_EQ(policy.countdownSeconds, 0);
+}
+
+TEST(PolicyFromJson, NonObjectIsOneProblemAndDefaults)
+{
+    std::vector<std::string> problems;
+    const Policy policy = policyFromJson(json::array(), problems);
+    EXPECT_EQ(problems.size(), 1u);
+    EXPECT_TRUE(policy.internalDomains.empty());
+}
+
+} // namespace
+} // namespace sendguard
