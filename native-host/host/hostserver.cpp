@@ -151,7 +151,8 @@ void HostServer::handleSent(const SentNotice &notice)
         return;
     }
     // TODO: the history store learns the recipients here (a later issue); for now it is logged.
-    qCInfo(lcHost) << "review" << notice.id.c_str() << "sent:" << summary(it->second);
+    qCInfo(lcHost).noquote() << QStringLiteral("review %1 sent: %2")
+                                    .arg(QString::fromStdString(notice.id), summary(it->second));
     m_awaitingSent.erase(it);
 }
 
@@ -168,7 +169,8 @@ void HostServer::processQueue()
 void HostServer::reviewNext(ReviewRequest request)
 {
     Review review = reviewDraft(request.draft, policyFor(request));
-    qCInfo(lcHost) << "review" << request.id.c_str() << ":" << summary(review);
+    qCInfo(lcHost).noquote()
+        << QStringLiteral("review %1: %2").arg(QString::fromStdString(request.id), summary(review));
 
     if (!review.needsDialog()) {
         qCInfo(lcHost) << "review" << request.id.c_str() << "-> send, no dialog needed";

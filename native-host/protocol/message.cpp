@@ -115,7 +115,15 @@ std::optional<Error> readAttachment(const json &value, const std::string &path, 
         out.size = std::max<std::int64_t>(size->get<std::int64_t>(), -1); // negative: unknown
         return std::nullopt;
     }
-    return invalid(path + ".size must be an integer");
+    if (size->is_number_float()) {
+        // JavaScript has one number type; a size like 1e21 arrives in float form.
+        const double bytes = size->get<double>();
+        if (!(bytes >= 0 && bytes < 9.2e18))
+            return invalid(path + ".size is out of range");
+        out.size = static_cast<std::int64_t>(bytes);
+        return std::nullopt;
+    }
+    return invalid(path + ".size must be a number");
 }
 
 std::optional<Error> readAttachments(const json &draft, std::vector<Attachment> &out)

@@ -147,8 +147,6 @@ TEST(ParseMessage, EveryErrorNamesTheProblem)
          "draft.attachments[0].name", "r-1"},
         {"attachment size", review + R"({"attachments":[{"size":"big"}]}})",
          ErrorCode::InvalidRequest, "draft.attachments[0].size", "r-1"},
-        {"attachment size fraction", review + R"({"attachments":[{"size":1.5}]}})",
-         ErrorCode::InvalidRequest, "draft.attachments[0].size", "r-1"},
         {"attachment size huge", review + R"({"attachments":[{"size":18446744073709551615}]}})",
          ErrorCode::InvalidRequest, "draft.attachments[0].size", "r-1"},
         {"policy not object", R"({"type":"review","id":"r-1","draft":{},"policy":[]})",
@@ -164,6 +162,16 @@ TEST(ParseMessage, EveryErrorNamesTheProblem)
             << message.error().message;
         EXPECT_EQ(id, c.id);
     }
+}
+
+TEST(ParseMessage, AttachmentSizeInFloatFormIsAccepted)
+{
+    Result<Message> message = parseMessage(
+        R"({"type":"review","id":"r","draft":{"attachments":[{"size":1.5e3},{"size":-1}]}})");
+    ASSERT_TRUE(message) << message.error().message;
+    const auto &attachments = std::get<ReviewRequest>(message.value()).draft.attachments;
+    EXPECT_EQ(attachments[0].size, 1500);
+    EXPECT_EQ(attachments[1].size, -1);
 }
 
 TEST(ParseMessage, SyntaxErrorDoesNotQuoteTheInput)
