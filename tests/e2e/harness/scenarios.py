@@ -16,6 +16,7 @@ import time
 
 from .profile import Profile, SENDER_ADDRESS
 from .sink import Sink
+from .widgets import Image, button_boxes, checkbox_centres
 from .thunderbird import Thunderbird
 from .xsession import Desktop, HarnessError, Watcher, Xvfb
 
@@ -244,6 +245,40 @@ def confirm_by_keyboard(world, window, boxes, screenshot=None):
     wait_closed(world, window)
 
 
+def confirm_by_mouse(world, window, boxes, screenshot=None):
+    """Ticks every checkbox and presses Send with the mouse, finding them as a person would:
+    by looking (widgets.py reads the dialog's pixels). Send is the grey-framed button in the
+    bottom row before anything is ticked; Cancel, the default, is framed in blue.
+
+    Under Xvfb there is no window manager to keep the dialog (WindowStaysOnTopHint) above
+    Thunderbird's main window, which may map after it during start-up; so it is raised first,
+    as a window manager would."""
+    world.desktop.raise_to_top(window)
+    world.desktop.focus(window)
+    image = Image(world.desktop.pixels(window))
+    centres = checkbox_centres(image)
+    buttons = button_boxes(image)
+    expect(len(centres) == boxes, "expected %d checkboxes in the dialog, found %s"
+           % (boxes, centres))
+    expect(len(buttons) == 1, "expected one grey button (Send) in the dialog, found %s"
+           % buttons)
+    for x, y in centres:
+        world.desktop.raise_to_top(window)
+        world.desktop.click(window, x, y)
+    if screenshot:
+        world.desktop.screenshot(window, screenshot)
+    x, y, width, height = buttons[0]
+    world.desktop.raise_to_top(window)
+    world.desktop.click(window, x + width // 2, y + height // 2)
+    try:
+        wait_closed(world, window)
+    except HarnessError:
+        shot = os.path.join(world.out, "dialog-still-open.png")
+        world.desktop.screenshot(window, shot)
+        raise HarnessError("the dialog stayed open after the click on Send at %s; it looked "
+                           "like %s" % ((x + width // 2, y + height // 2), shot))
+
+
 def click_send(world, round_index, attempts=3):
     """Presses the compose window's Send button with the mouse; returns the time of the click
     that started the send. Right after a cancelled send Thunderbird may not yet have re-enabled
@@ -455,6 +490,29 @@ def external_confirm(config, cancels=5):
                                        os.path.join(world.out, "dialog-ticked.png")))
 
 
+def external_confirm_mouse(config):
+    """(b, mouse) The same draft; the dialog is answered with the mouse alone: each checkbox
+    clicked, then Send. The message must reach the sink with its attachment."""
+    with World(config, "external-confirm-mouse") as world:
+        # The pause lets Thunderbird map its main window first: with no window manager it
+        # would otherwise land on top of the dialog, under the pointer.
+        world.launch({"mode": "test", "draft": external_draft("Quote for June"),
+                      "rounds": [{"trigger": "api", "pauseMs": 1500}],
+                      "checkComposeAfterCancel": False})
+        sent = run_round(world, 0)
+        window, mapped, painted = wait_dialog(world, sent - 0.001)
+        Latency().add("external-confirm-mouse", sent, mapped, painted)
+        confirm_by_mouse(world, window, boxes=2,
+                         screenshot=os.path.join(world.out, "dialog-ticked.png"))
+        result = round_result(world, 0)
+        expect(result["verdict"] == "sent", "the confirmed mail was not sent: %s" % result)
+        world.finish()
+        messages = sink_after_settle(world, 1)
+        expect(len(messages) == 1, "the sink got %d messages, expected 1" % len(messages))
+        check_delivered(world, messages[0], ["alice@client.example", "colleague@corp.example"],
+                        ATTACHMENT)
+
+
 def external_cancel(config):
     """(c) The same draft, cancelled with Escape: nothing arrives, the compose window is usable."""
     with World(config, "external-cancel") as world:
@@ -504,6 +562,7 @@ def host_missing(config):
 SCENARIOS = {
     "internal-only": internal_only,
     "external-confirm": external_confirm,
+    "external-confirm-mouse": external_confirm_mouse,
     "external-cancel": external_cancel,
     "host-missing": host_missing,
 }

@@ -197,6 +197,18 @@ class Desktop:
         run_tool(["xdotool", "click", "1"], self.env)
         return started
 
+    def pixels(self, window):
+        """The window's content as a binary PPM (raise it first: see screenshot)."""
+        result = subprocess.run(["import", "-window", str(window), "-depth", "8", "ppm:-"], env=self.env,
+                                capture_output=True, timeout=20)
+        if result.returncode != 0:
+            raise HarnessError("import -window %s failed: %s" % (window, result.stderr[-300:]))
+        return result.stdout
+
     def screenshot(self, window, path):
+        """import -window grabs what is on screen: a covered window comes out black, so the
+        window is raised first (there is no window manager to do it)."""
+        if window != "root":
+            self.raise_to_top(window)
         run_tool(["import", "-window", str(window), path], self.env, timeout=20.0)
         return path
