@@ -378,7 +378,7 @@ def host_review_times(log_path):
     times = []
     if not os.path.exists(log_path):
         return times
-    pattern = re.compile(r"^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d+)Z .*\breview \S+ :")
+    pattern = re.compile(r"^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d+)Z .*sendguard\.host: review [^\s:]+ ?:")
     with open(log_path, encoding="utf-8", errors="replace") as log:
         for line in log:
             match = pattern.match(line)
