@@ -1,7 +1,7 @@
 #pragma once
 
-#include "../engine/review.h"
 #include "../engine/result.h"
+#include "../engine/review.h"
 
 #include <nlohmann/json.hpp>
 
