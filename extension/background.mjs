@@ -40,9 +40,22 @@ const failurePrompt = createFailurePrompt({
   log,
 });
 
+// Thunderbird reads managed storage once per session and never reports a
+// change (no storage.managed.onChanged), so one successful read is kept.
+let policyRead = null;
+function readPolicyOnce() {
+  if (policyRead === null) {
+    policyRead = readManagedPolicy(() => browser.storage.managed.get());
+    policyRead.catch(() => {
+      policyRead = null;
+    });
+  }
+  return policyRead;
+}
+
 const sendFlow = createSendFlow({
   client,
-  readPolicy: () => readManagedPolicy(() => browser.storage.managed.get()),
+  readPolicy: readPolicyOnce,
   listAttachments: (tabId) => browser.compose.listAttachments(tabId),
   askAfterFailure: (failure) => failurePrompt.ask(failure),
   log,
@@ -63,4 +76,6 @@ browser.windows.onRemoved.addListener((windowId) =>
   failurePrompt.handleWindowRemoved(windowId),
 );
 
+readPolicyOnce().catch(() => {});
+client.warmUp();
 log("info", "background ready");

@@ -126,6 +126,17 @@ export class HostClient {
     });
   }
 
+  // Starts the host before the first send, so the first dialog opens as fast
+  // as later ones. A failure is only logged: the next review connects again
+  // and reports it to the person.
+  warmUp() {
+    try {
+      this.#ensurePort();
+    } catch (error) {
+      this.#log("warn", `host could not start: ${messageOf(error)}`);
+    }
+  }
+
   // Tells the host that the mail of review `id` really left. Best effort: the
   // host that reviewed it must still be connected, or the notice means nothing.
   notifySent(id) {

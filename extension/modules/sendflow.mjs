@@ -78,9 +78,16 @@ export function createSendFlow({
     let policy;
     let policyKnown = false;
     try {
-      policy = await readPolicy();
+      // Both reads run at once: they sit on the path from Send to the dialog.
+      const policyRead = Promise.resolve().then(readPolicy);
+      const attachmentsRead = Promise.resolve().then(() =>
+        listAttachments(tabId),
+      );
+      // Keep a rejection of one from going unhandled while we await the other.
+      attachmentsRead.catch(() => {});
+      policy = await policyRead;
       policyKnown = true;
-      const attachments = await listAttachments(tabId);
+      const attachments = await attachmentsRead;
       const id = client.newRequestId();
       const draft = buildDraft(details, attachments);
       const verdict = await client.review(

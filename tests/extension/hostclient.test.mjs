@@ -46,6 +46,39 @@ describe("HostClient", () => {
     assert.deepEqual(ports[0].sent, [request("r-1")]);
   });
 
+  it("should start the host on warmUp and reuse that port for reviews", () => {
+    const { ports, client } = setup();
+    client.warmUp();
+    assert.equal(ports.length, 1);
+    client.review(request("r-1"));
+    assert.equal(ports.length, 1);
+    assert.deepEqual(ports[0].sent, [request("r-1")]);
+  });
+
+  it("should connect again on review when the warmed-up host went away", () => {
+    const { ports, client } = setup();
+    client.warmUp();
+    ports[0].die("No such native application org.example.test-host");
+    assert.equal(client.pendingCount, 0);
+    client.review(request("r-1"));
+    assert.equal(ports.length, 2);
+    assert.deepEqual(ports[1].sent, [request("r-1")]);
+  });
+
+  it("should only log when warmUp cannot connect", () => {
+    const logs = [];
+    const client = new HostClient({
+      connect: () => {
+        throw new Error("connectNative failed");
+      },
+      hostName: HOST,
+      timers: new FakeClock(),
+      log: (level, text) => logs.push({ level, text }),
+    });
+    assert.doesNotThrow(() => client.warmUp());
+    assert.ok(logs.some((entry) => entry.text.includes("connectNative failed")));
+  });
+
   it("should resolve with the verdict for the same id", async () => {
     const { ports, client } = setup();
     const result = client.review(request("r-1"));
