@@ -855,9 +855,11 @@ QWidget *ConfirmDialog::createFooter()
     m_sendButton = new QPushButton(tr("Send"));
     m_sendButton->setObjectName(QStringLiteral("sendButton"));
     m_sendButton->setAutoDefault(true);
-    m_sendButton->setVisible(!m_blocked);
     connect(m_sendButton, &QPushButton::clicked, this, &ConfirmDialog::send);
     layout->addWidget(m_sendButton);
+    // Only once it has a parent: showing a parentless widget maps a window of its own.
+    if (m_blocked)
+        m_sendButton->hide();
 
     m_cancelButton = new QPushButton(tr("Cancel"));
     m_cancelButton->setObjectName(QStringLiteral("cancelButton"));
