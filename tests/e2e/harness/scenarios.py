@@ -392,15 +392,24 @@ class Latency:
     """Send -> dialog figures of one run. Mapped: the X MapNotify of the dialog's window.
     Painted: the first frame of it that holds text (xwatch.cpp), i.e. readable content."""
 
-    def __init__(self):
+    def __init__(self, world):
         self.rows = []
         self.sends = []
+        # The figures also go to a file, so scripts/test can show them after CTest, which
+        # hides the output of passing tests.
+        self.report = os.path.join(world.out, "latency.txt")
+        open(self.report, "w").close()
+
+    def say(self, line):
+        print(line)
+        with open(self.report, "a", encoding="utf-8") as report:
+            report.write(line + "\n")
 
     def add(self, label, sent, mapped, painted):
         row = (label, (mapped - sent) * 1000.0, (painted - sent) * 1000.0)
         self.rows.append(row)
         self.sends.append(sent)
-        print("%s: send->dialog mapped: %.1f ms; send->dialog painted: %.1f ms" % row)
+        self.say("%s: send->dialog mapped: %.1f ms; send->dialog painted: %.1f ms" % row)
 
     def breakdown(self, host_log):
         """Where the time goes: Thunderbird + add-in (send -> host has the review), then host +
@@ -410,7 +419,7 @@ class Latency:
             later = [t for t in received if t >= sent - 0.002]
             if later:
                 to_host = (later[0] - sent) * 1000.0
-                print("  %s: send->host has the review %.0f ms (add-in side), host->painted "
+                self.say("  %s: send->host has the review %.0f ms (add-in side), host->painted "
                       "%.0f ms (host + Qt side)" % (label, to_host, painted - to_host))
 
     def summary(self, title):
@@ -420,12 +429,12 @@ class Latency:
         target = PEER_PAINTED_MS * TARGET_FACTOR
         for name, column in (("mapped", 1), ("painted", 2)):
             values = [row[column] for row in warm]
-            print("%s, send->dialog %s over %d warm run(s): min %.1f / median %.1f / max %.1f ms"
+            self.say("%s, send->dialog %s over %d warm run(s): min %.1f / median %.1f / max %.1f ms"
                   " (first, cold: %.1f ms)" % (title, name, len(values), min(values),
                                                statistics.median(values), max(values),
                                                self.rows[0][column]))
         median = statistics.median(row[2] for row in warm)
-        print("peer (FlexConfirmMail) content painted, warm median: %.1f ms; target <= %.1f ms"
+        self.say("peer (FlexConfirmMail) content painted, warm median: %.1f ms; target <= %.1f ms"
               " (0.3x); SendGuard warm median %.1f ms = %.2fx the peer: %s"
               % (PEER_PAINTED_MS, target, median, median / PEER_PAINTED_MS,
                  "within target" if median <= target else "ABOVE target"))
@@ -460,7 +469,7 @@ def external_confirm(config, cancels=5):
             cancels - 1) + [{"trigger": "click"}]
         world.launch({"mode": "test", "draft": external_draft("Quote for March"),
                       "rounds": rounds, "checkComposeAfterCancel": False})
-        latency = Latency()
+        latency = Latency(world)
         for index in range(len(rounds)):
             sent = run_round(world, index)
             window, mapped, painted = wait_dialog(world, sent - 0.001)
@@ -501,7 +510,7 @@ def external_confirm_mouse(config):
                       "checkComposeAfterCancel": False})
         sent = run_round(world, 0)
         window, mapped, painted = wait_dialog(world, sent - 0.001)
-        Latency().add("external-confirm-mouse", sent, mapped, painted)
+        Latency(world).add("external-confirm-mouse", sent, mapped, painted)
         confirm_by_mouse(world, window, boxes=2,
                          screenshot=os.path.join(world.out, "dialog-ticked.png"))
         result = round_result(world, 0)
@@ -520,7 +529,7 @@ def external_cancel(config):
                       "rounds": [{"trigger": "api"}], "checkComposeAfterCancel": True})
         sent = run_round(world, 0)
         window, mapped, painted = wait_dialog(world, sent - 0.001)
-        Latency().add("external-cancel", sent, mapped, painted)
+        Latency(world).add("external-cancel", sent, mapped, painted)
         world.desktop.screenshot(window, os.path.join(world.out, "dialog.png"))
         cancel_by_escape(world, window)
         result = round_result(world, 0)
