@@ -117,14 +117,15 @@ void runRule(const RuleDefinition &rule, const Review &review, const RuleContext
 
 } // namespace
 
-Review reviewDraft(const Draft &draft, const Policy &policy)
+Review reviewDraft(const Draft &draft, const Policy &policy, const HistoryView *history)
 {
     RuleContext context{draft,
                         policy,
                         internalPatterns(draft, policy),
                         PatternList(policy.trustedDomains),
                         PatternList(policy.blockedDomains),
-                        {}};
+                        {},
+                        history};
 
     Review review;
     review.subject = draft.subject;

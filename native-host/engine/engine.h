@@ -2,6 +2,7 @@
 
 #include "addresspattern.h"
 #include "draft.h"
+#include "history.h"
 #include "policy.h"
 #include "review.h"
 
@@ -28,6 +29,7 @@ struct RuleContext
     PatternList trusted;
     PatternList blocked;
     std::vector<UnreadableEntry> unreadable; // in To, Cc, Bcc order; `invalid-address` reports them
+    const HistoryView *history = nullptr;    // the sending history, when one is available
 };
 
 // A rule looks at the prepared review (recipients parsed, normalised, classified and
@@ -48,6 +50,7 @@ const std::vector<RuleDefinition> &allRules();
 // Reviews a draft under a policy: parses and classifies every recipient (an unreadable entry
 // becomes an `invalid-address` finding), runs each enabled rule with its policy severity, and
 // returns the result. Deterministic; no I/O; cost linear in recipients and body size.
-Review reviewDraft(const Draft &draft, const Policy &policy);
+// `history`, when given, must outlive the call.
+Review reviewDraft(const Draft &draft, const Policy &policy, const HistoryView *history = nullptr);
 
 } // namespace sendguard

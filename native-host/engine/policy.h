@@ -22,6 +22,14 @@ struct Policy
     std::vector<std::string> internalDomains; // empty: the sender's own domain is internal
     std::vector<std::string> trustedDomains;
     std::vector<std::string> blockedDomains;
+    std::vector<std::string> attentionDomains;
+    std::vector<std::string> attentionTerms;
+    std::vector<std::string> attentionAttachmentSuffixes;
+    std::vector<std::string> autoBcc;
+    // Words that say something is attached (forgotten-attachment); unset: the built-in list.
+    std::optional<std::vector<std::string>> attachmentReminderTerms;
+    int ccExposureDomains = 3;
+    int largeAudience = 25;
     bool skipWhenInternalOnly = true;
     int countdownSeconds = 0;
     std::string onHostFailure = "ask"; // "ask" or "block"; read by the extension

@@ -357,18 +357,38 @@ void readOnHostFailure(const json &value, Policy &policy, Problems &problems)
     problems.push_back("onHostFailure must be \"ask\" or \"block\"; ignored");
 }
 
-// DESIGN.md keys that later checks will read. Accepted now so that an admin policy written for
-// them does not produce a warning on every review.
-bool isKnownUnusedKey(const std::string &key)
+// A count such as ccExposureDomains: a whole number, 1 or more.
+void readThreshold(const json &value, const std::string &key, int &out, Problems &problems)
 {
-    static const char *const keys[]
-        = {"attentionDomains",  "attentionTerms", "attentionAttachmentSuffixes",
-           "ccExposureDomains", "largeAudience",  "autoBcc"};
-    for (const char *known : keys) {
-        if (key == known)
-            return true;
+    const bool fits = value.is_number_integer() && value.get<std::int64_t>() >= 1
+                      && value.get<std::int64_t>() <= INT_MAX;
+    if (!fits) {
+        problems.push_back(key + " must be a whole number, 1 or more; ignored");
+        return;
     }
-    return false;
+    out = static_cast<int>(value.get<std::int64_t>());
+}
+
+// The policy keys that hold lists of strings, and where each goes.
+std::vector<std::string> *stringListFor(const std::string &key, Policy &policy)
+{
+    if (key == "internalDomains")
+        return &policy.internalDomains;
+    if (key == "trustedDomains")
+        return &policy.trustedDomains;
+    if (key == "blockedDomains")
+        return &policy.blockedDomains;
+    if (key == "attentionDomains")
+        return &policy.attentionDomains;
+    if (key == "attentionTerms")
+        return &policy.attentionTerms;
+    if (key == "attentionAttachmentSuffixes")
+        return &policy.attentionAttachmentSuffixes;
+    if (key == "autoBcc")
+        return &policy.autoBcc;
+    if (key == "locked")
+        return &policy.locked;
+    return nullptr;
 }
 
 } // namespace
@@ -382,14 +402,16 @@ Policy policyFromJson(const json &value, std::vector<std::string> &problems)
     }
 
     for (const auto &[key, field] : value.items()) {
-        if (key == "internalDomains")
-            readPolicyStrings(field, key, policy.internalDomains, problems);
-        else if (key == "trustedDomains")
-            readPolicyStrings(field, key, policy.trustedDomains, problems);
-        else if (key == "blockedDomains")
-            readPolicyStrings(field, key, policy.blockedDomains, problems);
-        else if (key == "locked")
-            readPolicyStrings(field, key, policy.locked, problems);
+        if (auto *list = stringListFor(key, policy))
+            readPolicyStrings(field, key, *list, problems);
+        else if (key == "attachmentReminderTerms") {
+            std::vector<std::string> terms;
+            if (readPolicyStrings(field, key, terms, problems))
+                policy.attachmentReminderTerms = std::move(terms);
+        } else if (key == "ccExposureDomains")
+            readThreshold(field, key, policy.ccExposureDomains, problems);
+        else if (key == "largeAudience")
+            readThreshold(field, key, policy.largeAudience, problems);
         else if (key == "skipWhenInternalOnly" && field.is_boolean())
             policy.skipWhenInternalOnly = field.get<bool>();
         else if (key == "skipWhenInternalOnly")
@@ -400,7 +422,7 @@ Policy policyFromJson(const json &value, std::vector<std::string> &problems)
             readOnHostFailure(field, policy, problems);
         else if (key == "rules")
             readRules(field, policy, problems);
-        else if (!isKnownUnusedKey(key))
+        else
             problems.push_back("unknown policy key " + quotedName(key) + "; ignored");
     }
     return policy;

@@ -62,14 +62,34 @@ TEST(PolicyFromJson, EmptyObjectGivesDefaults)
     EXPECT_EQ(policy.onHostFailure, "ask");
 }
 
-TEST(PolicyFromJson, KnownButUnusedKeysAreAcceptedSilently)
+TEST(PolicyFromJson, ReadsTheCheckEngineKeys)
 {
     std::vector<std::string> problems;
-    parse(R"({"attentionDomains":["x"],"attentionTerms":["confidential"],
-              "attentionAttachmentSuffixes":[".xlsx"],"ccExposureDomains":3,
-              "largeAudience":25,"autoBcc":["archive@corp.example"]})",
-          problems);
+    const Policy policy
+        = parse(R"({"attentionDomains":["x.example"],"attentionTerms":["confidential"],
+                    "attentionAttachmentSuffixes":[".xlsx"],"ccExposureDomains":4,
+                    "largeAudience":30,"autoBcc":["archive@corp.example"],
+                    "attachmentReminderTerms":["attached"]})",
+                problems);
     EXPECT_TRUE(problems.empty()) << problems.front();
+    EXPECT_EQ(policy.attentionDomains, std::vector<std::string>{"x.example"});
+    EXPECT_EQ(policy.attentionTerms, std::vector<std::string>{"confidential"});
+    EXPECT_EQ(policy.attentionAttachmentSuffixes, std::vector<std::string>{".xlsx"});
+    EXPECT_EQ(policy.ccExposureDomains, 4);
+    EXPECT_EQ(policy.largeAudience, 30);
+    EXPECT_EQ(policy.autoBcc, std::vector<std::string>{"archive@corp.example"});
+    ASSERT_TRUE(policy.attachmentReminderTerms.has_value());
+    EXPECT_EQ(*policy.attachmentReminderTerms, std::vector<std::string>{"attached"});
+}
+
+TEST(PolicyFromJson, ThresholdBelowOneIsReportedAndDefaultKept)
+{
+    std::vector<std::string> problems;
+    const Policy policy = parse(R"({"ccExposureDomains":0,"largeAudience":"many"})", problems);
+    EXPECT_TRUE(mentions(problems, "ccExposureDomains"));
+    EXPECT_TRUE(mentions(problems, "largeAudience"));
+    EXPECT_EQ(policy.ccExposureDomains, 3);
+    EXPECT_EQ(policy.largeAudience, 25);
 }
 
 TEST(PolicyFromJson, WrongTypeIsReportedAndOnlyThatKeyIgnored)

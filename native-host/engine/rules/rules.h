@@ -1,0 +1,16 @@
+#pragma once
+
+// The check function of every rule, one file each in this folder. allRules() (rules.cpp) lists
+// them with their ids and default severities; adding a rule means one file, one line there, and
+// its tests.
+
+#include "../engine.h"
+
+namespace sendguard::rules {
+
+void checkInvalidAddresses(const Review &, const RuleContext &, std::vector<Finding> &);
+void checkBlockedDomains(const Review &, const RuleContext &, std::vector<Finding> &);
+void checkExternalRecipients(const Review &, const RuleContext &, std::vector<Finding> &);
+void checkAttachments(const Review &, const RuleContext &, std::vector<Finding> &);
+
+} // namespace sendguard::rules
