@@ -1,6 +1,7 @@
 #include "engine.h"
 
 #include "address.h"
+#include "edits.h"
 
 #include <unordered_set>
 #include <utility>
@@ -131,11 +132,13 @@ Review reviewDraft(const Draft &draft, const Policy &policy, const HistoryView *
     review.subject = draft.subject;
     review.attachments = draft.attachments;
     review.skipWhenInternalOnly = policy.skipWhenInternalOnly;
+    review.countdownSeconds = policy.countdownSeconds;
 
     RecipientCollector collector(review, context);
     collector.addEntries(Field::To, draft.to);
     collector.addEntries(Field::Cc, draft.cc);
     collector.addEntries(Field::Bcc, draft.bcc);
+    review.autoBcc = autoBccAdditions(policy.autoBcc, review);
 
     // Rules read `review` while findings accumulate apart, so no rule sees another's findings.
     std::vector<Finding> findings;

@@ -60,6 +60,10 @@ struct Review
     std::vector<Attachment> attachments;
     std::vector<Finding> findings;    // in rule order; the dialog sorts for display
     bool skipWhenInternalOnly = true; // copied from the policy in force
+    int countdownSeconds = 0;         // copied from the policy: the dialog's delay after Send
+    // The policy's autoBcc addresses this send adds as Bcc (external recipients are present),
+    // as written in the policy, each once and none already among `recipients`.
+    std::vector<std::string> autoBcc;
 
     bool blocked() const;           // any finding of severity Block
     bool needsConfirmation() const; // any finding of severity Confirm or Warn

@@ -11,6 +11,12 @@ const std::vector<RuleDefinition> &allRules()
         {"blocked-domain", Severity::Block, rules::checkBlockedDomains},
         {"external-recipient", Severity::Confirm, rules::checkExternalRecipients},
         {"attachment", Severity::Confirm, rules::checkAttachments},
+        {"attention-domain", Severity::Warn, rules::checkAttentionDomains},
+        {"attention-attachment", Severity::Warn, rules::checkAttentionAttachments},
+        {"cc-exposure", Severity::Warn, rules::checkCcExposure},
+        {"large-audience", Severity::Warn, rules::checkLargeAudience},
+        {"new-domain-in-reply", Severity::Warn, rules::checkNewDomainInReply},
+        {"unexpanded-list", Severity::Warn, rules::checkUnexpandedLists},
     };
     return table;
 }

@@ -12,5 +12,11 @@ void checkInvalidAddresses(const Review &, const RuleContext &, std::vector<Find
 void checkBlockedDomains(const Review &, const RuleContext &, std::vector<Finding> &);
 void checkExternalRecipients(const Review &, const RuleContext &, std::vector<Finding> &);
 void checkAttachments(const Review &, const RuleContext &, std::vector<Finding> &);
+void checkAttentionDomains(const Review &, const RuleContext &, std::vector<Finding> &);
+void checkAttentionAttachments(const Review &, const RuleContext &, std::vector<Finding> &);
+void checkCcExposure(const Review &, const RuleContext &, std::vector<Finding> &);
+void checkLargeAudience(const Review &, const RuleContext &, std::vector<Finding> &);
+void checkNewDomainInReply(const Review &, const RuleContext &, std::vector<Finding> &);
+void checkUnexpandedLists(const Review &, const RuleContext &, std::vector<Finding> &);
 
 } // namespace sendguard::rules
