@@ -15,6 +15,8 @@ const std::vector<RuleDefinition> &allRules()
         {"attention-attachment", Severity::Warn, rules::checkAttentionAttachments},
         {"cc-exposure", Severity::Warn, rules::checkCcExposure},
         {"large-audience", Severity::Warn, rules::checkLargeAudience},
+        {"new-domain-in-reply", Severity::Warn, rules::checkNewDomainInReply},
+        {"unexpanded-list", Severity::Warn, rules::checkUnexpandedLists},
     };
     return table;
 }

@@ -16,5 +16,7 @@ void checkAttentionDomains(const Review &, const RuleContext &, std::vector<Find
 void checkAttentionAttachments(const Review &, const RuleContext &, std::vector<Finding> &);
 void checkCcExposure(const Review &, const RuleContext &, std::vector<Finding> &);
 void checkLargeAudience(const Review &, const RuleContext &, std::vector<Finding> &);
+void checkNewDomainInReply(const Review &, const RuleContext &, std::vector<Finding> &);
+void checkUnexpandedLists(const Review &, const RuleContext &, std::vector<Finding> &);
 
 } // namespace sendguard::rules

@@ -507,13 +507,15 @@ TEST(AllRules, ListsTheV1RulesWithTheirDefaults)
     for (const auto &rule : allRules())
         rules.emplace_back(std::string(rule.id), rule.defaultSeverity);
 
+    // Later rules join the table after these; each rule's own tests check its default.
     const std::vector<std::pair<std::string, Severity>> expected{
         {"invalid-address", Severity::Block},
         {"blocked-domain", Severity::Block},
         {"external-recipient", Severity::Confirm},
         {"attachment", Severity::Confirm},
     };
-    EXPECT_EQ(rules, expected);
+    ASSERT_GE(rules.size(), expected.size());
+    EXPECT_EQ(std::vector(rules.begin(), rules.begin() + expected.size()), expected);
 }
 
 TEST(ReviewDraft, FindingsFollowRuleOrder)
