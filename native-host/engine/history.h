@@ -21,6 +21,55 @@ public:
 
     // How many mails went to this normalised domain (A-label form); 0 when never.
     virtual std::int64_t domainCount(std::string_view asciiDomain) const = 0;
+
+    // Whether anything has been learned. Rules that judge against the past stay silent when
+    // not: with no history every recipient would look new.
+    virtual bool hasHistory() const { return false; }
+
+    // How many mails went to this normalised address (ReviewedRecipient::normalisedAddress());
+    // 0 when never.
+    virtual std::int64_t recipientCount(std::string_view address) const
+    {
+        (void)address;
+        return 0;
+    }
+
+    // How many mails had both normalised addresses among their recipients; 0 when none.
+    virtual std::int64_t pairCount(std::string_view first, std::string_view second) const
+    {
+        (void)first;
+        (void)second;
+        return 0;
+    }
+
+    // The normalised addresses mail went to under this display name (compared by
+    // displayNameKey()); empty when none.
+    virtual std::vector<std::string> addressesNamed(std::string_view displayName) const
+    {
+        (void)displayName;
+        return {};
+    }
 };
+
+// The form display names are compared in: ASCII letters lower-cased, quotes dropped, runs of
+// white space made one space, trimmed. "  \"Alice  EXAMPLE\" " -> "alice example".
+inline std::string displayNameKey(std::string_view name)
+{
+    std::string key;
+    bool space = false;
+    for (const char c : name) {
+        if (c == '"' || c == '\'')
+            continue;
+        if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+            space = !key.empty();
+            continue;
+        }
+        if (space)
+            key += ' ';
+        space = false;
+        key += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    }
+    return key;
+}
 
 } // namespace sendguard
