@@ -17,6 +17,10 @@ const std::vector<RuleDefinition> &allRules()
         {"large-audience", Severity::Warn, rules::checkLargeAudience},
         {"new-domain-in-reply", Severity::Warn, rules::checkNewDomainInReply},
         {"unexpanded-list", Severity::Warn, rules::checkUnexpandedLists},
+        {"new-recipient", Severity::Info, rules::checkNewRecipients},
+        {"new-domain", Severity::Warn, rules::checkNewDomains},
+        {"unusual-recipient-mix", Severity::Warn, rules::checkUnusualRecipientMix},
+        {"display-name-mismatch", Severity::Warn, rules::checkDisplayNameMismatch},
     };
     return table;
 }

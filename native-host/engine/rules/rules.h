@@ -18,5 +18,9 @@ void checkCcExposure(const Review &, const RuleContext &, std::vector<Finding> &
 void checkLargeAudience(const Review &, const RuleContext &, std::vector<Finding> &);
 void checkNewDomainInReply(const Review &, const RuleContext &, std::vector<Finding> &);
 void checkUnexpandedLists(const Review &, const RuleContext &, std::vector<Finding> &);
+void checkNewRecipients(const Review &, const RuleContext &, std::vector<Finding> &);
+void checkNewDomains(const Review &, const RuleContext &, std::vector<Finding> &);
+void checkUnusualRecipientMix(const Review &, const RuleContext &, std::vector<Finding> &);
+void checkDisplayNameMismatch(const Review &, const RuleContext &, std::vector<Finding> &);
 
 } // namespace sendguard::rules

@@ -1,0 +1,86 @@
+#include "rulesupport.h"
+
+#include <vector>
+
+namespace sendguard::rules {
+
+namespace {
+
+// Pairs are looked up one by one; past this many recipients the mail is an audience, not a
+// group, and large-audience speaks for it.
+constexpr std::size_t kMaxRecipients = 20;
+// Two people "often" get mail together when they did at least this many times.
+constexpr std::int64_t kOften = 2;
+
+using Matrix = std::vector<std::vector<std::int64_t>>;
+
+Matrix pairCounts(const Review &review, const HistoryView &history)
+{
+    const std::size_t n = review.recipients.size();
+    Matrix counts(n, std::vector<std::int64_t>(n, 0));
+    std::vector<std::string> addresses;
+    for (const auto &recipient : review.recipients)
+        addresses.push_back(recipient.normalisedAddress());
+    for (std::size_t i = 0; i < n; ++i) {
+        for (std::size_t j = i + 1; j < n; ++j)
+            counts[i][j] = counts[j][i] = history.pairCount(addresses[i], addresses[j]);
+    }
+    return counts;
+}
+
+bool neverWithOthers(const Matrix &counts, std::size_t outsider)
+{
+    for (std::size_t j = 0; j < counts.size(); ++j) {
+        if (j != outsider && counts[outsider][j] > 0)
+            return false;
+    }
+    return true;
+}
+
+// The others form a group: at least half of the pairs among them often got mail together, and
+// each of them often got mail with at least one of the others.
+bool othersAreAGroup(const Matrix &counts, std::size_t outsider)
+{
+    std::size_t pairs = 0;
+    std::size_t oftenPairs = 0;
+    for (std::size_t i = 0; i < counts.size(); ++i) {
+        if (i == outsider)
+            continue;
+        bool hasPartner = false;
+        for (std::size_t j = 0; j < counts.size(); ++j) {
+            if (j == outsider || j == i)
+                continue;
+            hasPartner = hasPartner || counts[i][j] >= kOften;
+            if (j > i) {
+                ++pairs;
+                oftenPairs += counts[i][j] >= kOften ? 1 : 0;
+            }
+        }
+        if (!hasPartner)
+            return false;
+    }
+    return pairs > 0 && oftenPairs * 2 >= pairs;
+}
+
+} // namespace
+
+// `unusual-recipient-mix`: a recipient who has never had mail together with any of the others,
+// while the others regularly get mail together: someone added to, or swapped into, a group by
+// mistake.
+void checkUnusualRecipientMix(const Review &review, const RuleContext &context,
+                              std::vector<Finding> &findings)
+{
+    const std::size_t n = review.recipients.size();
+    if (!context.history || n < 3 || n > kMaxRecipients || !context.history->hasHistory())
+        return;
+    const Matrix counts = pairCounts(review, *context.history);
+    for (std::size_t i = 0; i < n; ++i) {
+        if (!neverWithOthers(counts, i) || !othersAreAGroup(counts, i))
+            continue;
+        findings.push_back(findingFor(
+            recipientTarget(i), "the other recipients often get mail together, but never with "
+                                "this one; check they belong on this mail"));
+    }
+}
+
+} // namespace sendguard::rules

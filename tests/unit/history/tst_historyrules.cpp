@@ -1,0 +1,236 @@
+// The four history rules against a small in-memory history, one named row per situation, and
+// the same rows against the SQLite store to prove both answer alike.
+
+#include "engine/engine.h"
+#include "history/historystore.h"
+#include "history/learn.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <map>
+#include <ostream>
+#include <set>
+#include <string>
+#include <unistd.h>
+#include <vector>
+
+namespace sendguard {
+namespace {
+
+// A past of one person at corp.example: a project group at client.example that gets mail
+// together, Alice Example at client.example, a different Alice Example nowhere in this past.
+const std::vector<std::vector<std::string>> kPast = {
+    {"Alice Example <alice@client.example>", "bob@client.example", "carol@client.example"},
+    {"Alice Example <alice@client.example>", "bob@client.example", "carol@client.example"},
+    {"Alice Example <alice@client.example>", "bob@client.example", "carol@client.example"},
+    {"dave@partner.example"},
+    {"colleague@corp.example", "dave@partner.example"},
+};
+
+struct RuleCase
+{
+    const char *name;
+    std::string rule;
+    std::vector<std::string> to;
+    std::vector<std::string> expectedTargets; // normalised addresses the rule points at
+};
+
+void PrintTo(const RuleCase &testCase, std::ostream *out)
+{
+    *out << testCase.name;
+}
+
+const std::vector<RuleCase> kCases = {
+    // new-recipient
+    {"NewRecipientAtKnownDomain",
+     "new-recipient",
+     {"erin@client.example"},
+     {"erin@client.example"}},
+    {"NewRecipientAtNewDomain", "new-recipient", {"x@fresh.example"}, {"x@fresh.example"}},
+    {"KnownRecipientIsSilent", "new-recipient", {"bob@client.example"}, {}},
+    {"KnownRecipientInOtherCaseIsSilent", "new-recipient", {"Bob@CLIENT.example"}, {}},
+    {"NewInternalColleagueIsSilent", "new-recipient", {"newhire@corp.example"}, {}},
+    // new-domain
+    {"FirstMailToDomain", "new-domain", {"x@fresh.example"}, {"x@fresh.example"}},
+    {"TwoAtNewDomainReportedOnce",
+     "new-domain",
+     {"x@fresh.example", "y@fresh.example"},
+     {"x@fresh.example"}},
+    {"NewPersonAtKnownDomainIsSilent", "new-domain", {"erin@client.example"}, {}},
+    {"InternalDomainIsSilent", "new-domain", {"newhire@corp.example"}, {}},
+    {"KnownDomainIsSilent", "new-domain", {"dave@partner.example"}, {}},
+    // unusual-recipient-mix
+    {"ExtraRecipientInAGroup",
+     "unusual-recipient-mix",
+     {"alice@client.example", "bob@client.example", "carol@client.example", "dave@partner.example"},
+     {"dave@partner.example"}},
+    {"ReplacedRecipientInAGroup",
+     "unusual-recipient-mix",
+     {"alice@client.example", "bob@client.example", "x@fresh.example"},
+     {"x@fresh.example"}},
+    {"TheUsualGroupIsSilent",
+     "unusual-recipient-mix",
+     {"alice@client.example", "bob@client.example", "carol@client.example"},
+     {}},
+    {"TwoRecipientsAreSilent",
+     "unusual-recipient-mix",
+     {"alice@client.example", "dave@partner.example"},
+     {}},
+    {"StrangersWithoutAGroupAreSilent",
+     "unusual-recipient-mix",
+     {"x@fresh.example", "y@other.example", "dave@partner.example"},
+     {}},
+    {"OnceTogetherIsNotAGroup",
+     "unusual-recipient-mix",
+     {"colleague@corp.example", "dave@partner.example", "x@fresh.example"},
+     {}},
+    // display-name-mismatch
+    {"KnownNameAtAnotherCompany",
+     "display-name-mismatch",
+     {"Alice Example <alice@rival.example>"},
+     {"alice@rival.example"}},
+    {"KnownNameDifferentSpacingAndCase",
+     "display-name-mismatch",
+     {"\"alice  EXAMPLE\" <a.example@rival.example>"},
+     {"a.example@rival.example"}},
+    {"KnownNameAtItsOwnAddressIsSilent",
+     "display-name-mismatch",
+     {"Alice Example <alice@client.example>"},
+     {}},
+    {"UnknownNameIsSilent", "display-name-mismatch", {"Zed Nobody <zed@rival.example>"}, {}},
+    {"NoDisplayNameIsSilent", "display-name-mismatch", {"alice@rival.example"}, {}},
+    {"KnownNameAtSameDomainOtherAddressIsSilent",
+     "display-name-mismatch",
+     {"Alice Example <a.example@client.example>"},
+     {}},
+};
+
+class InMemoryHistory : public HistoryView
+{
+public:
+    void learn(const SentMail &mail)
+    {
+        m_domainsThisMail.clear();
+        for (std::size_t i = 0; i < mail.recipients.size(); ++i) {
+            const auto &r = mail.recipients[i];
+            ++m_recipients[r.address];
+            if (m_domainsThisMail.insert(r.domain).second)
+                ++m_domains[r.domain];
+            if (!displayNameKey(r.displayName).empty())
+                m_names[displayNameKey(r.displayName)].insert(r.address);
+            for (std::size_t j = i + 1; j < mail.recipients.size(); ++j)
+                ++m_pairs[key(r.address, mail.recipients[j].address)];
+        }
+    }
+    std::vector<std::string> knownDomains() const override
+    {
+        std::vector<std::string> all;
+        for (const auto &[domain, count] : m_domains)
+            all.push_back(domain);
+        return all;
+    }
+    std::int64_t domainCount(std::string_view d) const override { return find(m_domains, d); }
+    bool hasHistory() const override { return !m_recipients.empty(); }
+    std::int64_t recipientCount(std::string_view a) const override { return find(m_recipients, a); }
+    std::int64_t pairCount(std::string_view a, std::string_view b) const override
+    {
+        const auto it = m_pairs.find(key(std::string(a), std::string(b)));
+        return it == m_pairs.end() ? 0 : it->second;
+    }
+    std::vector<std::string> addressesNamed(std::string_view name) const override
+    {
+        const auto it = m_names.find(displayNameKey(name));
+        if (it == m_names.end())
+            return {};
+        return {it->second.begin(), it->second.end()};
+    }
+
+private:
+    static std::pair<std::string, std::string> key(std::string a, std::string b)
+    {
+        return a < b ? std::pair{a, b} : std::pair{b, a};
+    }
+    static std::int64_t find(const std::map<std::string, std::int64_t, std::less<>> &map,
+                             std::string_view k)
+    {
+        const auto it = map.find(k);
+        return it == map.end() ? 0 : it->second;
+    }
+    std::map<std::string, std::int64_t, std::less<>> m_recipients, m_domains;
+    std::map<std::pair<std::string, std::string>, std::int64_t> m_pairs;
+    std::map<std::string, std::set<std::string>> m_names;
+    std::set<std::string> m_domainsThisMail;
+};
+
+std::vector<SentMail> pastMails()
+{
+    std::vector<SentMail> mails;
+    int n = 0;
+    for (const auto &to : kPast) {
+        std::int64_t skipped = 0;
+        ++n;
+        mails.push_back(sentMailFromHeaders("<" + std::to_string(n) + "@corp.example>", 1000 + n,
+                                            {to}, skipped));
+    }
+    return mails;
+}
+
+std::vector<std::string> targetsOf(const std::vector<std::string> &to, const HistoryView &history,
+                                   const std::string &rule)
+{
+    Draft draft;
+    draft.from = "Taro Yamada <taro@corp.example>";
+    draft.to = to;
+    const Review review = reviewDraft(draft, Policy(), &history);
+    std::vector<std::string> targets;
+    for (const auto &finding : review.findings) {
+        if (finding.rule == rule && finding.target.kind == Target::Kind::Recipient)
+            targets.push_back(review.recipients.at(finding.target.index).normalisedAddress());
+    }
+    return targets;
+}
+
+class HistoryRule : public ::testing::TestWithParam<RuleCase>
+{
+};
+
+TEST_P(HistoryRule, PointsAtExpectedRecipientsInMemory)
+{
+    InMemoryHistory history;
+    for (const auto &mail : pastMails())
+        history.learn(mail);
+    EXPECT_EQ(targetsOf(GetParam().to, history, GetParam().rule), GetParam().expectedTargets);
+}
+
+TEST_P(HistoryRule, PointsAtExpectedRecipientsFromTheStore)
+{
+    const auto path = std::filesystem::temp_directory_path()
+                      / ("sendguard-rules-" + std::to_string(::getpid()) + ".sqlite");
+    std::filesystem::remove(path);
+    {
+        auto opened = HistoryStore::open(path);
+        ASSERT_TRUE(opened.store);
+        std::int64_t learned = 0;
+        ASSERT_FALSE(opened.store->recordSentBatch(pastMails(), learned));
+        EXPECT_EQ(targetsOf(GetParam().to, *opened.store, GetParam().rule),
+                  GetParam().expectedTargets);
+    }
+    for (const char *suffix : {"", "-wal", "-shm"})
+        std::filesystem::remove(path.string() + suffix);
+}
+
+INSTANTIATE_TEST_SUITE_P(Rows, HistoryRule, ::testing::ValuesIn(kCases),
+                         [](const auto &info) { return std::string(info.param.name); });
+
+TEST(HistoryRules, SilentWithoutHistory)
+{
+    InMemoryHistory empty;
+    for (const auto &testCase : kCases) {
+        SCOPED_TRACE(testCase.name);
+        EXPECT_TRUE(targetsOf(testCase.to, empty, testCase.rule).empty());
+    }
+}
+
+} // namespace
+} // namespace sendguard
