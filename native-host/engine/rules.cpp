@@ -11,6 +11,7 @@ const std::vector<RuleDefinition> &allRules()
         {"blocked-domain", Severity::Block, rules::checkBlockedDomains},
         {"external-recipient", Severity::Confirm, rules::checkExternalRecipients},
         {"attachment", Severity::Confirm, rules::checkAttachments},
+        {"lookalike-domain", Severity::Warn, rules::checkLookalikeDomains},
         {"attention-domain", Severity::Warn, rules::checkAttentionDomains},
         {"attention-attachment", Severity::Warn, rules::checkAttentionAttachments},
         {"cc-exposure", Severity::Warn, rules::checkCcExposure},

@@ -12,6 +12,7 @@ void checkInvalidAddresses(const Review &, const RuleContext &, std::vector<Find
 void checkBlockedDomains(const Review &, const RuleContext &, std::vector<Finding> &);
 void checkExternalRecipients(const Review &, const RuleContext &, std::vector<Finding> &);
 void checkAttachments(const Review &, const RuleContext &, std::vector<Finding> &);
+void checkLookalikeDomains(const Review &, const RuleContext &, std::vector<Finding> &);
 void checkAttentionDomains(const Review &, const RuleContext &, std::vector<Finding> &);
 void checkAttentionAttachments(const Review &, const RuleContext &, std::vector<Finding> &);
 void checkCcExposure(const Review &, const RuleContext &, std::vector<Finding> &);

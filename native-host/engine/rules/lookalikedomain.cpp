@@ -1,0 +1,490 @@
+#include "rulesupport.h"
+
+#include "../address.h"
+#include "../spoofchecker.h"
+#include "../typodistance.h"
+
+#include <algorithm>
+#include <array>
+#include <cstdlib>
+#include <deque>
+#include <optional>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+
+// `lookalike-domain`: a recipient domain that is not itself known but is confusable with one
+// that is (a reference domain), or that mixes scripts in one label.
+//
+// Reference domains: the internal ones (the exact and wildcard patterns of internalDomains, or
+// the sender's domain when there are none), the trusted ones, the history's known domains, and
+// the well-known mail providers in mailproviders.inc.
+//
+// Domains are compared by their registrable part, aligned on the reference: "docomo.ne.jp" is
+// name "docomo" under suffix "ne.jp", so "mail.docomo.ne.jq" is compared as "docomo" + "ne.jq".
+// A domain whose registrable part equals a reference's is the same organisation (a subdomain or
+// a sibling of it) and never a lookalike. The two resemblances, UTS #39 and typing slips:
+//
+// 1. Confusable (UTS #39 section 4): the skeletons of the registrable parts are equal but the
+//    parts differ: "pаypal.com" (Cyrillic а), "rnicrosoft.com", "gmai1.com".
+// 2. A slip of the keyboard (typodistance.h, in half steps), either in the name with the suffix
+//    equal, or in the suffix with the name equal (two slips in two places are rare):
+//    - name of the reference up to 3 characters: one digit-for-letter substitution ("a0l"),
+//      nothing else. Almost every short name is taken: abc.com and abd.com are both real.
+//    - 4 or 5 characters: one likely slip (neighbouring key, swap, doubled letter, digit for
+//      letter): "c0rp", "gmial", "yahooo". A plain insertion, deletion or unrelated
+//      substitution makes another word too often ("mail"/"maid", "email"/"gmail").
+//    - 6 to 9 characters: one edit of any kind or two likely slips: "partnerr", "outlok".
+//    - 10 or more: one edit and one likely slip, or three likely slips.
+//    - the suffix: one edit ("gmail.co", "gmail.cm", "docomo.ne.jq"), whatever the name's length.
+//    An edit at the first character costs half a step more, so "cloud" is not "icloud".
+//    Words that merely share a part stay far apart: "acme-logistics" vs "acme" is 10 edits,
+//    "corporate" vs "corp" 5.
+// 3. On its own, a label whose scripts UTS #39 section 5.2 rates below "highly restrictive"
+//    (Latin with Cyrillic or Greek): it says so even when it resembles no reference.
+//
+// Cost: the references are indexed once per review (the mail providers once per process), and
+// each distinct recipient domain is looked at once: a skeleton and three hash look-ups per
+// suffix length, and distances only against references of the same suffix or name.
+
+namespace sendguard::rules {
+
+namespace {
+
+// Public suffixes of two labels that mail domains commonly sit under. A suffix not listed
+// counts as one label, which for an unlisted two-label suffix ("example.com.pl") makes the
+// whole suffix look like a registrable domain, and its lookalikes go unseen.
+// TODO: the Public Suffix List would be exact; it is a data file to ship and update (issue 3).
+constexpr std::array<std::string_view, 40> twoLabelSuffixes{
+    "ac.jp",  "ad.jp",  "co.jp", "ed.jp",  "go.jp",  "gr.jp",  "lg.jp",  "ne.jp",
+    "or.jp",  "ac.uk",  "co.uk", "gov.uk", "me.uk",  "org.uk", "com.au", "net.au",
+    "org.au", "edu.au", "co.nz", "com.br", "com.cn", "net.cn", "org.cn", "com.hk",
+    "com.tw", "co.kr",  "or.kr", "com.sg", "co.in",  "co.za",  "com.mx", "com.tr",
+    "com.ar", "co.il",  "co.id", "com.my", "co.th",  "com.ph", "com.vn", "com.sa",
+};
+
+const char *const mailProviders[] = {
+#include "mailproviders.inc"
+};
+
+// Kinds in the order a resemblance is reported when a domain resembles several references.
+enum class ReferenceKind { Internal, Trusted, History, MailProvider };
+
+std::vector<std::string_view> labelsOf(std::string_view domain)
+{
+    std::vector<std::string_view> labels;
+    std::size_t start = 0;
+    while (true) {
+        const std::size_t dot = domain.find('.', start);
+        labels.push_back(domain.substr(start, dot - start));
+        if (dot == std::string_view::npos)
+            return labels;
+        start = dot + 1;
+    }
+}
+
+std::string joined(const std::vector<std::string_view> &labels, std::size_t from)
+{
+    std::string text;
+    for (std::size_t i = from; i < labels.size(); ++i) {
+        if (i > from)
+            text += '.';
+        text += labels[i];
+    }
+    return text;
+}
+
+std::size_t suffixLabelCount(const std::vector<std::string_view> &asciiLabels)
+{
+    if (asciiLabels.size() < 2)
+        return 0;
+    if (asciiLabels.size() >= 3) {
+        const std::string lastTwo = joined(asciiLabels, asciiLabels.size() - 2);
+        if (std::find(twoLabelSuffixes.begin(), twoLabelSuffixes.end(), lastTwo)
+            != twoLabelSuffixes.end())
+            return 2;
+    }
+    return 1;
+}
+
+// A domain's registrable part when its public suffix has `suffixLabels` labels.
+struct RegistrablePart
+{
+    std::string text;      // Unicode: "docomo.ne.jp"
+    std::u32string name;   // "docomo"
+    std::u32string suffix; // "ne.jp"
+};
+
+std::optional<RegistrablePart> registrablePart(const std::vector<std::string_view> &labels,
+                                               std::size_t suffixLabels)
+{
+    if (labels.size() < suffixLabels + 1)
+        return std::nullopt;
+    const std::size_t nameIndex = labels.size() - suffixLabels - 1;
+    RegistrablePart part;
+    part.text = joined(labels, nameIndex);
+    part.name = toCodePoints(labels[nameIndex]);
+    part.suffix = toCodePoints(joined(labels, nameIndex + 1));
+    return part;
+}
+
+// Look-up keys carry the suffix length, so that only parts aligned the same way meet.
+std::string keyFor(std::size_t suffixLabels, std::string_view text)
+{
+    std::string key(1, static_cast<char>('0' + suffixLabels));
+    key += text;
+    return key;
+}
+
+std::string keyFor(std::size_t suffixLabels, const std::u32string &text)
+{
+    std::string key(1, static_cast<char>('0' + suffixLabels));
+    key.append(reinterpret_cast<const char *>(text.data()), text.size() * sizeof(char32_t));
+    return key;
+}
+
+struct Reference
+{
+    NormalisedDomain domain;
+    ReferenceKind kind = ReferenceKind::MailProvider;
+    std::size_t suffixLabels = 1;
+    RegistrablePart part;
+};
+
+// How a domain resembles a reference: the smaller, the closer.
+struct Resemblance
+{
+    const Reference *reference = nullptr;
+    int distance = 0; // half steps; 0 for a confusable (skeleton) match
+
+    bool closerThan(const Resemblance &other) const
+    {
+        if (!other.reference)
+            return true;
+        if (distance != other.distance)
+            return distance < other.distance;
+        return reference->kind < other.reference->kind;
+    }
+};
+
+int nameThreshold(std::size_t referenceLength)
+{
+    if (referenceLength <= 5)
+        return 1;
+    if (referenceLength <= 9)
+        return 2;
+    return 3;
+}
+
+constexpr int suffixThreshold = 2;
+
+// The reference domains of one kind of source, indexed for the three look-ups.
+class ReferenceIndex
+{
+public:
+    ReferenceIndex() = default;
+    ReferenceIndex(ReferenceIndex &&) = default; // a moved deque keeps its elements in place
+    ReferenceIndex &operator=(ReferenceIndex &&) = default;
+    ReferenceIndex(const ReferenceIndex &) = delete; // a copy's buckets would point at the original
+    ReferenceIndex &operator=(const ReferenceIndex &) = delete;
+
+    void add(const NormalisedDomain &domain, ReferenceKind kind)
+    {
+        if (!m_known.insert(domain.ascii).second)
+            return;
+        const auto asciiLabels = labelsOf(domain.ascii);
+        const std::size_t suffixLabels = suffixLabelCount(asciiLabels);
+        auto part = registrablePart(labelsOf(domain.unicode), suffixLabels);
+        if (!part)
+            return;
+        auto &reference = m_references.emplace_back(
+            Reference{domain, kind, suffixLabels, std::move(part).value()});
+        const Reference *stored = &reference;
+        m_registrable.insert(keyFor(suffixLabels, stored->part.text));
+        const std::string skeleton = SpoofChecker::instance().skeleton(stored->part.text);
+        if (!skeleton.empty())
+            m_bySkeleton[keyFor(suffixLabels, skeleton)].push_back(stored);
+        m_bySuffix[keyFor(suffixLabels, stored->part.suffix)].push_back(stored);
+        m_byName[keyFor(suffixLabels, stored->part.name)].push_back(stored);
+        if (std::find(m_suffixLengths.begin(), m_suffixLengths.end(), suffixLabels)
+            == m_suffixLengths.end())
+            m_suffixLengths.push_back(suffixLabels);
+    }
+
+    bool knows(const std::string &ascii) const { return m_known.count(ascii) != 0; }
+    const std::vector<std::size_t> &suffixLengths() const { return m_suffixLengths; }
+
+    // Whether `part` is the registrable part of a reference: the same organisation.
+    bool sameOrganisation(std::size_t suffixLabels, const RegistrablePart &part) const
+    {
+        return m_registrable.count(keyFor(suffixLabels, part.text)) != 0;
+    }
+
+    void findResemblance(std::size_t suffixLabels, const RegistrablePart &part,
+                         const std::string &skeleton, Resemblance &best) const
+    {
+        if (!skeleton.empty())
+            consider(m_bySkeleton, keyFor(suffixLabels, skeleton), best,
+                     [](const Reference &) { return 0; });
+        consider(m_bySuffix, keyFor(suffixLabels, part.suffix), best,
+                 [&](const Reference &reference) { return nameDistance(reference, part); });
+        consider(m_byName, keyFor(suffixLabels, part.name), best,
+                 [&](const Reference &reference) { return suffixDistance(reference, part); });
+    }
+
+private:
+    using Buckets = std::unordered_map<std::string, std::vector<const Reference *>>;
+
+    template<typename Distance>
+    static void consider(const Buckets &buckets, const std::string &key, Resemblance &best,
+                         Distance distance)
+    {
+        const auto bucket = buckets.find(key);
+        if (bucket == buckets.end())
+            return;
+        for (const Reference *reference : bucket->second) {
+            const int found = distance(*reference);
+            if (found < 0)
+                continue;
+            const Resemblance candidate{reference, found};
+            if (candidate.closerThan(best))
+                best = candidate;
+        }
+    }
+
+    // The slip distance between names under the same suffix, or -1 when beyond the threshold.
+    static int nameDistance(const Reference &reference, const RegistrablePart &part)
+    {
+        const std::size_t length = reference.part.name.size();
+        const int threshold = nameThreshold(length);
+        // Each inserted or dropped character costs at least one half step.
+        const auto lengthGap
+            = std::abs(static_cast<long>(length) - static_cast<long>(part.name.size()));
+        if (lengthGap > threshold)
+            return -1;
+        const bool visualOnly = length <= 3;
+        const int distance = typoDistance(reference.part.name, part.name, visualOnly);
+        return distance <= threshold ? distance : -1;
+    }
+
+    static int suffixDistance(const Reference &reference, const RegistrablePart &part)
+    {
+        const int distance = typoDistance(reference.part.suffix, part.suffix);
+        return distance <= suffixThreshold ? distance : -1;
+    }
+
+    std::deque<Reference> m_references;            // a deque: the buckets point into it
+    std::unordered_set<std::string> m_known;       // A-label forms
+    std::unordered_set<std::string> m_registrable; // keyFor(suffix length, registrable part)
+    Buckets m_bySkeleton;
+    Buckets m_bySuffix;
+    Buckets m_byName;
+    std::vector<std::size_t> m_suffixLengths;
+};
+
+const ReferenceIndex &mailProviderIndex()
+{
+    static const ReferenceIndex index = [] {
+        ReferenceIndex providers;
+        for (const char *provider : mailProviders) {
+            if (auto domain = normaliseDomain(provider))
+                providers.add(domain.value(), ReferenceKind::MailProvider);
+        }
+        return providers;
+    }();
+    return index;
+}
+
+// A policy pattern's domain: "corp.example" and "*.corp.example" name corp.example; a single
+// address ("name@partner.example") does not make its domain a reference, nor does a blank or a
+// comment.
+std::optional<NormalisedDomain> patternDomain(std::string_view pattern)
+{
+    const auto first = pattern.find_first_not_of(" \t");
+    if (first == std::string_view::npos)
+        return std::nullopt;
+    pattern = pattern.substr(first, pattern.find_last_not_of(" \t") - first + 1);
+    if (pattern.front() == '#' || pattern.find('@') != std::string_view::npos)
+        return std::nullopt;
+    if (pattern.starts_with("*."))
+        pattern.remove_prefix(2);
+    auto domain = normaliseDomain(pattern);
+    if (!domain)
+        return std::nullopt;
+    return std::move(domain).value();
+}
+
+void addPatterns(ReferenceIndex &index, const std::vector<std::string> &patterns,
+                 ReferenceKind kind)
+{
+    for (const auto &pattern : patterns) {
+        if (auto domain = patternDomain(pattern))
+            index.add(*domain, kind);
+    }
+}
+
+// The same sender fallback as the engine's internal patterns (engine.cpp).
+void addSenderDomain(ReferenceIndex &index, const Draft &draft)
+{
+    const auto sender = parseAddressList(draft.from);
+    if (!sender || sender.value().size() != 1)
+        return;
+    if (auto domain = normaliseDomain(sender.value().front().domain))
+        index.add(domain.value(), ReferenceKind::Internal);
+}
+
+ReferenceIndex reviewReferences(const RuleContext &context)
+{
+    ReferenceIndex index;
+    if (context.policy.internalDomains.empty())
+        addSenderDomain(index, context.draft);
+    addPatterns(index, context.policy.internalDomains, ReferenceKind::Internal);
+    addPatterns(index, context.policy.trustedDomains, ReferenceKind::Trusted);
+    if (context.history) {
+        for (const auto &known : context.history->knownDomains()) {
+            if (auto domain = normaliseDomain(known))
+                index.add(domain.value(), ReferenceKind::History);
+        }
+    }
+    return index;
+}
+
+std::string describeReference(const Reference &reference)
+{
+    const std::string shown = domainForPeople(reference.domain);
+    switch (reference.kind) {
+    case ReferenceKind::Internal:
+        return shown + " (your organisation's domain)";
+    case ReferenceKind::Trusted:
+        return shown + " (a trusted domain)";
+    case ReferenceKind::History:
+        return shown + " (a domain you have written to before)";
+    case ReferenceKind::MailProvider:
+        return shown + ", a well-known mail provider,";
+    }
+    return shown;
+}
+
+std::string listOfScripts(const std::vector<std::string> &names)
+{
+    std::string text;
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        if (i > 0)
+            text += i + 1 == names.size() ? " and " : ", ";
+        text += names[i];
+    }
+    return text;
+}
+
+// The scripts of the first label that mixes them, or none.
+std::vector<std::string> mixedScripts(const NormalisedDomain &domain)
+{
+    if (!domain.isIdn())
+        return {};
+    const SpoofChecker &checker = SpoofChecker::instance();
+    for (const auto label : labelsOf(domain.unicode)) {
+        if (checker.mixesScripts(label))
+            return checker.scriptNames(label);
+    }
+    return {};
+}
+
+// Looks at one distinct recipient domain against every reference.
+class LookalikeFinder
+{
+public:
+    explicit LookalikeFinder(const RuleContext &context)
+        : m_context(context)
+    {}
+
+    // The finding's message for `domain`, or nothing when it looks like no reference.
+    std::optional<std::string> examine(const NormalisedDomain &domain)
+    {
+        if (isKnown(domain))
+            return std::nullopt;
+        const Resemblance resemblance = closestReference(domain);
+        const auto scripts = mixedScripts(domain);
+        if (!resemblance.reference && scripts.empty())
+            return std::nullopt;
+
+        std::string message = domainForPeople(domain);
+        if (resemblance.reference)
+            message += " looks like " + describeReference(*resemblance.reference)
+                       + " but is a different domain";
+        if (!scripts.empty())
+            message += (resemblance.reference ? "; its name mixes " : ": its name mixes ")
+                       + listOfScripts(scripts) + " letters, "
+                       + (resemblance.reference ? "a common disguise"
+                                                : "a common way to imitate another domain");
+        return message;
+    }
+
+private:
+    const ReferenceIndex &references()
+    {
+        if (!m_references)
+            m_references = reviewReferences(m_context);
+        return *m_references;
+    }
+
+    bool isKnown(const NormalisedDomain &domain)
+    {
+        if (mailProviderIndex().knows(domain.ascii) || references().knows(domain.ascii))
+            return true;
+        return m_context.history && m_context.history->domainCount(domain.ascii) > 0;
+    }
+
+    Resemblance closestReference(const NormalisedDomain &domain)
+    {
+        const auto labels = labelsOf(domain.unicode);
+        const std::array<const ReferenceIndex *, 2> indexes{&references(), &mailProviderIndex()};
+        Resemblance best;
+        for (std::size_t suffixLabels = 0; suffixLabels <= 2; ++suffixLabels) {
+            const auto part = registrablePart(labels, suffixLabels);
+            if (!part || !alignedInAny(indexes, suffixLabels))
+                continue;
+            for (const ReferenceIndex *index : indexes) {
+                if (index->sameOrganisation(suffixLabels, *part))
+                    return Resemblance{};
+            }
+            const std::string skeleton = SpoofChecker::instance().skeleton(part->text);
+            for (const ReferenceIndex *index : indexes)
+                index->findResemblance(suffixLabels, *part, skeleton, best);
+        }
+        return best;
+    }
+
+    static bool alignedInAny(const std::array<const ReferenceIndex *, 2> &indexes,
+                             std::size_t suffixLabels)
+    {
+        return std::any_of(indexes.begin(), indexes.end(), [&](const ReferenceIndex *index) {
+            const auto &lengths = index->suffixLengths();
+            return std::find(lengths.begin(), lengths.end(), suffixLabels) != lengths.end();
+        });
+    }
+
+    const RuleContext &m_context;
+    std::optional<ReferenceIndex> m_references; // built on first need
+};
+
+} // namespace
+
+void checkLookalikeDomains(const Review &review, const RuleContext &context,
+                           std::vector<Finding> &findings)
+{
+    LookalikeFinder finder(context);
+    // Each distinct domain is examined once, however many recipients share it.
+    std::unordered_map<std::string, std::optional<std::string>> verdicts;
+    for (std::size_t i = 0; i < review.recipients.size(); ++i) {
+        const auto &recipient = review.recipients[i];
+        if (!isExternalUntrusted(recipient))
+            continue;
+        auto [entry, inserted] = verdicts.try_emplace(recipient.domain.ascii);
+        if (inserted)
+            entry->second = finder.examine(recipient.domain);
+        if (entry->second)
+            findings.push_back(findingFor(recipientTarget(i), *entry->second));
+    }
+}
+
+} // namespace sendguard::rules

@@ -1,0 +1,167 @@
+#include "typodistance.h"
+
+#include <algorithm>
+#include <array>
+#include <vector>
+
+namespace sendguard {
+
+namespace {
+
+constexpr int plainEdit = 2;
+constexpr int likelySlip = 1;
+constexpr int firstCharacterPenalty = 1;
+
+// The QWERTY rows as they are staggered on the keyboard: a key touches its row neighbours, the
+// key above it and the one above to the right, the key below it and the one below to the left.
+constexpr std::array<std::string_view, 4> qwertyRows{"1234567890-", "qwertyuiop", "asdfghjkl",
+                                                     "zxcvbnm"};
+
+using PairTable = std::array<std::array<bool, 128>, 128>;
+
+constexpr void linkBoth(PairTable &table, char first, char second)
+{
+    table[static_cast<unsigned char>(first)][static_cast<unsigned char>(second)] = true;
+    table[static_cast<unsigned char>(second)][static_cast<unsigned char>(first)] = true;
+}
+
+constexpr PairTable keyboardNeighbours()
+{
+    PairTable table{};
+    for (std::size_t row = 0; row < qwertyRows.size(); ++row) {
+        const std::string_view keys = qwertyRows[row];
+        for (std::size_t column = 0; column < keys.size(); ++column) {
+            if (column + 1 < keys.size())
+                linkBoth(table, keys[column], keys[column + 1]);
+            if (row + 1 == qwertyRows.size())
+                continue;
+            const std::string_view below = qwertyRows[row + 1];
+            if (column < below.size())
+                linkBoth(table, keys[column], below[column]);
+            if (column > 0 && column - 1 < below.size())
+                linkBoth(table, keys[column], below[column - 1]);
+        }
+    }
+    return table;
+}
+
+// Digits that pass for letters in most fonts (and the letters that pass for each other).
+constexpr PairTable visualPairs()
+{
+    PairTable table{};
+    linkBoth(table, '0', 'o');
+    linkBoth(table, '1', 'l');
+    linkBoth(table, '1', 'i');
+    linkBoth(table, 'l', 'i');
+    linkBoth(table, '5', 's');
+    return table;
+}
+
+constexpr PairTable neighbours = keyboardNeighbours();
+constexpr PairTable lookalikes = visualPairs();
+
+bool inTable(const PairTable &table, char32_t first, char32_t second)
+{
+    return first < 128 && second < 128 && table[first][second];
+}
+
+class CostModel
+{
+public:
+    explicit CostModel(bool visualOnly)
+        : m_visualOnly(visualOnly)
+    {}
+
+    int substitution(char32_t intended, char32_t typed) const
+    {
+        if (intended == typed)
+            return 0;
+        if (inTable(lookalikes, intended, typed))
+            return likelySlip;
+        if (!m_visualOnly && inTable(neighbours, intended, typed))
+            return likelySlip;
+        return plainEdit;
+    }
+
+    // Inserting or dropping text[index], which a doubled letter makes likely ("partnerr").
+    int insertionOrDeletion(std::u32string_view text, std::size_t index) const
+    {
+        if (m_visualOnly)
+            return plainEdit;
+        const bool doubled = (index > 0 && text[index - 1] == text[index])
+                             || (index + 1 < text.size() && text[index + 1] == text[index]);
+        return doubled ? likelySlip : plainEdit;
+    }
+
+    int transposition() const { return m_visualOnly ? plainEdit : likelySlip; }
+
+private:
+    bool m_visualOnly;
+};
+
+} // namespace
+
+int typoDistance(std::u32string_view intended, std::u32string_view typed, bool visualOnly)
+{
+    const CostModel cost(visualOnly);
+    const std::size_t rows = intended.size() + 1;
+    const std::size_t columns = typed.size() + 1;
+    std::vector<int> table(rows * columns, 0);
+    auto at = [&](std::size_t i, std::size_t j) -> int & {
+        return table[i * columns + j];
+    };
+    // An edit at the first character of `intended`: row i == 1 (or inserting before it).
+    auto penalty = [](std::size_t i) {
+        return i <= 1 ? firstCharacterPenalty : 0;
+    };
+
+    for (std::size_t i = 1; i < rows; ++i)
+        at(i, 0) = at(i - 1, 0) + cost.insertionOrDeletion(intended, i - 1) + penalty(i);
+    for (std::size_t j = 1; j < columns; ++j)
+        at(0, j) = at(0, j - 1) + cost.insertionOrDeletion(typed, j - 1) + penalty(0);
+
+    for (std::size_t i = 1; i < rows; ++i) {
+        for (std::size_t j = 1; j < columns; ++j) {
+            const char32_t a = intended[i - 1];
+            const char32_t b = typed[j - 1];
+            const int substitute = cost.substitution(a, b);
+            int best = at(i - 1, j - 1) + substitute + (substitute ? penalty(i) : 0);
+            best = std::min(best,
+                            at(i - 1, j) + cost.insertionOrDeletion(intended, i - 1) + penalty(i));
+            // Inserting after intended[i - 1] never touches the first character.
+            best = std::min(best, at(i, j - 1) + cost.insertionOrDeletion(typed, j - 1));
+            if (i > 1 && j > 1 && a == typed[j - 2] && intended[i - 2] == b && a != b)
+                best = std::min(best, at(i - 2, j - 2) + cost.transposition() + penalty(i - 1));
+            at(i, j) = best;
+        }
+    }
+    return at(rows - 1, columns - 1);
+}
+
+std::u32string toCodePoints(std::string_view utf8)
+{
+    std::u32string out;
+    out.reserve(utf8.size());
+    std::size_t index = 0;
+    while (index < utf8.size()) {
+        const auto lead = static_cast<unsigned char>(utf8[index]);
+        const std::size_t length = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
+        if (lead >= 0x80 && (lead < 0xC2 || lead > 0xF4 || index + length > utf8.size())) {
+            out.push_back(U'\uFFFD');
+            ++index;
+            continue;
+        }
+        char32_t codePoint = length == 1 ? lead : lead & (0x7F >> length);
+        bool wellFormed = true;
+        for (std::size_t k = 1; k < length; ++k) {
+            const auto next = static_cast<unsigned char>(utf8[index + k]);
+            wellFormed = wellFormed && (next & 0xC0) == 0x80;
+            codePoint = (codePoint << 6) | (next & 0x3F);
+        }
+        out.push_back(wellFormed ? codePoint : U'\uFFFD');
+        index += wellFormed ? length : 1;
+    }
+    return out;
+}
+
+} // namespace sendguard

@@ -1,0 +1,430 @@
+// Table tests for `lookalike-domain`, and for the two pieces it is built from: the weighted
+// typing distance (typodistance.h) and ICU's spoof checker (spoofchecker.h).
+
+#include "engine/engine.h"
+#include "engine/spoofchecker.h"
+#include "engine/typodistance.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <map>
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace sendguard {
+namespace {
+
+const std::string taro = "Taro Yamada <taro@corp.example>";
+
+// A history that knows some domains and counts how often it is asked about each one.
+class FakeHistory : public HistoryView
+{
+public:
+    explicit FakeHistory(std::vector<std::string> domains)
+        : m_domains(std::move(domains))
+    {}
+
+    std::vector<std::string> knownDomains() const override
+    {
+        ++m_knownDomainsCalls;
+        return m_domains;
+    }
+
+    std::int64_t domainCount(std::string_view asciiDomain) const override
+    {
+        ++m_asked[std::string(asciiDomain)];
+        return std::count(m_domains.begin(), m_domains.end(), asciiDomain) ? 3 : 0;
+    }
+
+    int timesAsked(const std::string &domain) const
+    {
+        const auto it = m_asked.find(domain);
+        return it == m_asked.end() ? 0 : it->second;
+    }
+    int knownDomainsCalls() const { return m_knownDomainsCalls; }
+
+private:
+    std::vector<std::string> m_domains;
+    mutable std::map<std::string, int> m_asked;
+    mutable int m_knownDomainsCalls = 0;
+};
+
+std::vector<const Finding *> lookalikeFindings(const Review &review)
+{
+    std::vector<const Finding *> found;
+    for (const auto &finding : review.findings) {
+        if (finding.rule == "lookalike-domain")
+            found.push_back(&finding);
+    }
+    return found;
+}
+
+// --- the rule, one recipient at a time ----------------------------------------------------------
+
+struct LookalikeCase
+{
+    const char *name;
+    std::string recipient;
+    std::vector<std::string> internalDomains; // empty: the sender's domain, corp.example
+    std::vector<std::string> trustedDomains;
+    std::vector<std::string> historyDomains; // empty: no history at all
+    std::string message; // empty: the rule stays silent; otherwise the whole finding message
+};
+
+void PrintTo(const LookalikeCase &testCase, std::ostream *out)
+{
+    *out << testCase.recipient;
+}
+
+class LookalikeDomainRule : public ::testing::TestWithParam<LookalikeCase>
+{
+};
+
+TEST_P(LookalikeDomainRule, FiresOnlyOnLookalikesAndNamesTheDomainResembled)
+{
+    const LookalikeCase &testCase = GetParam();
+    Draft draft;
+    draft.from = taro;
+    draft.to = {testCase.recipient};
+    Policy policy;
+    policy.internalDomains = testCase.internalDomains;
+    policy.trustedDomains = testCase.trustedDomains;
+    const FakeHistory history(testCase.historyDomains);
+
+    const Review review
+        = reviewDraft(draft, policy, testCase.historyDomains.empty() ? nullptr : &history);
+
+    const auto found = lookalikeFindings(review);
+    if (testCase.message.empty()) {
+        EXPECT_TRUE(found.empty()) << found.front()->message;
+        return;
+    }
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_EQ(found[0]->message, testCase.message);
+    EXPECT_EQ(found[0]->severity, Severity::Warn);
+    EXPECT_EQ(found[0]->target.kind, Target::Kind::Recipient);
+    EXPECT_EQ(found[0]->target.index, 0u);
+}
+
+const std::string organisation = " (your organisation's domain) but is a different domain";
+const std::string provider = ", a well-known mail provider, but is a different domain";
+
+const LookalikeCase silentCases[] = {
+    // Real, different companies that share a word with a reference.
+    {"CompanySharingAWordWithInternal", "a@acme-logistics.example", {"acme.example"}, {}, {}, ""},
+    {"LongerWordStartingLikeInternal", "a@corporate.example", {}, {}, {}, ""},
+    {"InternalNameInsideAnotherName", "a@evilcorp.example", {}, {}, {}, ""},
+    {"PluralOfShortInternalName", "a@corps.example", {}, {}, {}, ""},
+    {"CloudIsNotICloud", "a@cloud.com", {}, {}, {}, ""},
+    {"EmailIsNotGmail", "a@email.com", {}, {}, {}, ""},
+    {"GiveIsNotLive", "a@give.com", {}, {}, {}, ""},
+    {"MailDotComIsItselfAProvider", "a@mail.com", {}, {}, {}, ""},
+    // Short names: their neighbours are mostly real, unrelated names.
+    {"ThreeLettersOneKeyApart", "a@abd.example", {"abc.example"}, {}, {}, ""},
+    {"ThreeLetterProviderNeighbour", "a@aok.com", {}, {}, {}, ""},
+    {"TwoLetterProviderNeighbour", "a@qa.com", {}, {}, {}, ""},
+    {"FourLettersOneDeletion", "a@cop.example", {}, {}, {}, ""},
+    // The same organisation: the reference itself, its subdomains, its siblings.
+    {"InternalSubdomain", "a@mail.corp.example", {}, {}, {}, ""},
+    {"SubdomainUnderTwoLabelSuffix", "a@mail.example.co.jp", {"example.co.jp"}, {}, {}, ""},
+    {"SiblingOfInternalSubdomain", "a@hr.example.co.jp", {"sales.example.co.jp"}, {}, {}, ""},
+    {"ProviderSubdomain", "a@mail.docomo.ne.jp", {}, {}, {}, ""},
+    {"ExactProvider", "a@gmail.com", {}, {}, {}, ""},
+    {"ExactJapaneseProvider", "a@yahoo.co.jp", {}, {}, {}, ""},
+    {"ExactTrusted", "a@partner.example", {}, {"partner.example"}, {}, ""},
+    {"ExactHistory", "a@client.example", {}, {}, {"client.example"}, ""},
+    {"LookalikeAlreadyWrittenTo", "a@c0rp.example", {}, {}, {"c0rp.example"}, ""},
+    {"InternalRecipientItself", "a@corp.example", {}, {}, {}, ""},
+    // Different suffixes that are more than one slip apart.
+    {"OtherJapaneseSecondLevel", "a@example.ne.jp", {"example.co.jp"}, {}, {}, ""},
+    {"OtherTopLevelDomain", "a@corp.test", {}, {}, {}, ""},
+    {"CountryVariantTwoLettersOff", "a@yahoo.co.uk", {}, {}, {}, ""},
+    // Unicode names that are fine: one script, or the Japanese mix of Latin, Han and kana.
+    {"GermanIdnNotNearAReference", "a@bücher.example", {}, {}, {}, ""},
+    {"JapaneseIdn", "a@日本語.jp", {}, {}, {}, ""},
+    {"LatinWithKanaAndHan", "a@abc日本のテ.jp", {}, {}, {}, ""},
+    {"CyrillicOnlyName", "a@пример.рф", {}, {}, {}, ""},
+    // Policy entries that name no domain are not references.
+    {"SingleAddressPatternIsNotAReference",
+     "a@partnerr.example",
+     {"bob@partner.example"},
+     {},
+     {},
+     ""},
+    {"CommentIsNotAReference", "a@c0rp.example", {"# corp.example"}, {}, {}, ""},
+};
+
+const LookalikeCase firingCases[] = {
+    {"DigitForLetterInInternal",
+     "a@c0rp.example",
+     {},
+     {},
+     {},
+     "c0rp.example looks like corp.example" + organisation},
+    {"DigitForLetterInSubdomainOfLookalike",
+     "a@mail.c0rp.example",
+     {},
+     {},
+     {},
+     "mail.c0rp.example looks like corp.example" + organisation},
+    {"WildcardInternalBase",
+     "a@c0rp.example",
+     {"*.corp.example"},
+     {},
+     {},
+     "c0rp.example looks like corp.example" + organisation},
+    {"DoubledLetterInTrusted",
+     "a@partnerr.example",
+     {},
+     {"partner.example"},
+     {},
+     "partnerr.example looks like partner.example (a trusted domain) but is a different domain"},
+    {"TranspositionOfProvider",
+     "a@gmial.com",
+     {},
+     {},
+     {},
+     "gmial.com looks like gmail.com" + provider},
+    {"AdjacentKeyInProvider",
+     "a@gnail.com",
+     {},
+     {},
+     {},
+     "gnail.com looks like gmail.com" + provider},
+    {"DroppedDoubleLetter",
+     "a@outlok.com",
+     {},
+     {},
+     {},
+     "outlok.com looks like outlook.com" + provider},
+    {"AddedDoubleLetter",
+     "a@yahooo.co.jp",
+     {},
+     {},
+     {},
+     "yahooo.co.jp looks like yahoo.co.jp" + provider},
+    {"DigitOneForLetterL", "a@gmai1.com", {}, {}, {}, "gmai1.com looks like gmail.com" + provider},
+    {"DigitZeroInThreeLetterProvider",
+     "a@a0l.com",
+     {},
+     {},
+     {},
+     "a0l.com looks like aol.com" + provider},
+    {"SuffixSlipDotCon", "a@gmail.con", {}, {}, {}, "gmail.con looks like gmail.com" + provider},
+    {"SuffixSlipDotCo", "a@hotmail.co", {}, {}, {}, "hotmail.co looks like hotmail.com" + provider},
+    {"JapaneseSuffixSlip",
+     "a@docomo.ne.jq",
+     {},
+     {},
+     {},
+     "docomo.ne.jq looks like docomo.ne.jp" + provider},
+    {"RnForM",
+     "a@rnicrosoft.example",
+     {"microsoft.example"},
+     {},
+     {},
+     "rnicrosoft.example looks like microsoft.example" + organisation},
+    {"LongNameTwoSlips",
+     "a@acne-logistcs.example",
+     {"acme-logistics.example"},
+     {},
+     {},
+     "acne-logistcs.example looks like acme-logistics.example" + organisation},
+    {"HistoryNeighbour",
+     "a@cliemt.example",
+     {},
+     {},
+     {"client.example"},
+     "cliemt.example looks like client.example (a domain you have written to before) but is a "
+     "different domain"},
+    {"CyrillicHomoglyphOfHistory",
+     "a@pаypal.com",
+     {},
+     {},
+     {"paypal.com"},
+     "pаypal.com (xn--pypal-4ve.com) looks like paypal.com (a domain you have written to "
+     "before) but is a different domain; its name mixes Latin and Cyrillic letters, a common "
+     "disguise"},
+    {"CyrillicHomoglyphOfProvider",
+     "a@yаhoo.co.jp",
+     {},
+     {},
+     {},
+     "yаhoo.co.jp (xn--yhoo-53d.co.jp) looks like yahoo.co.jp" + provider
+         + "; its name mixes Latin and Cyrillic letters, a common disguise"},
+    {"MixedScriptLabelAlone",
+     "a@bаnk-example.com",
+     {},
+     {},
+     {},
+     "bаnk-example.com (xn--bnk-example-yij.com): its name mixes Latin and Cyrillic letters, a "
+     "common way to imitate another domain"},
+    {"LatinWithGreekAlone",
+     "a@exαmple.org",
+     {},
+     {},
+     {},
+     "exαmple.org (xn--exmple-qxe.org): its name mixes Latin and Greek letters, a common way to "
+     "imitate another domain"},
+};
+
+INSTANTIATE_TEST_SUITE_P(Silent, LookalikeDomainRule, ::testing::ValuesIn(silentCases),
+                         [](const auto &info) { return std::string(info.param.name); });
+INSTANTIATE_TEST_SUITE_P(Fires, LookalikeDomainRule, ::testing::ValuesIn(firingCases),
+                         [](const auto &info) { return std::string(info.param.name); });
+
+// --- the rule over a whole draft ----------------------------------------------------------------
+
+TEST(LookalikeDomain, PointsAtEveryRecipientOfALookalikeDomain)
+{
+    Draft draft;
+    draft.from = taro;
+    draft.to = {"a@c0rp.example", "b@client.example", "colleague@corp.example"};
+    draft.cc = {"c@c0rp.example"};
+
+    const Review review = reviewDraft(draft, {});
+
+    const auto found = lookalikeFindings(review);
+    ASSERT_EQ(found.size(), 2u);
+    EXPECT_EQ(review.recipients[found[0]->target.index].normalisedAddress(), "a@c0rp.example");
+    EXPECT_EQ(review.recipients[found[1]->target.index].normalisedAddress(), "c@c0rp.example");
+}
+
+TEST(LookalikeDomain, ExaminesEachDistinctDomainOnce)
+{
+    Draft draft;
+    draft.from = taro;
+    for (int i = 0; i < 500; ++i)
+        draft.to.push_back("person" + std::to_string(i) + "@c0rp.example");
+    const FakeHistory history({"client.example"});
+
+    const Review review = reviewDraft(draft, {}, &history);
+
+    EXPECT_EQ(lookalikeFindings(review).size(), 500u);
+    EXPECT_EQ(history.timesAsked("c0rp.example"), 1);
+    EXPECT_LE(history.knownDomainsCalls(), 1);
+}
+
+TEST(LookalikeDomain, NeedsNoHistoryWhenEveryDomainIsKnown)
+{
+    Draft draft;
+    draft.from = taro;
+    draft.to = {"a@corp.example", "b@gmail.com"};
+    const FakeHistory history({"client.example"});
+
+    reviewDraft(draft, {}, &history);
+
+    EXPECT_EQ(history.knownDomainsCalls(), 0);
+}
+
+TEST(LookalikeDomain, CanBeSwitchedOffByPolicy)
+{
+    Draft draft;
+    draft.from = taro;
+    draft.to = {"a@c0rp.example"};
+    Policy policy;
+    policy.rules["lookalike-domain"].enabled = false;
+
+    EXPECT_TRUE(lookalikeFindings(reviewDraft(draft, policy)).empty());
+}
+
+// --- the typing distance ------------------------------------------------------------------------
+
+struct DistanceCase
+{
+    const char *name;
+    std::string intended;
+    std::string typed;
+    int halfSteps;
+};
+
+void PrintTo(const DistanceCase &testCase, std::ostream *out)
+{
+    *out << testCase.intended << " -> " << testCase.typed;
+}
+
+class TypoDistance : public ::testing::TestWithParam<DistanceCase>
+{
+};
+
+TEST_P(TypoDistance, WeighsLikelySlipsAtHalfAStep)
+{
+    const DistanceCase &testCase = GetParam();
+
+    EXPECT_EQ(typoDistance(toCodePoints(testCase.intended), toCodePoints(testCase.typed)),
+              testCase.halfSteps);
+}
+
+const DistanceCase distanceCases[] = {
+    {"Equal", "gmail", "gmail", 0},
+    {"NeighbouringKey", "gmail", "gnail", 1},
+    {"UnrelatedLetter", "gmail", "gxail", 2},
+    {"Swap", "gmail", "gmial", 1},
+    {"DigitZeroForO", "corp", "c0rp", 1},
+    {"DigitOneForL", "gmail", "gmai1", 1},
+    {"DigitFiveForS", "sales", "sale5", 1},
+    {"DoubledLetterAdded", "partner", "partnerr", 1},
+    {"DoubledLetterDropped", "outlook", "outlok", 1},
+    {"PlainInsertion", "corp", "corps", 2},
+    {"PlainDeletion", "client", "clent", 2},
+    {"FirstLetterChanged", "gmail", "email", 3},
+    {"FirstLetterDropped", "icloud", "cloud", 3},
+    {"FirstLetterSwapped", "gmail", "mgail", 2},
+    {"NonAsciiLetter", "bucher", "bücher", 2},
+    {"EmptyTyped", "ab", "", 5},
+};
+
+INSTANTIATE_TEST_SUITE_P(Engine, TypoDistance, ::testing::ValuesIn(distanceCases),
+                         [](const auto &info) { return std::string(info.param.name); });
+
+TEST(TypoDistanceVisualOnly, CountsOnlyDigitsForLettersAsLikely)
+{
+    EXPECT_EQ(typoDistance(U"aol", U"a0l", true), 1);
+    EXPECT_EQ(typoDistance(U"aol", U"aok", true), 2);
+    EXPECT_EQ(typoDistance(U"aol", U"alo", true), 2);
+}
+
+TEST(ToCodePoints, DecodesUtf8AndReplacesIllFormedBytes)
+{
+    EXPECT_EQ(toCodePoints("bü日😀"), U"bü日😀");
+    EXPECT_EQ(toCodePoints("a\xC3"), U"a\uFFFD");
+    EXPECT_EQ(toCodePoints("\xFF"
+                           "b"),
+              U"\uFFFDb");
+}
+
+// --- the spoof checker --------------------------------------------------------------------------
+
+TEST(SpoofChecker, SkeletonsOfConfusablesAreEqual)
+{
+    const SpoofChecker &checker = SpoofChecker::instance();
+
+    EXPECT_EQ(checker.skeleton("pаypal.com"), checker.skeleton("paypal.com"));
+    EXPECT_EQ(checker.skeleton("rnicrosoft"), checker.skeleton("microsoft"));
+    EXPECT_NE(checker.skeleton("example.com"), checker.skeleton("paypal.com"));
+    EXPECT_TRUE(checker.skeleton("").empty());
+}
+
+TEST(SpoofChecker, LatinWithCyrillicOrGreekMixesScripts)
+{
+    const SpoofChecker &checker = SpoofChecker::instance();
+
+    EXPECT_TRUE(checker.mixesScripts("pаypal"));
+    EXPECT_TRUE(checker.mixesScripts("abcα"));
+    EXPECT_FALSE(checker.mixesScripts("paypal"));
+    EXPECT_FALSE(checker.mixesScripts("abc日本のテ"));
+    EXPECT_FALSE(checker.mixesScripts("пример"));
+    EXPECT_FALSE(checker.mixesScripts("bücher"));
+}
+
+TEST(SpoofChecker, NamesTheScriptsOfALabel)
+{
+    const std::vector<std::string> expected{"Latin", "Cyrillic"};
+
+    EXPECT_EQ(SpoofChecker::instance().scriptNames("pаy-pal2"), expected);
+}
+
+} // namespace
+} // namespace sendguard
