@@ -6,6 +6,8 @@ import { HostClient } from "./modules/hostclient.mjs";
 import { createFailurePrompt } from "./modules/failureprompt.mjs";
 import { readManagedPolicy } from "./modules/policy.mjs";
 import { createSendFlow } from "./modules/sendflow.mjs";
+import { createListExpander } from "./modules/lists.mjs";
+import { readOriginal } from "./modules/original.mjs";
 import { HOST_NAME } from "./modules/names.mjs";
 
 const FAILURE_WINDOW_WIDTH = 480;
@@ -53,11 +55,28 @@ function readPolicyOnce() {
   return policyRead;
 }
 
+// MV2 namespaces; parseMailboxString expands lists from Thunderbird 147 on.
+const listExpander = createListExpander(
+  {
+    parseMailboxString:
+      browser.messengerUtilities?.parseMailboxString &&
+      ((text, options) =>
+        browser.messengerUtilities.parseMailboxString(text, options)),
+    readBooks: browser.addressBooks && (() => browser.addressBooks.list(true)),
+    listMembers:
+      browser.mailingLists && ((id) => browser.mailingLists.listMembers(id)),
+  },
+  log,
+);
+
 const sendFlow = createSendFlow({
   client,
   readPolicy: readPolicyOnce,
   listAttachments: (tabId) => browser.compose.listAttachments(tabId),
   askAfterFailure: (failure) => failurePrompt.ask(failure),
+  readOriginal: (details) =>
+    readOriginal(details, (id) => browser.messages.get(id)),
+  expandLists: (details) => listExpander.expand(details),
   log,
 });
 

@@ -69,19 +69,27 @@ function attachmentList(attachments) {
   }));
 }
 
-export function buildDraft(details, attachments) {
+// lists: {to, cc, bcc, unexpandedLists} with mailing lists expanded
+// (lists.mjs); original: {from, to, cc} of the message replied to or
+// forwarded (original.mjs). Either may be absent.
+export function buildDraft(details, attachments, { lists, original } = {}) {
   const draft = {
     from: typeof details.from === "string" ? details.from : "",
   };
   for (const field of RECIPIENT_FIELDS) {
-    draft[field] = recipientList(details[field], field);
+    const value = lists?.[field] ?? details[field];
+    draft[field] = recipientList(value, field);
   }
   draft.subject = typeof details.subject === "string" ? details.subject : "";
   draft.body = bodyText(details);
   draft.type = typeof details.type === "string" ? details.type : "new";
+  if (original !== undefined) {
+    draft.original = original;
+  }
   draft.attachments = attachmentList(attachments);
-  // TODO: detect list pills ("Name <Name>") once the host has the
-  // unexpanded-list rule (needs the addressBooks permission to expand).
-  draft.unexpandedLists = [];
+  draft.unexpandedLists = recipientList(
+    lists?.unexpandedLists,
+    "unexpandedLists",
+  );
   return draft;
 }

@@ -18,7 +18,10 @@ export function buildReviewRequest(id, draft, policy) {
   return request;
 }
 
-function verdictResult(verdict) {
+// keptLists: per field, the list entries the host never saw (they could not
+// be expanded). An edit replaces a whole field, so they are put back into it:
+// an edit must never drop a recipient.
+function verdictResult(verdict, keptLists = {}) {
   if (verdict.decision !== "send") {
     return { cancel: true };
   }
@@ -28,10 +31,33 @@ function verdictResult(verdict) {
   const details = {};
   for (const key of ["to", "cc", "bcc"]) {
     if (verdict.edits[key] !== undefined) {
-      details[key] = verdict.edits[key];
+      details[key] = [...verdict.edits[key], ...(keptLists[key] ?? [])];
     }
   }
   return { cancel: false, details };
+}
+
+// The unexpanded list entries of each field of the compose details.
+function listsByField(details, unexpandedLists) {
+  const kept = {};
+  for (const key of ["to", "cc", "bcc"]) {
+    const entries = Array.isArray(details[key]) ? details[key] : [];
+    kept[key] = entries.filter((entry) => unexpandedLists.includes(entry));
+  }
+  return kept;
+}
+
+async function noOriginal() {
+  return undefined;
+}
+
+async function noListExpansion(details) {
+  return {
+    to: details.to,
+    cc: details.cc,
+    bcc: details.bcc,
+    unexpandedLists: [],
+  };
 }
 
 // True when onAfterSend reports mail that really left (or was queued).
@@ -47,12 +73,16 @@ export function isRealSend(sendInfo) {
 // client: a HostClient. readPolicy() resolves with the policy or undefined.
 // listAttachments(tabId) is compose.listAttachments. askAfterFailure({kind,
 // detail, allowSendAnyway}) resolves with "send" or "cancel" once the person
-// has chosen in the failure window.
+// has chosen in the failure window. readOriginal(details) resolves with the
+// draft's `original` or undefined (original.mjs); expandLists(details)
+// resolves with {to, cc, bcc, unexpandedLists} and never rejects (lists.mjs).
 export function createSendFlow({
   client,
   readPolicy,
   listAttachments,
   askAfterFailure,
+  readOriginal = noOriginal,
+  expandLists = noListExpansion,
   log = () => {},
 }) {
   const reviewIdByTab = new Map();
@@ -78,18 +108,29 @@ export function createSendFlow({
     let policy;
     let policyKnown = false;
     try {
-      // Both reads run at once: they sit on the path from Send to the dialog.
+      // All reads run at once: they sit on the path from Send to the dialog.
       const policyRead = Promise.resolve().then(readPolicy);
       const attachmentsRead = Promise.resolve().then(() =>
         listAttachments(tabId),
       );
+      const listsRead = Promise.resolve().then(() => expandLists(details));
+      // Without the original the host only skips new-domain-in-reply.
+      const originalRead = Promise.resolve()
+        .then(() => readOriginal(details))
+        .catch((error) => {
+          log("warn", `original message not read: ${messageOf(error)}`);
+          return undefined;
+        });
       // Keep a rejection of one from going unhandled while we await the other.
       attachmentsRead.catch(() => {});
+      listsRead.catch(() => {});
       policy = await policyRead;
       policyKnown = true;
       const attachments = await attachmentsRead;
+      const lists = await listsRead;
+      const original = await originalRead;
       const id = client.newRequestId();
-      const draft = buildDraft(details, attachments);
+      const draft = buildDraft(details, attachments, { lists, original });
       const verdict = await client.review(
         buildReviewRequest(id, draft, policy),
       );
@@ -97,7 +138,10 @@ export function createSendFlow({
       if (verdict.decision === "send") {
         reviewIdByTab.set(tabId, id);
       }
-      return verdictResult(verdict);
+      return verdictResult(
+        verdict,
+        listsByField(details, draft.unexpandedLists),
+      );
     } catch (error) {
       return failureResult(error, policyKnown, policy);
     }

@@ -33,6 +33,8 @@ function setup({
   managed = new Error(NO_MANAGED_STORAGE),
   attachments = [{ id: 1, name: "quote.pdf", size: 48213 }],
   choice = "cancel",
+  readOriginal,
+  expandLists,
 } = {}) {
   const clock = new FakeClock();
   const { connect, ports } = fakeConnector();
@@ -61,6 +63,8 @@ function setup({
       }
       return choice;
     },
+    readOriginal,
+    expandLists,
   });
   // The request reaches the port only after the awaited reads.
   const sentReview = async () => {
@@ -340,5 +344,105 @@ describe("onAfterSend", () => {
     fixture.flow.onAfterSend(TAB, { mode: "sendNow" });
     const notices = fixture.ports[0].sent.filter((m) => m.type === "sent");
     assert.equal(notices.length, 1);
+  });
+});
+
+describe("mailing lists and the original message", () => {
+  const REPLY = {
+    ...DETAILS,
+    type: "reply",
+    relatedMessageId: 42,
+    to: ["sales team <sales team>"],
+    cc: ["board <board>"],
+  };
+  const ORIGINAL = {
+    from: "Alice Example <alice@client.example>",
+    to: ["Taro Yamada <taro@corp.example>"],
+    cc: [],
+  };
+  const EXPANDED = {
+    to: ["alice@client.example", "bob@partner.example"],
+    cc: [],
+    bcc: [],
+    unexpandedLists: ["board <board>"],
+  };
+
+  it("should send the expanded lists and the original to the host", async () => {
+    const { ports, flow, sentReview } = setup({
+      readOriginal: async (details) => {
+        assert.equal(details.relatedMessageId, 42);
+        return ORIGINAL;
+      },
+      expandLists: async () => EXPANDED,
+    });
+    const result = flow.onBeforeSend(TAB, REPLY);
+    const request = await sentReview();
+    assert.deepEqual(request.draft.to, EXPANDED.to);
+    assert.deepEqual(request.draft.cc, []);
+    assert.deepEqual(request.draft.unexpandedLists, ["board <board>"]);
+    assert.deepEqual(request.draft.original, ORIGINAL);
+    ports[0].reply(verdict(request.id, "send"));
+    assert.deepEqual(await result, { cancel: false });
+  });
+
+  it("should start every read before waiting on any", async () => {
+    const started = [];
+    const never = new Promise(() => {});
+    const { flow } = setup({
+      managed: { internalDomains: ["corp.example"] },
+      readOriginal: () => {
+        started.push("original");
+        return never;
+      },
+      expandLists: () => {
+        started.push("lists");
+        return never;
+      },
+    });
+    flow.onBeforeSend(TAB, REPLY);
+    await flush(20);
+    assert.deepEqual(started.sort(), ["lists", "original"]);
+  });
+
+  it("should send without the original when it cannot be read", async () => {
+    const { ports, flow, failures, sentReview } = setup({
+      readOriginal: async () => {
+        throw new Error("Message not found: 42.");
+      },
+    });
+    const result = flow.onBeforeSend(TAB, {
+      ...DETAILS,
+      type: "reply",
+      relatedMessageId: 42,
+    });
+    const request = await sentReview();
+    assert.equal("original" in request.draft, false);
+    ports[0].reply(verdict(request.id, "send"));
+    assert.deepEqual(await result, { cancel: false });
+    assert.equal(failures.length, 0);
+  });
+
+  it("should keep unexpanded lists in a field the verdict edits", async () => {
+    const { ports, flow, sentReview } = setup({
+      expandLists: async () => EXPANDED,
+    });
+    const result = flow.onBeforeSend(TAB, REPLY);
+    const request = await sentReview();
+    const edits = { to: [], cc: [], bcc: EXPANDED.to };
+    ports[0].reply(verdict(request.id, "send", { edits }));
+    assert.deepEqual(await result, {
+      cancel: false,
+      details: { to: [], cc: ["board <board>"], bcc: EXPANDED.to },
+    });
+  });
+
+  it("should send an empty unexpandedLists without a list expander", async () => {
+    const { ports, flow, sentReview } = setup();
+    const result = flow.onBeforeSend(TAB, DETAILS);
+    const request = await sentReview();
+    assert.deepEqual(request.draft.unexpandedLists, []);
+    assert.deepEqual(request.draft.to, DETAILS.to);
+    ports[0].reply(verdict(request.id, "send"));
+    await result;
   });
 });

@@ -10,7 +10,11 @@
 //                "attachments": [ { "name": "", "type": "", "content": "" } ] },
 //     "rounds": [ { "trigger": "api" | "click", "pauseMs": 0 } ],   test mode: one send each
 //     "checkComposeAfterCancel": true,
-//     "closeWhenDone": true }
+//     "closeWhenDone": true,
+//     "addressBook": { "lists": [ { "name": "", "description": "",
+//                                   "members": [ { "name": "", "email": "" } ] } ] } }
+// A recipient { "list": "name" } in the draft is that address-book mailing list, added as a
+// list pill (the compose API's { id, type: "mailingList" } form).
 
 const ROUND_TIMEOUT_MS = 90000;
 
@@ -32,11 +36,40 @@ async function loadScenario() {
   return response.json();
 }
 
-async function composeDraft(draft) {
+// Creates the scenario's address book and its mailing lists; resolves with list name -> id.
+async function createAddressBook(addressBook) {
+  const listIds = new Map();
+  if (!addressBook) return listIds;
+  const bookId = await browser.addressBooks.create({ name: "SendGuard e2e" });
+  for (const list of addressBook.lists || []) {
+    const listId = await browser.mailingLists.create(bookId, {
+      name: list.name,
+      description: list.description || "",
+    });
+    for (const member of list.members || []) {
+      const contactId = await browser.contacts.create(bookId, {
+        DisplayName: member.name || "",
+        PrimaryEmail: member.email,
+      });
+      await browser.mailingLists.addMember(listId, contactId);
+    }
+    listIds.set(list.name, listId);
+  }
+  report("ADDRESSBOOK", { lists: [...listIds.keys()] });
+  return listIds;
+}
+
+function recipients(entries, listIds) {
+  return (entries || []).map((entry) =>
+    typeof entry === "string" ? entry : { id: listIds.get(entry.list), type: "mailingList" },
+  );
+}
+
+async function composeDraft(draft, listIds = new Map()) {
   const tab = await browser.compose.beginNew({
-    to: draft.to || [],
-    cc: draft.cc || [],
-    bcc: draft.bcc || [],
+    to: recipients(draft.to, listIds),
+    cc: recipients(draft.cc, listIds),
+    bcc: recipients(draft.bcc, listIds),
     subject: draft.subject || "",
     plainTextBody: draft.body || "",
     isPlainText: true,
@@ -147,7 +180,7 @@ async function runRounds(scenario, tab) {
   let scenario = { mode: "test", closeWhenDone: true };
   try {
     scenario = await loadScenario();
-    const tab = await composeDraft(scenario.draft);
+    const tab = await composeDraft(scenario.draft, await createAddressBook(scenario.addressBook));
     report("COMPOSED", { tabId: tab.id, windowId: tab.windowId });
     if (scenario.mode === "compose-only") return;
     await runRounds(scenario, tab);

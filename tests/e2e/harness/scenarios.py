@@ -575,3 +575,8 @@ SCENARIOS = {
     "external-cancel": external_cancel,
     "host-missing": host_missing,
 }
+
+# Scenarios kept in their own modules; they import the helpers above.
+from . import scenarios_lists  # noqa: E402
+
+SCENARIOS.update(scenarios_lists.SCENARIOS)
