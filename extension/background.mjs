@@ -56,15 +56,16 @@ function readPolicyOnce() {
 }
 
 // MV2 namespaces; parseMailboxString expands lists from Thunderbird 147 on.
+// They are touched only when a draft holds a list: touching them while the
+// page loads kept Thunderbird 153 from exiting after its last window closed
+// (seen in the e2e internal-only scenario). A missing namespace throws on
+// first use, and the expander then falls back or reports the list.
 const listExpander = createListExpander(
   {
-    parseMailboxString:
-      browser.messengerUtilities?.parseMailboxString &&
-      ((text, options) =>
-        browser.messengerUtilities.parseMailboxString(text, options)),
-    readBooks: browser.addressBooks && (() => browser.addressBooks.list(true)),
-    listMembers:
-      browser.mailingLists && ((id) => browser.mailingLists.listMembers(id)),
+    parseMailboxString: (text, options) =>
+      browser.messengerUtilities.parseMailboxString(text, options),
+    readBooks: () => browser.addressBooks.list(true),
+    listMembers: (id) => browser.mailingLists.listMembers(id),
   },
   log,
 );
