@@ -15,6 +15,7 @@
 #include <QStyle>
 #include <QStyleOptionButton>
 #include <QStylePainter>
+#include <QTimer>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -514,7 +515,11 @@ ConfirmDialog::FindingIndex::FindingIndex(const Review &review)
 ConfirmDialog::ConfirmDialog(const Review &review, QWidget *parent)
     : QDialog(parent)
     , m_blocked(review.blocked())
+    , m_countdownSeconds(std::max(0, review.countdownSeconds))
 {
+    m_countdownTimer = new QTimer(this);
+    m_countdownTimer->setInterval(1000);
+    connect(m_countdownTimer, &QTimer::timeout, this, &ConfirmDialog::countdownTick);
     const FindingIndex index(review);
     const QString subject
         = review.subject.empty() ? tr("(no subject)") : fromUtf8(review.subject).simplified();
@@ -555,6 +560,10 @@ ConfirmDialog::ConfirmDialog(const Review &review, QWidget *parent)
         if (previous)
             setTabOrder(previous, box);
         previous = box;
+        if (box == m_exposureBox && m_moveToBccButton) {
+            setTabOrder(box, m_moveToBccButton);
+            previous = m_moveToBccButton;
+        }
     }
     if (previous)
         setTabOrder(previous, m_sendButton);
@@ -578,6 +587,26 @@ QPushButton *ConfirmDialog::sendButton() const
 QPushButton *ConfirmDialog::cancelButton() const
 {
     return m_cancelButton;
+}
+
+QPushButton *ConfirmDialog::moveToBccButton() const
+{
+    return m_moveToBccButton;
+}
+
+bool ConfirmDialog::moveToBccChosen() const
+{
+    return m_moveToBcc;
+}
+
+bool ConfirmDialog::countdownRunning() const
+{
+    return m_countdownTimer->isActive();
+}
+
+int ConfirmDialog::countdownRemaining() const
+{
+    return countdownRunning() ? std::max(1, m_countdownRemaining) : 0;
 }
 
 // The first box to tick; Cancel when there is none, or when ticking cannot lead to sending.
@@ -653,7 +682,7 @@ QWidget *ConfirmDialog::createBlockNotice(const Review &review, const FindingInd
 
 QWidget *ConfirmDialog::createTopNotice(const Review &review, const FindingIndex &index)
 {
-    if (index.topTicks.empty() && index.topNotes.empty())
+    if (index.topTicks.empty() && index.topNotes.empty() && review.autoBcc.empty())
         return nullptr;
 
     const bool warns = std::any_of(index.topTicks.begin(), index.topTicks.end(),
@@ -680,6 +709,8 @@ QWidget *ConfirmDialog::createTopNotice(const Review &review, const FindingIndex
         QCheckBox *box = addCheckBox(new WrappingCheckBox(findingText(*finding)), accessibleName);
         box->setAccessibleDescription(target);
         layout->addWidget(box);
+        if (finding->rule == "cc-exposure" && !m_blocked && !m_moveToBccButton)
+            addMoveToBccButton(layout, box);
         if (target.isEmpty())
             continue;
         QLabel *detail = wrappedLabel(target);
@@ -691,6 +722,16 @@ QWidget *ConfirmDialog::createTopNotice(const Review &review, const FindingIndex
         const QString target = targetText(review, *finding);
         layout->addWidget(wrappedLabel(target.isEmpty() ? findingText(*finding)
                                                         : findingText(*finding) + u'\n' + target));
+    }
+    if (!review.autoBcc.empty()) {
+        QStringList addresses;
+        for (const std::string &address : review.autoBcc)
+            addresses << fromUtf8(address);
+        QLabel *note
+            = wrappedLabel(tr("As your organisation asks, a blind copy (Bcc) also goes to %1.")
+                               .arg(addresses.join(QStringLiteral(", "))));
+        note->setObjectName(QStringLiteral("autoBccNote"));
+        layout->addWidget(note);
     }
     return notice;
 }
@@ -795,6 +836,7 @@ void ConfirmDialog::addRecipientRows(QGridLayout *grid, const Review &review,
                 setTextColor(field, accentColor(field->palette(), Severity::Warn));
             } else {
                 setTextColor(field, mutedColor(field->palette()));
+                m_visibleFieldLabels.append(field);
             }
             grid->addWidget(field, row, TagColumn);
 
@@ -914,9 +956,119 @@ void ConfirmDialog::updateSendButton()
 
 void ConfirmDialog::send()
 {
-    if (m_blocked || !m_sendButton->isEnabled())
+    if (m_blocked || m_finished || countdownRunning() || !m_sendButton->isEnabled())
         return;
+    if (m_countdownSeconds > 0) {
+        startCountdown();
+        return;
+    }
     accept();
+}
+
+// A second answer (the countdown running out after Cancel, a click queued behind Esc) must not
+// reach the host: the first one wins.
+void ConfirmDialog::done(int result)
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    m_countdownTimer->stop();
+    QDialog::done(result);
+}
+
+void ConfirmDialog::addMoveToBccButton(QLayout *layout, QCheckBox *exposureBox)
+{
+    m_exposureBox = exposureBox;
+    auto *row = new QWidget;
+    auto *rowLayout = new QHBoxLayout(row);
+    rowLayout->setContentsMargins(checkBoxTextIndent(style()), 2, 0, 4);
+    rowLayout->setSpacing(10);
+
+    // Its own words, not the draft's: the mnemonic (Alt+B) is safe here.
+    m_moveToBccButton = new QPushButton(tr("Move everyone to &Bcc"));
+    m_moveToBccButton->setObjectName(QStringLiteral("moveToBccButton"));
+    m_moveToBccButton->setAutoDefault(true);
+    m_moveToBccButton->setToolTip(tr("Every recipient in To and Cc gets a blind copy instead, so "
+                                     "nobody sees the others' addresses."));
+    connect(m_moveToBccButton, &QPushButton::clicked, this, &ConfirmDialog::moveEveryoneToBcc);
+    rowLayout->addWidget(m_moveToBccButton);
+
+    QLabel *movedNote
+        = wrappedLabel(tr("Everyone is now in Bcc: no recipient will see the others' addresses."));
+    movedNote->setObjectName(QStringLiteral("movedToBccNote"));
+    movedNote->hide();
+    rowLayout->addWidget(movedNote, 1);
+    rowLayout->addStretch(0);
+    layout->addWidget(row);
+}
+
+// Settles the cc-exposure warning the other way: nobody will see the others, so its box is ticked
+// and locked, and every To and Cc tag says where the recipient went.
+void ConfirmDialog::moveEveryoneToBcc()
+{
+    if (m_moveToBcc || m_blocked || m_finished || countdownRunning() || !m_exposureBox)
+        return;
+    m_moveToBcc = true;
+    m_exposureBox->setChecked(true);
+    m_exposureBox->setEnabled(false);
+    m_moveToBccButton->setText(tr("Moved to Bcc"));
+    m_moveToBccButton->setEnabled(false);
+    if (auto *note = findChild<QLabel *>(QStringLiteral("movedToBccNote")))
+        note->show();
+    for (QLabel *label : std::as_const(m_visibleFieldLabels)) {
+        label->setText(tr("Bcc (moved)"));
+        label->setToolTip(tr("Moved from To or Cc: the other recipients do not see this address."));
+        setTextColor(label, accentColor(label->palette(), Severity::Warn));
+    }
+    updateSendButton();
+    focusNextOpenItem();
+}
+
+// After a step that ticked a box for the person: the next box still to tick, else Send.
+void ConfirmDialog::focusNextOpenItem()
+{
+    for (QCheckBox *box : std::as_const(m_checkBoxes)) {
+        if (box->isEnabled() && !box->isChecked()) {
+            box->setFocus(Qt::TabFocusReason);
+            return;
+        }
+    }
+    m_sendButton->setFocus(Qt::TabFocusReason);
+}
+
+// Send was pressed with a countdown: everything is locked but Cancel, which takes the focus so
+// that a second Enter stops the send rather than repeating it.
+void ConfirmDialog::startCountdown()
+{
+    m_countdownRemaining = m_countdownSeconds;
+    m_sendButton->setEnabled(false);
+    for (QCheckBox *box : std::as_const(m_checkBoxes))
+        box->setEnabled(false);
+    if (m_moveToBccButton)
+        m_moveToBccButton->setEnabled(false);
+    m_cancelButton->setFocus(Qt::OtherFocusReason);
+    showCountdown();
+    m_countdownTimer->start();
+}
+
+void ConfirmDialog::countdownTick()
+{
+    --m_countdownRemaining;
+    if (m_countdownRemaining > 0) {
+        showCountdown();
+        return;
+    }
+    m_countdownTimer->stop();
+    accept();
+}
+
+void ConfirmDialog::showCountdown()
+{
+    m_progressLabel->setText(
+        tr("Sending in %1… Cancel or Esc stops it.").arg(std::max(1, m_countdownRemaining)));
+    scaleFont(m_progressLabel, 1.0, true);
+    setTextColor(m_progressLabel, accentColor(palette(), Severity::Warn));
+    m_progressLabel->setAccessibleName(m_progressLabel->text());
 }
 
 } // namespace sendguard

@@ -7,7 +7,9 @@
 class QCheckBox;
 class QGridLayout;
 class QLabel;
+class QLayout;
 class QPushButton;
+class QTimer;
 
 namespace sendguard {
 
@@ -19,7 +21,13 @@ namespace sendguard {
 // A recipient or attachment gets a checkbox exactly when a Confirm or Warn finding points at it.
 // When a finding blocks, Send is hidden and only Cancel is offered.
 //
-// accept() means "send", reject() means "cancel".
+// Next to a `cc-exposure` warning the dialog offers "Move everyone to Bcc": once pressed, the
+// warning is settled (its box ticked and locked), every To and Cc recipient is shown as moved to
+// Bcc, and moveToBccChosen() tells the host to send with those edits. With a countdown
+// (Review::countdownSeconds > 0), Send starts a visible countdown; Cancel or Esc during it
+// cancels, and the dialog accepts once when it runs out.
+//
+// accept() means "send", reject() means "cancel"; the dialog finishes exactly once.
 class ConfirmDialog : public QDialog
 {
     Q_OBJECT
@@ -31,9 +39,18 @@ public:
     QList<QCheckBox *> checkBoxes() const;
     QPushButton *sendButton() const;
     QPushButton *cancelButton() const;
+    // Null when no `cc-exposure` warning needs a tick (or sending is blocked).
+    QPushButton *moveToBccButton() const;
+
+    // Whether the person chose "Move everyone to Bcc". Read it after the dialog accepted.
+    bool moveToBccChosen() const;
+    // Whether Send was pressed and the countdown runs; the seconds it shows (never below 1).
+    bool countdownRunning() const;
+    int countdownRemaining() const;
 
 protected:
     void showEvent(QShowEvent *event) override;
+    void done(int result) override;
 
 private:
     struct FindingIndex;
@@ -51,6 +68,12 @@ private:
     QWidget *firstFocus() const;
     void updateSendButton();
     void send();
+    void addMoveToBccButton(QLayout *layout, QCheckBox *exposureBox);
+    void moveEveryoneToBcc();
+    void focusNextOpenItem();
+    void startCountdown();
+    void countdownTick();
+    void showCountdown();
 
     QList<QCheckBox *> m_checkBoxes;
     QPushButton *m_sendButton = nullptr;
@@ -58,6 +81,16 @@ private:
     QLabel *m_progressLabel = nullptr;
     bool m_blocked = false;
     bool m_shownOnce = false;
+
+    QPushButton *m_moveToBccButton = nullptr;
+    QCheckBox *m_exposureBox = nullptr;
+    QList<QLabel *> m_visibleFieldLabels; // the To and Cc tags of recipient rows
+    bool m_moveToBcc = false;
+
+    QTimer *m_countdownTimer = nullptr;
+    int m_countdownSeconds = 0;
+    int m_countdownRemaining = 0;
+    bool m_finished = false;
 };
 
 } // namespace sendguard
