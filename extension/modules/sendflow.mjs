@@ -18,6 +18,17 @@ export function buildReviewRequest(id, draft, policy) {
   return request;
 }
 
+// The rule ids of the verdict's findings, once each: no addresses, so safe to
+// log; the e2e tests read them from Thunderbird's console.
+function rulesOf(verdict) {
+  if (!Array.isArray(verdict.findings)) {
+    return "";
+  }
+  const rules = new Set(verdict.findings.map((finding) => finding?.rule));
+  rules.delete(undefined);
+  return rules.size === 0 ? "" : ` (rules: ${[...rules].join(", ")})`;
+}
+
 // keptLists: per field, the list entries the host never saw (they could not
 // be expanded). An edit replaces a whole field, so they are put back into it:
 // an edit must never drop a recipient.
@@ -134,7 +145,7 @@ export function createSendFlow({
       const verdict = await client.review(
         buildReviewRequest(id, draft, policy),
       );
-      log("info", `review ${id}: ${verdict.decision}`);
+      log("info", `review ${id}: ${verdict.decision}${rulesOf(verdict)}`);
       if (verdict.decision === "send") {
         reviewIdByTab.set(tabId, id);
       }

@@ -436,6 +436,36 @@ describe("mailing lists and the original message", () => {
     });
   });
 
+  it("should log the verdict's rule ids once each, and no addresses", async () => {
+    const logged = [];
+    const clock = new FakeClock();
+    const { connect, ports } = fakeConnector();
+    const client = new HostClient({ connect, hostName: "h", timers: clock });
+    const flow = createSendFlow({
+      client,
+      readPolicy: async () => undefined,
+      listAttachments: async () => [],
+      askAfterFailure: async () => "cancel",
+      log: (level, text) => logged.push(text),
+    });
+    const result = flow.onBeforeSend(TAB, DETAILS);
+    await flush(20);
+    const request = ports[0].lastOfType("review");
+    const target = { kind: "recipient", index: 0, text: "carol@third.example" };
+    const findings = [
+      { rule: "external-recipient", severity: "confirm", target, message: "" },
+      { rule: "new-domain-in-reply", severity: "warn", target, message: "" },
+      { rule: "external-recipient", severity: "confirm", target, message: "" },
+    ];
+    ports[0].reply(verdict(request.id, "send", { findings }));
+    await result;
+    const line = logged.find((text) => text.startsWith(`review ${request.id}`));
+    assert.equal(
+      line,
+      `review ${request.id}: send (rules: external-recipient, new-domain-in-reply)`,
+    );
+  });
+
   it("should send an empty unexpandedLists without a list expander", async () => {
     const { ports, flow, sentReview } = setup();
     const result = flow.onBeforeSend(TAB, DETAILS);

@@ -15,6 +15,9 @@
 //                                   "members": [ { "name": "", "email": "" } ] } ] } }
 // A recipient { "list": "name" } in the draft is that address-book mailing list, added as a
 // list pill (the compose API's { id, type: "mailingList" } form).
+// "replyTo": { "eml": "", "replyType": "replyToAll" | "forward" } imports that message into
+// the first account's Inbox and starts a reply to it (or a forward); the draft's to, cc,
+// subject and body then replace the reply's own.
 
 const ROUND_TIMEOUT_MS = 90000;
 
@@ -63,6 +66,42 @@ function recipients(entries, listIds) {
   return (entries || []).map((entry) =>
     typeof entry === "string" ? entry : { id: listIds.get(entry.list), type: "mailingList" },
   );
+}
+
+function findFolder(folders, type) {
+  for (const folder of folders || []) {
+    if (folder.type === type) return folder;
+    const inner = findFolder(folder.subFolders, type);
+    if (inner) return inner;
+  }
+  return null;
+}
+
+// Imports the message and opens a reply to it (or a forward) with the draft's fields.
+async function composeReply(replyTo, draft) {
+  const accounts = await browser.accounts.list(true);
+  let folder = null;
+  for (const account of accounts) {
+    folder = folder || findFolder(account.folders, "inbox");
+  }
+  if (!folder) folder = await browser.folders.create(accounts[0], "SendGuard e2e");
+  const file = new File([replyTo.eml], "original.eml", { type: "message/rfc822" });
+  const header = await browser.messages.import(file, folder);
+  report("IMPORTED", { messageId: header.id, author: header.author });
+  const replyType = replyTo.replyType || "replyToAll";
+  const tab =
+    replyType === "forward"
+      ? await browser.compose.beginForward(header.id, "forwardInline")
+      : await browser.compose.beginReply(header.id, replyType);
+  await browser.compose.setComposeDetails(tab.id, {
+    to: draft.to || [],
+    cc: draft.cc || [],
+    bcc: draft.bcc || [],
+    subject: draft.subject || "",
+  });
+  const details = await browser.compose.getComposeDetails(tab.id);
+  report("REPLY", { type: details.type, relatedMessageId: details.relatedMessageId });
+  return tab;
 }
 
 async function composeDraft(draft, listIds = new Map()) {
@@ -180,7 +219,10 @@ async function runRounds(scenario, tab) {
   let scenario = { mode: "test", closeWhenDone: true };
   try {
     scenario = await loadScenario();
-    const tab = await composeDraft(scenario.draft, await createAddressBook(scenario.addressBook));
+    const listIds = await createAddressBook(scenario.addressBook);
+    const tab = scenario.replyTo
+      ? await composeReply(scenario.replyTo, scenario.draft)
+      : await composeDraft(scenario.draft, listIds);
     report("COMPOSED", { tabId: tab.id, windowId: tab.windowId });
     if (scenario.mode === "compose-only") return;
     await runRounds(scenario, tab);

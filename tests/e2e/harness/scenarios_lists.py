@@ -1,5 +1,7 @@
-"""End-to-end scenarios for address-book mailing lists: the add-in expands a list pill to its
-members before the review, so the dialog shows (and the host checks) the real recipients."""
+"""End-to-end scenarios for what the add-in reads besides the compose details: address-book
+mailing lists, which it expands to their members before the review so that the dialog shows
+(and the host checks) the real recipients; and the original message of a reply, which the
+host's new-domain-in-reply rule compares the recipients with."""
 
 import os
 import re
@@ -63,6 +65,67 @@ def mailing_list_expanded(config):
                                                                   "dialog-ticked.png")))
 
 
+ORIGINAL_EML = (
+    "From: Alice Example <alice@client.example>\r\n"
+    "To: Test Sender <sender@corp.example>\r\n"
+    "Subject: Quote for March\r\n"
+    "Date: Tue, 01 Dec 2026 09:30:00 +0900\r\n"
+    "Message-ID: <quote-march-1@client.example>\r\n"
+    "MIME-Version: 1.0\r\n"
+    "Content-Type: text/plain; charset=UTF-8\r\n"
+    "\r\n"
+    "Could you send me the quote for March?\r\n"
+)
+
+
+def add_in_rules(world):
+    """The rule ids the add-in logged for its reviews ("review r-1: send (rules: a, b)")."""
+    with open(world.thunderbird.stdout_path, encoding="utf-8", errors="replace") as out:
+        return [match.group(1).split(", ") for match in
+                (re.search(r"SendGuard info: review \S+: \w+ \(rules: ([^)]*)\)", line)
+                 for line in out) if match]
+
+
+def reply_adds_new_domain(config):
+    """A reply to Alice's message (imported into the Inbox by the driver) that also goes to
+    Carol at a company that was not on Alice's mail. The add-in reads the original through
+    relatedMessageId, so the host's new-domain-in-reply fires: the add-in logs the rule ids
+    of the verdict. Every box is ticked by keyboard; the sink gets both recipients."""
+    with World(config, "reply-adds-new-domain") as world:
+        draft = {"to": ["Alice Example <alice@client.example>"],
+                 "cc": ["Carol Rival <carol@third-company.example>"], "bcc": [],
+                 "subject": "Re: Quote for March", "body": "", "attachments": []}
+        world.launch({"mode": "test", "draft": draft,
+                      "replyTo": {"eml": ORIGINAL_EML, "replyType": "replyToAll"},
+                      "rounds": [{"trigger": "api", "pauseMs": 1500}],
+                      "checkComposeAfterCancel": False})
+        reply = world.thunderbird.wait_report("REPLY", 10.0, "the driver's reply details")
+        expect(reply.get("type") == "reply" and reply.get("relatedMessageId"),
+               "the driver's draft is no reply to the imported message: %s" % reply)
+        sent = run_round(world, 0)
+        window, _, _ = wait_dialog(world, sent - 0.001)
+        world.desktop.raise_to_top(window)
+        boxes = checkbox_centres(Image(world.desktop.pixels(window)))
+        # Two external recipients and the warning, at least; other rules may add their own.
+        expect(len(boxes) >= 3, "expected a box per recipient and one for the warning, found %s"
+               % boxes)
+        confirm_by_keyboard(world, window, boxes=len(boxes),
+                            screenshot=os.path.join(world.out, "dialog-ticked.png"))
+        result = round_result(world, 0)
+        expect(result["verdict"] == "sent", "the confirmed reply was not sent: %s" % result)
+        world.finish()
+        rules = add_in_rules(world)
+        expect(rules and "new-domain-in-reply" in rules[-1],
+               "new-domain-in-reply did not fire; the add-in logged %s" % rules)
+        messages = sink_after_settle(world, 1)
+        expect(len(messages) == 1, "the sink got %d messages, expected 1" % len(messages))
+        check_delivered(world, messages[0],
+                        ["alice@client.example", "carol@third-company.example"])
+        print("reply: rules %s; dialog: %s" % (rules[-1],
+                                               os.path.join(world.out, "dialog-ticked.png")))
+
+
 SCENARIOS = {
     "mailing-list-expanded": mailing_list_expanded,
+    "reply-adds-new-domain": reply_adds_new_domain,
 }
