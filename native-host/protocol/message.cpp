@@ -16,6 +16,36 @@ using nlohmann::json;
 constexpr std::size_t kMaxIdBytes = 256;
 // Names quoted back in messages (an unknown type or policy key) are cut to this length.
 constexpr std::size_t kMaxQuotedBytes = 64;
+// No request needs more than a handful of levels; copying a parsed value recurses once per
+// level, so 100,000 nested '[' in a policy would overflow the stack.
+constexpr std::size_t kMaxJsonDepth = 64;
+
+// Whether arrays and objects in `text` nest deeper than `limit`. Exact for valid JSON; for
+// anything else the parser reports the syntax error.
+bool nestsDeeperThan(std::string_view text, std::size_t limit)
+{
+    std::size_t depth = 0;
+    bool inString = false;
+    bool escaped = false;
+    for (const char c : text) {
+        if (inString) {
+            if (escaped)
+                escaped = false;
+            else if (c == '\\')
+                escaped = true;
+            else if (c == '"')
+                inString = false;
+        } else if (c == '"') {
+            inString = true;
+        } else if (c == '[' || c == '{') {
+            if (++depth > limit)
+                return true;
+        } else if ((c == ']' || c == '}') && depth > 0) {
+            --depth;
+        }
+    }
+    return false;
+}
 
 Error invalid(std::string message)
 {
@@ -228,6 +258,9 @@ Result<Message> parseMessage(std::string_view payload, std::string *idOut)
 {
     if (!isValidUtf8(payload))
         return Error{ErrorCode::MalformedJson, "request is not valid UTF-8"};
+    if (nestsDeeperThan(payload, kMaxJsonDepth))
+        return invalid("request nests arrays and objects more than " + std::to_string(kMaxJsonDepth)
+                       + " levels deep");
 
     json request;
     try {
