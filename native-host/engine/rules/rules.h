@@ -19,6 +19,10 @@ void checkCcExposure(const Review &, const RuleContext &, std::vector<Finding> &
 void checkLargeAudience(const Review &, const RuleContext &, std::vector<Finding> &);
 void checkNewDomainInReply(const Review &, const RuleContext &, std::vector<Finding> &);
 void checkUnexpandedLists(const Review &, const RuleContext &, std::vector<Finding> &);
+void checkAttentionTerms(const Review &, const RuleContext &, std::vector<Finding> &);
+void checkForgottenAttachment(const Review &, const RuleContext &, std::vector<Finding> &);
+void checkSensitiveData(const Review &, const RuleContext &, std::vector<Finding> &);
+void checkSalutationMismatch(const Review &, const RuleContext &, std::vector<Finding> &);
 void checkNewRecipients(const Review &, const RuleContext &, std::vector<Finding> &);
 void checkNewDomains(const Review &, const RuleContext &, std::vector<Finding> &);
 void checkUnusualRecipientMix(const Review &, const RuleContext &, std::vector<Finding> &);
