@@ -57,6 +57,31 @@ class Check(unittest.TestCase):
         self.assertIn("blocked-domain", self.rules(output))
         self.assertTrue(output["blocked"])
 
+    def findings_of(self, output, rule):
+        return [f for f in output["findings"] if f["rule"] == rule]
+
+    def test_reply_all_adding_a_third_company_warns_about_it(self):
+        output = self.check_json("reply-all-adds-third-company.json")
+        found = self.findings_of(output, "new-domain-in-reply")
+        self.assertEqual([f["target"]["text"] for f in found], ["carol@third-company.example"])
+        self.assertEqual(found[0]["severity"], "warn")
+
+    def test_forward_to_a_new_domain_warns_about_it(self):
+        output = self.check_json("forward-to-new-domain.json")
+        found = self.findings_of(output, "new-domain-in-reply")
+        self.assertEqual([f["target"]["text"] for f in found], ["dan@newcomer.example"])
+
+    def test_reply_within_the_thread_does_not_warn(self):
+        output = self.check_json("reply-within-thread.json")
+        self.assertEqual(self.findings_of(output, "new-domain-in-reply"), [])
+
+    def test_unexpanded_list_is_reported_not_called_invalid(self):
+        output = self.check_json("unexpanded-list.json")
+        found = self.findings_of(output, "unexpanded-list")
+        self.assertEqual([f["target"]["text"] for f in found], ["Sales Partners <Sales Partners>"])
+        self.assertEqual(self.findings_of(output, "invalid-address"), [])
+        self.assertFalse(output["blocked"])
+
     def test_without_policy_the_sender_domain_is_internal(self):
         output = self.check_json("no-policy-sender-domain-is-internal.json")
         self.assertEqual(output["findings"], [])
