@@ -3,6 +3,7 @@
 #include "platform.h"
 
 #include "confirmdialog.h"
+#include "engine/edits.h"
 #include "engine/engine.h"
 #include "protocol/message.h"
 #include "protocol/reply.h"
@@ -23,6 +24,8 @@ namespace {
 
 constexpr int kExitOk = 0;
 constexpr int kExitUsage = 2;
+// The text output names this many entries of each edited recipient list.
+constexpr std::size_t kEditsShown = 5;
 
 struct CheckOptions
 {
@@ -141,20 +144,38 @@ void printText(const nlohmann::json &result)
               << "\n";
     if (result.contains("decision"))
         std::cout << "decision: " << result["decision"].get<std::string>() << "\n";
+    if (!result.contains("edits"))
+        return;
+    std::cout << "edits (the recipients it goes out with):\n";
+    for (const char *field : {"to", "cc", "bcc"}) {
+        const auto &entries = result["edits"][field];
+        std::cout << "  " << field << ":";
+        for (std::size_t i = 0; i < entries.size() && i < kEditsShown; ++i)
+            std::cout << (i == 0 ? " " : ", ") << entries[i].get<std::string>();
+        if (entries.size() > kEditsShown)
+            std::cout << " and " << entries.size() - kEditsShown << " more";
+        std::cout << "\n";
+    }
 }
 
+struct DialogAnswer
+{
+    bool send = false;
+    bool moveToBcc = false;
+};
+
 // Shows the dialog the way serve mode would, and returns its decision.
-const char *askWithDialog(int argc, char **argv, const Review &review)
+DialogAnswer askWithDialog(int argc, char **argv, const Review &review)
 {
     if (!review.needsDialog())
-        return "send";
+        return {true, false};
     QApplication app(argc, argv);
     ConfirmDialog dialog(review);
     dialog.show();
     dialog.raise();
     dialog.activateWindow();
     const bool send = dialog.exec() == QDialog::Accepted && !review.blocked();
-    return send ? "send" : "cancel";
+    return {send, send && dialog.moveToBccChosen()};
 }
 
 int runCheck(int argc, char **argv)
@@ -182,8 +203,16 @@ int runCheck(int argc, char **argv)
 
     const Review review = reviewDraft(request.value().draft, policyFrom(policyJson, policySource));
     nlohmann::json result = reviewToJson(review);
-    if (check.dialog)
-        result["decision"] = askWithDialog(argc, argv, review);
+    DialogAnswer answer{!review.blocked(), false};
+    if (check.dialog) {
+        answer = askWithDialog(argc, argv, review);
+        result["decision"] = answer.send ? "send" : "cancel";
+    }
+    // Without --dialog: what would change with nobody's choice involved (auto-Bcc).
+    if (answer.send) {
+        if (auto edits = recipientEdits(request.value().draft, review, answer.moveToBcc))
+            result["edits"] = editsJson(*edits);
+    }
 
     if (check.json)
         std::cout << result.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";

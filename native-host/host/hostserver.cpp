@@ -4,6 +4,7 @@
 #include "platform.h"
 
 #include "confirmdialog.h"
+#include "engine/edits.h"
 #include "engine/engine.h"
 #include "protocol/reply.h"
 
@@ -174,7 +175,8 @@ void HostServer::reviewNext(ReviewRequest request)
 
     if (!review.needsDialog()) {
         qCInfo(lcHost) << "review" << request.id.c_str() << "-> send, no dialog needed";
-        reply(verdictJson(request.id, Decision::Send, review));
+        reply(verdictJson(request.id, Decision::Send, review,
+                          recipientEdits(request.draft, review, false)));
         rememberUntilSent(request.id, std::move(review));
         return;
     }
@@ -188,6 +190,7 @@ void HostServer::reviewNext(ReviewRequest request)
                         {ErrorCode::Unavailable, "no display to show the confirmation dialog"}));
         return;
     }
+    m_dialogDraft = std::move(request.draft);
     showDialog(request.id, std::move(review));
 }
 
@@ -211,13 +214,17 @@ void HostServer::finishDialog(int result)
 {
     const std::string id = std::exchange(m_dialogId, std::string());
     const std::shared_ptr<const Review> review = std::exchange(m_dialogReview, nullptr);
+    const Draft draft = std::exchange(m_dialogDraft, Draft());
+    const bool moveToBcc = m_dialog->moveToBccChosen();
     m_dialog->deleteLater();
     m_dialog = nullptr;
 
     // The dialog offers only Cancel when blocked; refuse a send here as well.
     const bool send = result == QDialog::Accepted && !review->blocked();
-    qCInfo(lcDialog) << "review" << id.c_str() << "->" << (send ? "send" : "cancel");
-    reply(verdictJson(id, send ? Decision::Send : Decision::Cancel, *review));
+    qCInfo(lcDialog) << "review" << id.c_str() << "->" << (send ? "send" : "cancel")
+                     << (send && moveToBcc ? "(everyone moved to Bcc)" : "");
+    const auto edits = send ? recipientEdits(draft, *review, moveToBcc) : std::nullopt;
+    reply(verdictJson(id, send ? Decision::Send : Decision::Cancel, *review, edits));
     if (send)
         rememberUntilSent(id, *review);
     // Queued, so the next dialog does not open from inside this one's signal.
@@ -235,6 +242,7 @@ void HostServer::closeDialogUnanswered()
     m_dialog = nullptr;
     m_dialogId.clear();
     m_dialogReview = nullptr;
+    m_dialogDraft = Draft();
 }
 
 void HostServer::handleEndOfInput()

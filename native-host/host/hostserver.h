@@ -75,6 +75,7 @@ private:
     QPointer<ConfirmDialog> m_dialog;
     std::string m_dialogId;
     std::shared_ptr<const Review> m_dialogReview;
+    Draft m_dialogDraft; // the reviewed draft: the dialog's edits are computed from it
     bool m_inputEnded = false;
     bool m_outputFailed = false;
     bool m_quitting = false;

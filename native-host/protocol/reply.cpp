@@ -145,7 +145,13 @@ json reviewToJson(const Review &review)
             {"attachments", std::move(attachments)}};
 }
 
-json verdictJson(const std::string &id, Decision decision, const Review &review)
+json editsJson(const RecipientEdits &edits)
+{
+    return {{"to", edits.to}, {"cc", edits.cc}, {"bcc", edits.bcc}};
+}
+
+json verdictJson(const std::string &id, Decision decision, const Review &review,
+                 const std::optional<RecipientEdits> &edits)
 {
     json verdict = {{"type", "verdict"},
                     {"id", id},
@@ -153,7 +159,8 @@ json verdictJson(const std::string &id, Decision decision, const Review &review)
                     {"findings", findingsJson(review)},
                     {"blocked", review.blocked()},
                     {"needsConfirmation", review.needsConfirmation()}};
-    // TODO: "edits" joins the verdict once the dialog can hand back changed recipient lists.
+    if (edits)
+        verdict["edits"] = editsJson(*edits);
     if (dumpJson(verdict).size() <= kMaxReplyBytes)
         return verdict;
 

@@ -1,10 +1,12 @@
 #pragma once
 
+#include "../engine/edits.h"
 #include "../engine/result.h"
 #include "../engine/review.h"
 
 #include <nlohmann/json.hpp>
 
+#include <optional>
 #include <string>
 
 namespace sendguard {
@@ -18,10 +20,16 @@ enum class Decision { Send, Cancel };
 // unreadable entry). Texts from the draft are cut to 1 KiB.
 nlohmann::json reviewToJson(const Review &review);
 
-// {"type":"verdict","id","decision","findings":[...],"blocked","needsConfirmation"} (+ "edits"
-// when there are any). Never longer than kMaxReplyBytes once dumped: when the findings would not
-// fit, the most severe ones that do are kept and "truncated": true is added.
-nlohmann::json verdictJson(const std::string &id, Decision decision, const Review &review);
+// {"type":"verdict","id","decision","findings":[...],"blocked","needsConfirmation"}, plus
+// "edits" (editsJson) when `edits` holds any. Never longer than kMaxReplyBytes once dumped: when
+// the findings would not fit, the most severe ones that do are kept and "truncated": true is
+// added; the edits are always kept whole.
+nlohmann::json verdictJson(const std::string &id, Decision decision, const Review &review,
+                           const std::optional<RecipientEdits> &edits = std::nullopt);
+
+// {"to":[...],"cc":[...],"bcc":[...]}: the recipient lists the compose window is to send with,
+// entries exactly as given (never clipped: they are addresses).
+nlohmann::json editsJson(const RecipientEdits &edits);
 
 // {"type":"error","id","code","message"}; `id` may be empty when the request had none.
 nlohmann::json errorJson(const std::string &id, const Error &error);
