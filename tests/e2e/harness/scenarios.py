@@ -577,6 +577,7 @@ SCENARIOS = {
 }
 
 # Scenarios kept in their own modules; they import the helpers above.
-from . import scenarios_lists  # noqa: E402
+from . import scenarios_audience, scenarios_lists  # noqa: E402
 
 SCENARIOS.update(scenarios_lists.SCENARIOS)
+SCENARIOS.update(scenarios_audience.SCENARIOS)
