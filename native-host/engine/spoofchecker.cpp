@@ -16,6 +16,12 @@ bool fitsIcuLength(std::string_view text)
     return text.size() < static_cast<std::size_t>(INT32_MAX);
 }
 
+bool isAscii(std::string_view text)
+{
+    return std::all_of(text.begin(), text.end(),
+                       [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
 } // namespace
 
 const SpoofChecker &SpoofChecker::instance()
@@ -35,6 +41,13 @@ SpoofChecker::SpoofChecker()
     if (U_FAILURE(status)) {
         uspoof_close(m_checker);
         m_checker = nullptr;
+        return;
+    }
+    for (std::size_t code = 1; code < m_asciiSkeletons.size(); ++code) {
+        const char character = static_cast<char>(code);
+        std::string prototype = icuSkeleton(std::string_view(&character, 1));
+        if (!prototype.empty() && isAscii(prototype))
+            m_asciiSkeletons[code] = std::move(prototype);
     }
 }
 
@@ -43,7 +56,26 @@ SpoofChecker::~SpoofChecker()
     uspoof_close(m_checker);
 }
 
+// UTS #39 section 4 defines the skeleton as NFD, then each character replaced by its prototype,
+// then NFD again. ASCII is its own NFD, so for ASCII text whose prototypes are all ASCII the
+// skeleton is the prototypes end to end: the common case of a plain domain, without ICU's
+// per-call cost.
 std::string SpoofChecker::skeleton(std::string_view text) const
+{
+    if (!m_checker || text.empty())
+        return {};
+    std::string fast;
+    fast.reserve(text.size() + 8);
+    for (const char c : text) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (byte >= m_asciiSkeletons.size() || m_asciiSkeletons[byte].empty())
+            return icuSkeleton(text);
+        fast += m_asciiSkeletons[byte];
+    }
+    return fast;
+}
+
+std::string SpoofChecker::icuSkeleton(std::string_view text) const
 {
     if (!m_checker || text.empty() || !fitsIcuLength(text))
         return {};

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <array>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -40,7 +41,11 @@ public:
 private:
     SpoofChecker();
 
+    std::string icuSkeleton(std::string_view text) const;
+
     USpoofChecker *m_checker = nullptr; // null when ICU could not open it
+    // ICU's skeleton of each ASCII character whose skeleton is ASCII too (empty otherwise).
+    std::array<std::string, 128> m_asciiSkeletons;
 };
 
 } // namespace sendguard

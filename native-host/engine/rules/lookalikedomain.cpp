@@ -8,6 +8,8 @@
 #include <array>
 #include <cstdlib>
 #include <deque>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string_view>
 #include <unordered_map>
@@ -43,9 +45,10 @@
 // 3. On its own, a label whose scripts UTS #39 section 5.2 rates below "highly restrictive"
 //    (Latin with Cyrillic or Greek): it says so even when it resembles no reference.
 //
-// Cost: the references are indexed once per review (the mail providers once per process), and
-// each distinct recipient domain is looked at once: a skeleton and three hash look-ups per
-// suffix length, and distances only against references of the same suffix or name.
+// Cost: the policy's references are indexed once per review, the mail providers once per
+// process, the history's whenever its list of domains changes; each distinct recipient domain
+// is looked at once: a skeleton and three hash look-ups per suffix length, and distances only
+// against references of the same suffix or the same name.
 
 namespace sendguard::rules {
 
@@ -333,19 +336,51 @@ void addSenderDomain(ReferenceIndex &index, const Draft &draft)
         index.add(domain.value(), ReferenceKind::Internal);
 }
 
-ReferenceIndex reviewReferences(const RuleContext &context)
+// The history hands over normalised A-label forms; only those with a punycode label need ICU
+// for their Unicode form. Anything else is normalised as a policy entry would be.
+std::optional<NormalisedDomain> historyDomain(const std::string &known)
+{
+    const bool plain = std::all_of(known.begin(), known.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.';
+    });
+    if (plain && !known.empty() && known.find("xn--") == std::string::npos)
+        return NormalisedDomain{known, known};
+    auto domain = normaliseDomain(known);
+    if (!domain)
+        return std::nullopt;
+    return std::move(domain).value();
+}
+
+ReferenceIndex policyReferences(const RuleContext &context)
 {
     ReferenceIndex index;
     if (context.policy.internalDomains.empty())
         addSenderDomain(index, context.draft);
     addPatterns(index, context.policy.internalDomains, ReferenceKind::Internal);
     addPatterns(index, context.policy.trustedDomains, ReferenceKind::Trusted);
-    if (context.history) {
-        for (const auto &known : context.history->knownDomains()) {
-            if (auto domain = normaliseDomain(known))
-                index.add(domain.value(), ReferenceKind::History);
-        }
+    return index;
+}
+
+// The history's references, kept from one review to the next while its domains stay the same:
+// the host reviews many drafts against one history, and indexing thousands of domains would
+// cost more than the rest of a review. Comparing the lists is linear and allocates nothing.
+std::shared_ptr<const ReferenceIndex> historyReferences(const HistoryView &history)
+{
+    static std::mutex mutex;
+    static std::vector<std::string> cachedDomains;
+    static std::shared_ptr<const ReferenceIndex> cachedIndex;
+
+    std::vector<std::string> domains = history.knownDomains();
+    const std::lock_guard lock(mutex);
+    if (cachedIndex && domains == cachedDomains)
+        return cachedIndex;
+    auto index = std::make_shared<ReferenceIndex>();
+    for (const auto &known : domains) {
+        if (auto domain = historyDomain(known))
+            index->add(*domain, ReferenceKind::History);
     }
+    cachedDomains = std::move(domains);
+    cachedIndex = index;
     return index;
 }
 
@@ -420,24 +455,37 @@ public:
     }
 
 private:
-    const ReferenceIndex &references()
+    using Indexes = std::array<const ReferenceIndex *, 3>;
+
+    // Built on first need: a draft to known domains only never indexes the history.
+    const Indexes &indexes()
     {
-        if (!m_references)
-            m_references = reviewReferences(m_context);
-        return *m_references;
+        if (m_indexes[0])
+            return m_indexes;
+        m_policyReferences = policyReferences(m_context);
+        if (m_context.history)
+            m_historyReferences = historyReferences(*m_context.history);
+        static const ReferenceIndex none;
+        m_indexes = {&m_policyReferences, m_historyReferences ? m_historyReferences.get() : &none,
+                     &mailProviderIndex()};
+        return m_indexes;
     }
 
     bool isKnown(const NormalisedDomain &domain)
     {
-        if (mailProviderIndex().knows(domain.ascii) || references().knows(domain.ascii))
+        if (mailProviderIndex().knows(domain.ascii))
             return true;
-        return m_context.history && m_context.history->domainCount(domain.ascii) > 0;
+        if (m_context.history && m_context.history->domainCount(domain.ascii) > 0)
+            return true;
+        const auto &all = indexes();
+        return std::any_of(all.begin(), all.end(),
+                           [&](const ReferenceIndex *index) { return index->knows(domain.ascii); });
     }
 
     Resemblance closestReference(const NormalisedDomain &domain)
     {
         const auto labels = labelsOf(domain.unicode);
-        const std::array<const ReferenceIndex *, 2> indexes{&references(), &mailProviderIndex()};
+        const Indexes &indexes = this->indexes();
         Resemblance best;
         for (std::size_t suffixLabels = 0; suffixLabels <= 2; ++suffixLabels) {
             const auto part = registrablePart(labels, suffixLabels);
@@ -454,8 +502,7 @@ private:
         return best;
     }
 
-    static bool alignedInAny(const std::array<const ReferenceIndex *, 2> &indexes,
-                             std::size_t suffixLabels)
+    static bool alignedInAny(const Indexes &indexes, std::size_t suffixLabels)
     {
         return std::any_of(indexes.begin(), indexes.end(), [&](const ReferenceIndex *index) {
             const auto &lengths = index->suffixLengths();
@@ -464,7 +511,9 @@ private:
     }
 
     const RuleContext &m_context;
-    std::optional<ReferenceIndex> m_references; // built on first need
+    ReferenceIndex m_policyReferences;                         // internal and trusted
+    std::shared_ptr<const ReferenceIndex> m_historyReferences; // shared with later reviews
+    Indexes m_indexes{};
 };
 
 } // namespace

@@ -319,6 +319,19 @@ TEST(LookalikeDomain, NeedsNoHistoryWhenEveryDomainIsKnown)
     EXPECT_EQ(history.knownDomainsCalls(), 0);
 }
 
+TEST(LookalikeDomain, FollowsAHistoryThatChangesBetweenReviews)
+{
+    Draft draft;
+    draft.from = taro;
+    draft.to = {"a@cliemt.example"};
+    const FakeHistory knowsClient({"client.example"});
+    const FakeHistory knowsOthers({"other.example", "client.test"});
+
+    EXPECT_EQ(lookalikeFindings(reviewDraft(draft, {}, &knowsClient)).size(), 1u);
+    EXPECT_TRUE(lookalikeFindings(reviewDraft(draft, {}, &knowsOthers)).empty());
+    EXPECT_EQ(lookalikeFindings(reviewDraft(draft, {}, &knowsClient)).size(), 1u);
+}
+
 TEST(LookalikeDomain, CanBeSwitchedOffByPolicy)
 {
     Draft draft;
