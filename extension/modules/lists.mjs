@@ -10,10 +10,12 @@
 
 const LIST_FIELDS = ["to", "cc", "bcc"];
 
-// The part in angle brackets, or the whole entry when it has none.
+// The part in angle brackets, unquoted, or the whole entry when it has none.
+// Thunderbird 153 quotes a list name with a space in it there:
+// 'Sales Partners <"Sales Partners">'.
 function addressPart(entry) {
   const match = /<([^<>]*)>\s*$/.exec(entry);
-  return (match ? match[1] : entry).trim();
+  return (match ? match[1] : entry).trim().replace(/^"(.*)"$/s, "$1");
 }
 
 // The display name before the angle brackets, unquoted.

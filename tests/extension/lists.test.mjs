@@ -84,6 +84,7 @@ describe("isListEntry", () => {
   const rows = [
     ["a list pill", "sales team <sales team>", true],
     ["a pill with a description", "Holmes and Watson <Tenants221B>", true],
+    ["a pill with a quoted name", 'Sales Partners <"Sales Partners">', true],
     ["a mailbox", "Alice <alice@client.example>", false],
     ["a bare address", "alice@client.example", false],
     ["a bare word (an invalid address)", "alice", false],
@@ -206,6 +207,15 @@ describe("createListExpander walking the address books (TB 128/140)", () => {
     const expander = createListExpander(walker());
     const result = await expander.expand({ cc: ["sales team <sales team>"] });
     assert.deepEqual(result.cc, [
+      "Alice Example <alice@client.example>",
+      "bob@partner.example",
+    ]);
+  });
+
+  it("should match a list whose name Thunderbird quotes in the brackets", async () => {
+    const expander = createListExpander(walker());
+    const result = await expander.expand({ to: ['sales team <"sales team">'] });
+    assert.deepEqual(result.to, [
       "Alice Example <alice@client.example>",
       "bob@partner.example",
     ]);
