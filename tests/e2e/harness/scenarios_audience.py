@@ -8,6 +8,7 @@ import email.policy
 import json
 import os
 import re
+import time
 
 from .scenarios import (World, check_compose_usable, expect, round_result, run_round,
                         sink_after_settle, tail_of, wait_closed, wait_dialog)
@@ -154,7 +155,59 @@ def blocked_domain(config):
         expect(not messages, "a blocked mail reached the sink: %s" % messages)
 
 
+def countdown(config):
+    """The admin policy sets countdownSeconds 2. First send: the test ticks, presses Send by
+    keyboard, and presses Esc while the dialog counts down: the send is cancelled and nothing
+    reaches the sink. Second send: tick, Send, hands off: the dialog stays up for the
+    countdown, then closes by itself, and exactly one message reaches the sink."""
+    with World(config, "countdown") as world:
+        write_managed_policy(world, {"internalDomains": ["corp.example"], "countdownSeconds": 2})
+        draft = {"to": ["Alice Tanaka <alice@client.example>"], "cc": [], "bcc": [],
+                 "subject": "Minutes of today's call",
+                 "body": "Dear Ms Tanaka,\n\nthe minutes follow.\n", "attachments": []}
+        world.launch({"mode": "test", "draft": draft,
+                      "rounds": [{"trigger": "api", "pauseMs": 1500},
+                                 {"trigger": "api", "pauseMs": 700}],
+                      "checkComposeAfterCancel": False})
+
+        sent = run_round(world, 0)
+        window, _, _ = wait_dialog(world, sent - 0.001)
+        world.desktop.raise_to_top(window)
+        world.desktop.focus(window)
+        world.desktop.keys("space", "Tab", "Return")
+        time.sleep(0.5)
+        world.desktop.screenshot(window, os.path.join(world.out, "dialog-counting-down.png"))
+        world.desktop.keys("Escape")
+        wait_closed(world, window)
+        result = round_result(world, 0)
+        expect(result["verdict"] == "cancelled",
+               "Esc during the countdown should cancel, got %s" % result)
+        expect(not sink_after_settle(world, 0, settle=2.5),
+               "mail reached the sink after Esc during the countdown")
+
+        sent = run_round(world, 1)
+        window, _, _ = wait_dialog(world, sent - 0.001)
+        world.desktop.raise_to_top(window)
+        world.desktop.focus(window)
+        world.desktop.keys("space", "Tab", "Return")
+        pressed = time.time()
+        wait_closed(world, window, timeout=10.0)
+        waited = time.time() - pressed
+        expect(waited >= 1.5, "the dialog closed %.1f s after Send; the countdown is 2 s" % waited)
+        result = round_result(world, 1)
+        expect(result["verdict"] == "sent", "the mail was not sent after the countdown: %s"
+               % result)
+        world.finish()
+        sink_after_settle(world, 1)
+        time.sleep(1.0)  # a second message, were there one, would have arrived by now
+        messages = world.sink.messages()
+        expect(len(messages) == 1, "the sink got %d messages, expected exactly 1"
+               % len(messages))
+        print("Send -> dialog closed by the countdown: %.1f s" % waited)
+
+
 SCENARIOS = {
     "cc-exposure": cc_exposure,
     "blocked-domain": blocked_domain,
+    "countdown": countdown,
 }
