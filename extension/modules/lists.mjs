@@ -43,7 +43,7 @@ export function mailboxString(name, email) {
   if (!name) {
     return email;
   }
-  if (/^[\w !#$%&'*+\-/=?^`{|}~.\u0080-\uffff]*$/.test(name)) {
+  if (/^[\w !#$%&'*+\-/=?^`{|}~\u0080-\uffff]*$/.test(name)) {
     return `${name} <${email}>`;
   }
   return `"${name.replace(/(["\\])/g, "\\$1")}" <${email}>`;
@@ -169,7 +169,10 @@ export function createListExpander(browser, log = () => {}) {
         }
         const members = await expansions.get(entry);
         if (members === null) {
-          result.unexpandedLists.push(entry);
+          // Reported once, however many fields name it.
+          if (!result.unexpandedLists.includes(entry)) {
+            result.unexpandedLists.push(entry);
+          }
         } else {
           result[field].push(...members);
         }

@@ -104,6 +104,12 @@ describe("mailboxString", () => {
       "Alice Example <a@x.example>",
     );
   });
+  it("should quote a name with a dot", () => {
+    assert.equal(
+      mailboxString("J. Watson", "j@x.example"),
+      '"J. Watson" <j@x.example>',
+    );
+  });
   it("should quote a name with a comma", () => {
     assert.equal(
       mailboxString('Holmes, "S"', "s@x.example"),
@@ -153,6 +159,17 @@ describe("createListExpander with parseMailboxString (TB 147+)", () => {
       bcc: [],
       unexpandedLists: ["board <board>"],
     });
+  });
+
+  it("should report a list named in two fields once", async () => {
+    const { parseMailboxString } = utility();
+    const expander = createListExpander({ parseMailboxString });
+    const result = await expander.expand({
+      to: ["board <board>"],
+      bcc: ["board <board>"],
+    });
+    assert.deepEqual(result.unexpandedLists, ["board <board>"]);
+    assert.deepEqual([result.to, result.bcc], [[], []]);
   });
 
   it("should not ask about entries that are addresses", async () => {
