@@ -6,12 +6,16 @@
 #include "confirmdialog.h"
 #include "engine/edits.h"
 #include "engine/engine.h"
+#include "history/historystore.h"
+#include "history/learn.h"
 #include "protocol/reply.h"
 
 #include <QCoreApplication>
 #include <QMetaObject>
 
 #include <algorithm>
+#include <chrono>
+#include <cstdio>
 
 namespace sendguard {
 
@@ -42,6 +46,40 @@ Policy policyFor(const ReviewRequest &request)
     for (const std::string &problem : problems)
         qCWarning(lcPolicy) << "admin policy:" << problem.c_str();
     return policy;
+}
+
+std::int64_t nowSeconds()
+{
+    return std::chrono::duration_cast<std::chrono::seconds>(
+               std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
+// Names the admin policy a decision was taken under without storing it: FNV-1a over its
+// canonical JSON (object keys sorted), as 16 hex digits; "none" when IT set no policy.
+std::string policyFingerprint(const ReviewRequest &request)
+{
+    if (request.adminPolicy.is_null())
+        return "none";
+    std::uint64_t hash = 0xcbf29ce484222325ULL;
+    for (const unsigned char c : dumpJson(request.adminPolicy)) {
+        hash ^= c;
+        hash *= 0x100000001b3ULL;
+    }
+    char text[17];
+    std::snprintf(text, sizeof text, "%016llx", static_cast<unsigned long long>(hash));
+    return text;
+}
+
+// Every finding that needed a tick was ticked before Send could be pressed.
+std::vector<std::string> tickedOnSend(const Review &review)
+{
+    std::vector<std::string> ticked;
+    for (const Finding &finding : review.findings) {
+        if (finding.severity == Severity::Confirm || finding.severity == Severity::Warn)
+            ticked.push_back(finding.rule);
+    }
+    return ticked;
 }
 
 } // namespace
@@ -102,12 +140,14 @@ void HostServer::readLoop()
 
 void HostServer::post(FrameDecoder::Item item)
 {
+    m_framesInFlight.acquire(); // released by handleItem
     QMetaObject::invokeMethod(
         this, [this, item] { handleItem(item); }, Qt::QueuedConnection);
 }
 
 void HostServer::handleItem(const FrameDecoder::Item &item)
 {
+    m_framesInFlight.release();
     if (m_quitting)
         return;
     if (item.error) {
@@ -139,6 +179,10 @@ void HostServer::handleMessage(Message message)
         handleSent(*sent);
         return;
     }
+    if (auto *learn = std::get_if<LearnRequest>(&message)) {
+        handleLearn(*learn);
+        return;
+    }
     m_queue.push_back(std::get<ReviewRequest>(std::move(message)));
     processQueue();
 }
@@ -151,10 +195,68 @@ void HostServer::handleSent(const SentNotice &notice)
         qCInfo(lcHost) << "sent notice for unknown review" << notice.id.c_str();
         return;
     }
-    // TODO: the history store learns the recipients here (a later issue); for now it is logged.
     qCInfo(lcHost).noquote() << QStringLiteral("review %1 sent: %2")
                                     .arg(QString::fromStdString(notice.id), summary(it->second));
+    // Only now, with the mail gone, does the history learn who it went to (DESIGN.md, step 6).
+    if (m_history) {
+        if (auto error = m_history->recordSent(
+                sentMailFromReview(it->second, notice.messageId, nowSeconds()))) {
+            qCWarning(lcStore) << "history not updated for review" << notice.id.c_str() << ":"
+                               << error->message.c_str();
+        }
+    }
     m_awaitingSent.erase(it);
+}
+
+void HostServer::handleLearn(const LearnRequest &request)
+{
+    if (!m_history) {
+        reply(errorJson(request.id, {ErrorCode::Unavailable, "the history is unavailable"}));
+        return;
+    }
+    std::vector<SentMail> mails;
+    mails.reserve(request.messages.size());
+    std::int64_t unreadable = 0;
+    for (const LearnedMessage &message : request.messages) {
+        mails.push_back(sentMailFromHeaders(message.messageId, message.time,
+                                            {message.to, message.cc, message.bcc}, unreadable));
+    }
+    std::int64_t learned = 0;
+    if (auto error = m_history->recordSentBatch(mails, learned)) {
+        qCWarning(lcStore) << "learn batch" << request.id.c_str() << "failed:"
+                           << error->message.c_str();
+        reply(errorJson(request.id, {ErrorCode::Unavailable,
+                                     "the history could not learn this batch: " + error->message}));
+        return;
+    }
+    const auto skipped = static_cast<std::int64_t>(mails.size()) - learned;
+    qCInfo(lcStore) << "learn batch" << request.id.c_str() << ":" << learned << "learned,"
+                    << skipped << "known before," << unreadable << "unreadable entries";
+    reply(learnedJson(request.id, learned, skipped));
+}
+
+void HostServer::audit(const std::string &id, const std::string &decision, const Review &review,
+                       const std::string &policyFingerprint)
+{
+    if (!m_history)
+        return;
+    AuditEntry entry;
+    entry.time = nowSeconds();
+    entry.reviewId = id;
+    entry.decision = decision;
+    for (const ReviewedRecipient &recipient : review.recipients)
+        entry.recipients.push_back(recipient.normalisedAddress());
+    for (const Attachment &attachment : review.attachments)
+        entry.attachments.push_back({attachment.name, attachment.size});
+    for (const Finding &finding : review.findings)
+        entry.findingsShown.push_back(finding.rule);
+    if (decision == "send")
+        entry.findingsTicked = tickedOnSend(review);
+    entry.policyFingerprint = policyFingerprint;
+    if (auto error = m_history->appendAudit(entry)) {
+        qCWarning(lcStore) << "audit log entry for review" << id.c_str() << "(" << decision.c_str()
+                           << ") not written:" << error->message.c_str();
+    }
 }
 
 void HostServer::processQueue()
@@ -169,7 +271,18 @@ void HostServer::processQueue()
 
 void HostServer::reviewNext(ReviewRequest request)
 {
-    Review review = reviewDraft(request.draft, policyFor(request));
+    const Policy policy = policyFor(request);
+    const std::string fingerprint = policyFingerprint(request);
+    if (m_history && policy.auditRetentionDays > 0)
+        m_history->pruneAudit(policy.auditRetentionDays, nowSeconds());
+    Review review = reviewDraft(request.draft, policy, m_history);
+    if (!m_history) {
+        review.historyUnavailable = true;
+    } else if (auto failure = m_history->takeReadFailure()) {
+        qCWarning(lcStore) << "history unavailable for review" << request.id.c_str() << ":"
+                           << failure->message.c_str();
+        review.historyUnavailable = true;
+    }
     qCInfo(lcHost).noquote()
         << QStringLiteral("review %1: %2").arg(QString::fromStdString(request.id), summary(review));
 
@@ -177,19 +290,23 @@ void HostServer::reviewNext(ReviewRequest request)
         qCInfo(lcHost) << "review" << request.id.c_str() << "-> send, no dialog needed";
         reply(verdictJson(request.id, Decision::Send, review,
                           recipientEdits(request.draft, review, false)));
+        audit(request.id, "send", review, fingerprint);
         rememberUntilSent(request.id, std::move(review));
         return;
     }
     if (m_inputEnded) {
         qCInfo(lcHost) << "review" << request.id.c_str() << "dropped: input ended";
+        audit(request.id, "error: input ended before the dialog", review, fingerprint);
         return;
     }
     if (!m_dialogsAvailable) {
         qCWarning(lcHost) << "review" << request.id.c_str() << "needs a dialog but none can show";
+        audit(request.id, "error: no display for the dialog", review, fingerprint);
         reply(errorJson(request.id,
                         {ErrorCode::Unavailable, "no display to show the confirmation dialog"}));
         return;
     }
+    m_dialogPolicyFingerprint = fingerprint;
     m_dialogDraft = std::move(request.draft);
     showDialog(request.id, std::move(review));
 }
@@ -225,6 +342,7 @@ void HostServer::finishDialog(int result)
                      << (send && moveToBcc ? "(everyone moved to Bcc)" : "");
     const auto edits = send ? recipientEdits(draft, *review, moveToBcc) : std::nullopt;
     reply(verdictJson(id, send ? Decision::Send : Decision::Cancel, *review, edits));
+    audit(id, send ? "send" : "cancel", *review, m_dialogPolicyFingerprint);
     if (send)
         rememberUntilSent(id, *review);
     // Queued, so the next dialog does not open from inside this one's signal.
@@ -236,6 +354,8 @@ void HostServer::closeDialogUnanswered()
     if (!m_dialog)
         return;
     qCInfo(lcDialog) << "closing the dialog for review" << m_dialogId.c_str() << "unanswered";
+    if (m_dialogReview)
+        audit(m_dialogId, "error: closed unanswered", *m_dialogReview, m_dialogPolicyFingerprint);
     disconnect(m_dialog, &QDialog::finished, this, nullptr);
     m_dialog->reject();
     m_dialog->deleteLater();

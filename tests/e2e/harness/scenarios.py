@@ -581,3 +581,7 @@ from . import scenarios_audience, scenarios_lists  # noqa: E402
 
 SCENARIOS.update(scenarios_lists.SCENARIOS)
 SCENARIOS.update(scenarios_audience.SCENARIOS)
+
+from . import scenarios_lookalike  # noqa: E402
+
+SCENARIOS.update(scenarios_lookalike.SCENARIOS)
