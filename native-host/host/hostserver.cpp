@@ -24,17 +24,32 @@ namespace {
 constexpr std::size_t kReadChunkBytes = 64 * 1024;
 constexpr std::size_t kMaxAwaitingSent = 64;
 
-// Counts only: logs leave machines, addresses and bodies must not.
+// The ids of the rules that fired, each once, in rule order: "external-recipient,
+// lookalike-domain". Ids name checks, not people, so they may be logged.
+QString firedRules(const Review &review)
+{
+    QStringList ids;
+    for (const Finding &finding : review.findings) {
+        const QString id = QString::fromStdString(finding.rule);
+        if (!ids.contains(id))
+            ids.append(id);
+    }
+    return ids.isEmpty() ? QStringLiteral("none") : ids.join(QLatin1Char(','));
+}
+
+// Counts and rule ids only: logs leave machines, addresses and bodies must not.
 QString summary(const Review &review)
 {
     const auto external = std::count_if(review.recipients.begin(), review.recipients.end(),
                                         [](const ReviewedRecipient &r) { return !r.internal; });
-    return QStringLiteral("%1 recipients (%2 external), %3 attachments, %4 findings, blocked: %5")
+    return QStringLiteral(
+               "%1 recipients (%2 external), %3 attachments, %4 findings, blocked: %5, rules: %6")
         .arg(review.recipients.size())
         .arg(external)
         .arg(review.attachments.size())
         .arg(review.findings.size())
-        .arg(review.blocked() ? "yes" : "no");
+        .arg(review.blocked() ? "yes" : "no")
+        .arg(firedRules(review));
 }
 
 Policy policyFor(const ReviewRequest &request)

@@ -1,0 +1,60 @@
+"""lookalike-domain through the real sendguard-host's --check on the sample drafts: the finding
+names the domain a recipient's resembles, and real, different companies stay silent."""
+
+import json
+import os
+import subprocess
+import tempfile
+import unittest
+
+from hostprocess import DATA, HOST
+
+
+def check_json(name):
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    with tempfile.TemporaryDirectory() as data_home:
+        env["XDG_DATA_HOME"] = data_home
+        result = subprocess.run([HOST, "--check", os.path.join(DATA, name), "--json"],
+                                capture_output=True, text=True, env=env, timeout=30)
+    if result.returncode != 0:
+        raise AssertionError("--check %s failed: %s" % (name, result.stderr))
+    return json.loads(result.stdout)
+
+
+def lookalikes(output):
+    """{recipient address: message} of the lookalike-domain findings."""
+    return {f["target"].get("text"): f["message"] for f in output["findings"]
+            if f["rule"] == "lookalike-domain"}
+
+
+class CheckLookalikeDomain(unittest.TestCase):
+    def test_digit_for_letter_in_own_domain_warns(self):
+        output = check_json("lookalike-own-domain-digit-for-letter.json")
+        found = [f for f in output["findings"] if f["rule"] == "lookalike-domain"]
+        self.assertEqual(len(found), 1)
+        self.assertEqual(found[0]["severity"], "warn")
+        self.assertEqual(found[0]["target"]["text"], "jiro.suzuki@c0rp.example")
+        self.assertEqual(found[0]["message"], "c0rp.example looks like corp.example (your "
+                         "organisation's domain) but is a different domain")
+        self.assertTrue(output["needsConfirmation"])
+
+    def test_mail_provider_typos_and_homoglyph_name_the_provider(self):
+        found = lookalikes(check_json("lookalike-mail-provider-typos.json"))
+        self.assertEqual(sorted(found), ["aiko.mori@gmial.com", "ken.abe@docomo.ne.jq",
+                                         "yui.sato@xn--yhoo-53d.co.jp"])
+        self.assertIn("looks like gmail.com, a well-known mail provider",
+                      found["aiko.mori@gmial.com"])
+        self.assertIn("looks like docomo.ne.jp", found["ken.abe@docomo.ne.jq"])
+        homoglyph = found["yui.sato@xn--yhoo-53d.co.jp"]
+        self.assertIn("(xn--yhoo-53d.co.jp) looks like yahoo.co.jp", homoglyph)
+        self.assertIn("mixes Latin and Cyrillic letters", homoglyph)
+
+    def test_companies_sharing_a_word_and_subdomains_stay_silent(self):
+        output = check_json("lookalike-silent-company-sharing-a-word.json")
+        self.assertEqual(lookalikes(output), {})
+        self.assertIn("external-recipient", {f["rule"] for f in output["findings"]})
+
+
+if __name__ == "__main__":
+    unittest.main()
