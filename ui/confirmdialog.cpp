@@ -654,6 +654,14 @@ QWidget *ConfirmDialog::createHeader(const Review &review)
     subject->setAccessibleName(tr("Subject: %1").arg(fullSubject));
     subjectRow->addWidget(subject, 1);
     layout->addLayout(subjectRow);
+    if (review.historyUnavailable) {
+        QLabel *history = wrappedLabel(tr("Your sending history could not be read, so this "
+                                          "mail was not compared with the people you usually "
+                                          "write to."));
+        history->setObjectName(QStringLiteral("historyUnavailableLabel"));
+        setTextColor(history, mutedColor(history->palette()));
+        layout->addWidget(history);
+    }
     return header;
 }
 

@@ -30,6 +30,7 @@ struct Policy
     std::optional<std::vector<std::string>> attachmentReminderTerms;
     int ccExposureDomains = 3;
     int largeAudience = 25;
+    int auditRetentionDays = 0; // audit log entries older than this many days go; 0: kept
     bool skipWhenInternalOnly = true;
     int countdownSeconds = 0;
     std::string onHostFailure = "ask"; // "ask" or "block"; read by the extension

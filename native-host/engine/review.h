@@ -60,6 +60,7 @@ struct Review
     std::vector<Attachment> attachments;
     std::vector<Finding> findings;    // in rule order; the dialog sorts for display
     bool skipWhenInternalOnly = true; // copied from the policy in force
+    bool historyUnavailable = false;  // the sending history could not be read for this review
     int countdownSeconds = 0;         // copied from the policy: the dialog's delay after Send
     // The policy's autoBcc addresses this send adds as Bcc (external recipients are present),
     // as written in the policy, each once and none already among `recipients`.

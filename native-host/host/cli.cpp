@@ -5,6 +5,8 @@
 #include "confirmdialog.h"
 #include "engine/edits.h"
 #include "engine/engine.h"
+#include "history/historystore.h"
+#include "history/learn.h"
 #include "protocol/message.h"
 #include "protocol/reply.h"
 
@@ -12,9 +14,14 @@
 
 #include <cerrno>
 #include <cstring>
+#include <ctime>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <map>
+#include <memory>
 #include <optional>
+#include <set>
 #include <sstream>
 #include <string>
 
@@ -31,6 +38,7 @@ struct CheckOptions
 {
     std::string requestFile;
     std::optional<std::string> policyFile;
+    std::optional<std::string> historyFile;
     bool json = false;
     bool dialog = false;
 };
@@ -66,10 +74,12 @@ Result<CheckOptions> parseCheckOptions(int argc, char **argv)
     for (int i = 1; i < argc; ++i) {
         const std::string argument = argv[i];
         const bool hasValue = i + 1 < argc;
-        if (argument == "--check" || argument == "--policy") {
+        if (argument == "--check" || argument == "--policy" || argument == "--history") {
             if (!hasValue)
                 return Error{ErrorCode::InvalidRequest, argument + " needs a FILE"};
-            (argument == "--check" ? options.requestFile : options.policyFile.emplace())
+            (argument == "--check"    ? options.requestFile
+             : argument == "--policy" ? options.policyFile.emplace()
+                                      : options.historyFile.emplace())
                 = argv[++i];
         } else if (argument == "--json") {
             options.json = true;
@@ -201,7 +211,19 @@ int runCheck(int argc, char **argv)
         policySource = *check.policyFile;
     }
 
-    const Review review = reviewDraft(request.value().draft, policyFrom(policyJson, policySource));
+    std::unique_ptr<HistoryStore> history;
+    if (check.historyFile) {
+        HistoryStore::Options readOnly;
+        readOnly.readOnly = true;
+        auto opened = HistoryStore::open(*check.historyFile, readOnly);
+        if (!opened.store)
+            return inputError(*check.historyFile + ": " + opened.error->message);
+        history = std::move(opened.store);
+    }
+
+    Review review
+        = reviewDraft(request.value().draft, policyFrom(policyJson, policySource), history.get());
+    review.historyUnavailable = history && history->takeReadFailure().has_value();
     nlohmann::json result = reviewToJson(review);
     DialogAnswer answer{!review.blocked(), false};
     if (check.dialog) {
@@ -222,15 +244,212 @@ int runCheck(int argc, char **argv)
     return std::cout ? kExitOk : kExitUsage;
 }
 
+// --learn FILE, --history DB, --since DATE, --format F: the value after each flag.
+Result<std::map<std::string, std::string>> parseValues(int argc, char **argv,
+                                                       const std::set<std::string> &allowed)
+{
+    std::map<std::string, std::string> values;
+    for (int i = 1; i < argc; ++i) {
+        const std::string argument = argv[i];
+        if (!allowed.count(argument))
+            return Error{ErrorCode::InvalidRequest, "unknown argument " + argument};
+        if (i + 1 >= argc)
+            return Error{ErrorCode::InvalidRequest, argument + " needs a value"};
+        values[argument] = argv[++i];
+    }
+    return values;
+}
+
+std::filesystem::path historyPathFrom(const std::map<std::string, std::string> &values)
+{
+    const auto it = values.find("--history");
+    if (it != values.end())
+        return it->second;
+    return HistoryStore::defaultPath(platform::userDataFolder());
+}
+
+Result<std::vector<LearnedMessage>> readLearnFile(const std::string &path)
+{
+    Result<nlohmann::json> json = readPolicyFile(path);
+    if (!json)
+        return json.error();
+    const nlohmann::json &value = json.value();
+    // TODO: mbox input (DESIGN.md allows it); the add-in sends JSON, which is what IT needs first.
+    const nlohmann::json &messages
+        = value.is_object() && value.contains("messages") ? value["messages"] : value;
+    Result<std::vector<LearnedMessage>> learned = learnedMessagesFromJson(messages);
+    if (!learned)
+        return Error{learned.error().code, path + ": " + learned.error().message};
+    return learned;
+}
+
+int runLearn(int argc, char **argv)
+{
+    auto values = parseValues(argc, argv, {"--learn", "--history"});
+    if (!values)
+        return usageError(values.error().message);
+    const auto path = historyPathFrom(values.value());
+    if (path.empty())
+        return inputError("--learn: no --history DB given and no user data folder known");
+    Result<std::vector<LearnedMessage>> messages = readLearnFile(values.value()["--learn"]);
+    if (!messages)
+        return inputError(messages.error().message);
+
+    auto opened = HistoryStore::open(path);
+    for (const std::string &warning : opened.warnings)
+        std::cerr << "sendguard-host: warning: " << warning << "\n";
+    if (!opened.store)
+        return inputError(path.string() + ": " + opened.error->message);
+    std::vector<SentMail> mails;
+    std::int64_t unreadable = 0;
+    for (const LearnedMessage &message : messages.value()) {
+        mails.push_back(sentMailFromHeaders(message.messageId, message.time,
+                                            {message.to, message.cc, message.bcc}, unreadable));
+    }
+    std::int64_t learned = 0;
+    if (auto error = opened.store->recordSentBatch(mails, learned))
+        return inputError(path.string() + ": " + error->message);
+    std::cout << "learned " << learned << " of " << mails.size() << " messages ("
+              << (static_cast<std::int64_t>(mails.size()) - learned) << " known before, "
+              << unreadable << " unreadable recipient entries)\n";
+    return kExitOk;
+}
+
+// "2026-03-01" -> seconds since the epoch at 00:00 UTC; nullopt when not a date.
+std::optional<std::int64_t> parseDay(const std::string &text)
+{
+    Result<std::vector<LearnedMessage>> parsed
+        = learnedMessagesFromJson(nlohmann::json::array({{{"date", text + "T00:00:00Z"}}}));
+    if (!parsed || parsed.value().front().time == 0)
+        return std::nullopt;
+    return parsed.value().front().time;
+}
+
+std::string isoTime(std::int64_t seconds)
+{
+    const std::time_t time = static_cast<std::time_t>(seconds);
+    std::tm parts{};
+#ifdef _WIN32
+    gmtime_s(&parts, &time);
+#else
+    gmtime_r(&time, &parts);
+#endif
+    char text[32];
+    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &parts);
+    return text;
+}
+
+std::string csvField(const std::string &text)
+{
+    if (text.find_first_of(",\"\r\n") == std::string::npos)
+        return text;
+    std::string quoted = "\"";
+    for (const char c : text)
+        quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return quoted + "\"";
+}
+
+std::string joined(const std::vector<std::string> &items)
+{
+    std::string text;
+    for (const auto &item : items)
+        text += (text.empty() ? "" : " ") + item;
+    return text;
+}
+
+void printAuditCsv(const std::vector<AuditEntry> &entries)
+{
+    std::cout << "time,review,decision,recipients,attachments,findings_shown,findings_ticked,"
+                 "policy_fingerprint\n";
+    for (const AuditEntry &entry : entries) {
+        std::vector<std::string> attachments;
+        for (const auto &attachment : entry.attachments)
+            attachments.push_back(attachment.name + ":" + std::to_string(attachment.size));
+        std::cout << isoTime(entry.time) << "," << csvField(entry.reviewId) << ","
+                  << csvField(entry.decision) << "," << csvField(joined(entry.recipients)) << ","
+                  << csvField(joined(attachments)) << "," << csvField(joined(entry.findingsShown))
+                  << "," << csvField(joined(entry.findingsTicked)) << ","
+                  << csvField(entry.policyFingerprint) << "\n";
+    }
+}
+
+void printAuditJson(const std::vector<AuditEntry> &entries)
+{
+    nlohmann::json all = nlohmann::json::array();
+    for (const AuditEntry &entry : entries) {
+        nlohmann::json attachments = nlohmann::json::array();
+        for (const auto &attachment : entry.attachments)
+            attachments.push_back({{"name", attachment.name}, {"size", attachment.size}});
+        all.push_back({{"time", isoTime(entry.time)},
+                       {"review", entry.reviewId},
+                       {"decision", entry.decision},
+                       {"recipients", entry.recipients},
+                       {"attachments", attachments},
+                       {"findingsShown", entry.findingsShown},
+                       {"findingsTicked", entry.findingsTicked},
+                       {"policyFingerprint", entry.policyFingerprint}});
+    }
+    std::cout << dumpJson(all) << "\n";
+}
+
+int runAuditExport(int argc, char **argv)
+{
+    // --audit-export takes no value; the rest come in pairs.
+    std::vector<char *> rest{argv[0]};
+    for (int i = 2; i < argc; ++i)
+        rest.push_back(argv[i]);
+    auto values = parseValues(static_cast<int>(rest.size()), rest.data(),
+                              {"--since", "--format", "--history"});
+    if (!values)
+        return usageError(values.error().message);
+    auto &options = values.value();
+    const std::string format = options.count("--format") ? options["--format"] : "csv";
+    if (format != "csv" && format != "json")
+        return usageError("--format must be csv or json");
+    std::int64_t since = 0;
+    if (options.count("--since")) {
+        const auto day = parseDay(options["--since"]);
+        if (!day)
+            return usageError("--since needs a date such as 2026-03-01");
+        since = *day;
+    }
+    const auto path = historyPathFrom(options);
+    if (path.empty() || !std::filesystem::exists(path))
+        return inputError("no history database at " + path.string());
+    HistoryStore::Options readOnly;
+    readOnly.readOnly = true;
+    auto opened = HistoryStore::open(path, readOnly);
+    if (!opened.store)
+        return inputError(path.string() + ": " + opened.error->message);
+    auto entries = opened.store->auditSince(since);
+    if (auto *error = std::get_if<sql::StoreError>(&entries))
+        return inputError(path.string() + ": " + error->message);
+    const auto &list = std::get<std::vector<AuditEntry>>(entries);
+    if (format == "json")
+        printAuditJson(list);
+    else
+        printAuditCsv(list);
+    std::cout.flush();
+    return std::cout ? kExitOk : kExitUsage;
+}
+
 } // namespace
 
 const char *usageText()
 {
     return "Usage:\n"
-           "  sendguard-host --check FILE [--policy FILE] [--json] [--dialog]\n"
+           "  sendguard-host --check FILE [--policy FILE] [--history DB] [--json] [--dialog]\n"
            "      Review the draft in FILE (a review request as the extension sends it) and\n"
-           "      print the findings. --policy FILE replaces the request's policy; --json\n"
-           "      prints JSON; --dialog shows the confirmation dialog and prints the decision.\n"
+           "      print the findings. --policy FILE replaces the request's policy; --history DB\n"
+           "      compares with that sending history (read only); --json prints JSON; --dialog\n"
+           "      shows the confirmation dialog and prints the decision.\n"
+           "  sendguard-host --learn FILE [--history DB]\n"
+           "      Learn the recipients of already-sent messages (a JSON array of {messageId,\n"
+           "      date, from, to, cc, bcc}) into the history; a message learned before is\n"
+           "      skipped. DB defaults to the user's history.sqlite.\n"
+           "  sendguard-host --audit-export [--since YYYY-MM-DD] [--format csv|json]\n"
+           "                 [--history DB]\n"
+           "      Print the audit log of decisions (CSV by default).\n"
            "  sendguard-host --version\n"
            "  sendguard-host --help\n"
            "  sendguard-host --serve\n"
@@ -251,6 +470,10 @@ int runCli(int argc, char **argv)
     }
     if (command == "--check")
         return runCheck(argc, argv);
+    if (command == "--learn")
+        return runLearn(argc, argv);
+    if (command == "--audit-export")
+        return runAuditExport(argc, argv);
     if (command.empty())
         return usageError("no command given");
     return usageError("unknown argument " + command);

@@ -23,6 +23,8 @@ namespace {
 
 constexpr std::size_t kReadChunkBytes = 64 * 1024;
 constexpr std::size_t kMaxAwaitingSent = 64;
+// Reviews waiting behind an open dialog. A person sends a few at once; a flood is refused.
+constexpr std::size_t kMaxQueuedReviews = 32;
 
 // The ids of the rules that fired, each once, in rule order: "external-recipient,
 // lookalike-domain". Ids name checks, not people, so they may be logged.
@@ -198,7 +200,17 @@ void HostServer::handleMessage(Message message)
         handleLearn(*learn);
         return;
     }
-    m_queue.push_back(std::get<ReviewRequest>(std::move(message)));
+    auto &review = std::get<ReviewRequest>(message);
+    if (m_queue.size() >= kMaxQueuedReviews) {
+        // Refused, not dropped: the extension cancels that send and says why.
+        qCWarning(lcHost) << "review" << review.id.c_str() << "refused:" << m_queue.size()
+                          << "reviews already wait";
+        reply(errorJson(review.id,
+                        {ErrorCode::Unavailable, "too many reviews are waiting for the dialog ("
+                                                     + std::to_string(kMaxQueuedReviews) + ")"}));
+        return;
+    }
+    m_queue.push_back(std::move(review));
     processQueue();
 }
 
@@ -238,8 +250,8 @@ void HostServer::handleLearn(const LearnRequest &request)
     }
     std::int64_t learned = 0;
     if (auto error = m_history->recordSentBatch(mails, learned)) {
-        qCWarning(lcStore) << "learn batch" << request.id.c_str() << "failed:"
-                           << error->message.c_str();
+        qCWarning(lcStore) << "learn batch" << request.id.c_str()
+                           << "failed:" << error->message.c_str();
         reply(errorJson(request.id, {ErrorCode::Unavailable,
                                      "the history could not learn this batch: " + error->message}));
         return;

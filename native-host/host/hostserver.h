@@ -12,6 +12,7 @@
 #include <atomic>
 #include <deque>
 #include <memory>
+#include <semaphore>
 #include <string>
 #include <thread>
 #include <utility>
@@ -19,6 +20,7 @@
 namespace sendguard {
 
 class ConfirmDialog;
+class HistoryStore;
 
 // Serve mode: answers the extension's requests on stdin/stdout until stdin ends.
 //
@@ -42,6 +44,11 @@ public:
     explicit HostServer(bool dialogsAvailable, QObject *parent = nullptr);
     ~HostServer() override;
 
+    // The sending history reviews consult, `sent` teaches and the audit log goes to; null (the
+    // default) when none could be opened: reviews then say the history is unavailable. Not
+    // owned; it must outlive this object.
+    void setHistory(HistoryStore *history) { m_history = history; }
+
     // Starts the reader thread. Call once, before the event loop runs.
     void start();
 
@@ -56,6 +63,9 @@ private:
     void handleItem(const FrameDecoder::Item &item);
     void handleMessage(Message message);
     void handleSent(const SentNotice &notice);
+    void handleLearn(const LearnRequest &request);
+    void audit(const std::string &id, const std::string &decision, const Review &review,
+               const std::string &policyFingerprint);
     void handleEndOfInput();
     void processQueue();
     void reviewNext(ReviewRequest request);
@@ -70,12 +80,17 @@ private:
     FrameWriter m_writer;
     std::thread m_reader;
     std::atomic<bool> m_readerDone = false;
+    // Frames read but not yet handled. The reader waits when the main thread falls behind, so
+    // a flood of frames cannot queue without bound (each holds up to kMaxRequestBytes).
+    std::counting_semaphore<> m_framesInFlight{16};
 
     std::deque<ReviewRequest> m_queue;
     QPointer<ConfirmDialog> m_dialog;
     std::string m_dialogId;
     std::shared_ptr<const Review> m_dialogReview;
     Draft m_dialogDraft; // the reviewed draft: the dialog's edits are computed from it
+    std::string m_dialogPolicyFingerprint;
+    HistoryStore *m_history = nullptr;
     bool m_inputEnded = false;
     bool m_outputFailed = false;
     bool m_quitting = false;

@@ -14,6 +14,7 @@ Q_LOGGING_CATEGORY(lcHost, "sendguard.host", QtWarningMsg)
 Q_LOGGING_CATEGORY(lcProtocol, "sendguard.protocol", QtWarningMsg)
 Q_LOGGING_CATEGORY(lcPolicy, "sendguard.policy", QtWarningMsg)
 Q_LOGGING_CATEGORY(lcDialog, "sendguard.dialog", QtWarningMsg)
+Q_LOGGING_CATEGORY(lcStore, "sendguard.store", QtWarningMsg)
 
 namespace sendguard {
 

@@ -9,6 +9,7 @@ Q_DECLARE_LOGGING_CATEGORY(lcHost)     // sendguard.host: lifecycle, reviews, de
 Q_DECLARE_LOGGING_CATEGORY(lcProtocol) // sendguard.protocol: frames and requests
 Q_DECLARE_LOGGING_CATEGORY(lcPolicy)   // sendguard.policy: problems in a policy layer
 Q_DECLARE_LOGGING_CATEGORY(lcDialog)   // sendguard.dialog: showing and closing the dialog
+Q_DECLARE_LOGGING_CATEGORY(lcStore)    // sendguard.store: the history database and audit log
 
 namespace sendguard {
 

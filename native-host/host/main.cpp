@@ -5,6 +5,8 @@
 #include "logging.h"
 #include "platform.h"
 
+#include "history/historystore.h"
+
 #include <QApplication>
 #include <QCoreApplication>
 
@@ -43,7 +45,21 @@ int serve(int argc, char **argv)
                    << (argc > 2 ? argv[2] : "(no add-in id)") << "logging to"
                    << (logFile.isEmpty() ? QStringLiteral("stderr") : logFile);
 
+    // Opened once, before the server that uses it; a store that cannot open leaves reviews
+    // without history, never without a review.
+    std::unique_ptr<HistoryStore> history;
+    const auto historyPath = HistoryStore::defaultPath(platform::userDataFolder());
+    if (!historyPath.empty()) {
+        auto opened = HistoryStore::open(historyPath);
+        for (const std::string &warning : opened.warnings)
+            qCWarning(lcStore) << warning.c_str();
+        if (opened.error)
+            qCWarning(lcStore) << "history unavailable:" << opened.error->message.c_str();
+        history = std::move(opened.store);
+    }
+
     auto server = std::make_unique<HostServer>(dialogsAvailable);
+    server->setHistory(history.get());
     server->start();
     const int exitCode = app->exec();
 

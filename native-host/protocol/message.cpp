@@ -4,6 +4,7 @@
 
 #include <climits>
 #include <cstdint>
+#include <cstdio>
 #include <limits>
 
 namespace sendguard {
@@ -175,6 +176,33 @@ std::optional<Error> readAttachments(const json &draft, std::vector<Attachment> 
     return std::nullopt;
 }
 
+// "2026-03-01T10:00:00.000Z" (JSON.stringify of a Date) or a number of milliseconds. Seconds
+// since the epoch, or 0 when absent or unreadable: the mail is still learned, without a date.
+std::int64_t readDate(const json &message)
+{
+    const json *value = member(message, "date");
+    if (!value)
+        return 0;
+    if (value->is_number())
+        return static_cast<std::int64_t>(value->get<double>() / 1000);
+    if (!value->is_string())
+        return 0;
+    int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
+    const std::string text = value->get<std::string>();
+    if (std::sscanf(text.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d", &year, &month, &day, &hour, &minute,
+                    &second)
+        < 3)
+        return 0;
+    // Days from civil (H. Hinnant's algorithm): portable where timegm is not.
+    const int y = year - (month <= 2 ? 1 : 0);
+    const int era = (y >= 0 ? y : y - 399) / 400;
+    const int yearOfEra = y - era * 400;
+    const int dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+    const int dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
+    const std::int64_t days = std::int64_t{era} * 146097 + dayOfEra - 719468;
+    return days * 86400 + hour * 3600 + minute * 60 + second;
+}
+
 Result<std::string> readId(const json &request)
 {
     const auto it = request.find("id");
@@ -224,6 +252,32 @@ Result<Message> reviewFromJson(const json &request, std::string id)
 }
 
 } // namespace
+
+Result<std::vector<LearnedMessage>> learnedMessagesFromJson(const json &value)
+{
+    if (!value.is_array())
+        return invalid("messages must be an array");
+    std::vector<LearnedMessage> messages;
+    messages.reserve(value.size());
+    for (std::size_t i = 0; i < value.size(); ++i) {
+        const std::string path = "messages[" + std::to_string(i) + "]";
+        if (!value[i].is_object())
+            return invalid(path + " must be an object");
+        LearnedMessage message;
+        if (auto error = readString(value[i], "messageId", path + ".", message.messageId))
+            return *error;
+        if (auto error = readString(value[i], "from", path + ".", message.from))
+            return *error;
+        for (const auto &[name, list] :
+             {std::pair{"to", &message.to}, {"cc", &message.cc}, {"bcc", &message.bcc}}) {
+            if (auto error = readStringList(value[i], name, path + ".", *list))
+                return *error;
+        }
+        message.time = readDate(value[i]);
+        messages.push_back(std::move(message));
+    }
+    return messages;
+}
 
 Result<Draft> draftFromJson(const json &value)
 {
@@ -291,12 +345,25 @@ Result<Message> parseMessage(std::string_view payload, std::string *idOut)
 
     if (type == "review")
         return reviewFromJson(request, std::move(id).value());
-    if (type == "sent")
-        return Message{SentNotice{std::move(id).value()}};
+    if (type == "sent") {
+        SentNotice notice{std::move(id).value(), {}};
+        if (auto error = readString(request, "messageId", "", notice.messageId))
+            return *error;
+        return Message{std::move(notice)};
+    }
+    if (type == "learn") {
+        const auto messages = request.find("messages");
+        if (messages == request.end())
+            return invalid("messages is missing");
+        Result<std::vector<LearnedMessage>> learned = learnedMessagesFromJson(*messages);
+        if (!learned)
+            return learned.error();
+        return Message{LearnRequest{std::move(id).value(), std::move(learned).value()}};
+    }
     if (type == "ping")
         return Message{PingRequest{std::move(id).value()}};
-    // TODO: learn and openSettings arrive with the history store and the settings dialog.
-    if (type == "learn" || type == "openSettings")
+    // TODO: openSettings arrives with the settings dialog.
+    if (type == "openSettings")
         return invalid(type + " is not supported yet");
     return invalid("unknown type " + quotedName(type));
 }
@@ -445,6 +512,8 @@ Policy policyFromJson(const json &value, std::vector<std::string> &problems)
             readThreshold(field, key, policy.ccExposureDomains, problems);
         else if (key == "largeAudience")
             readThreshold(field, key, policy.largeAudience, problems);
+        else if (key == "auditRetentionDays")
+            readThreshold(field, key, policy.auditRetentionDays, problems);
         else if (key == "skipWhenInternalOnly" && field.is_boolean())
             policy.skipWhenInternalOnly = field.get<bool>();
         else if (key == "skipWhenInternalOnly")

@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -24,7 +25,26 @@ struct ReviewRequest
 
 struct SentNotice
 {
-    std::string id; // the review whose mail really left
+    std::string id;        // the review whose mail really left
+    std::string messageId; // its Message-ID header when the extension knows it; may be empty
+};
+
+// The headers of one already-sent message, read from a Sent folder (never the body).
+struct LearnedMessage
+{
+    std::string messageId;
+    std::int64_t time = 0; // seconds since the epoch; 0 when the date was absent or unreadable
+    std::string from;
+    std::vector<std::string> to;
+    std::vector<std::string> cc;
+    std::vector<std::string> bcc;
+};
+
+// A batch of sent messages to learn; importing the same message twice changes nothing.
+struct LearnRequest
+{
+    std::string id;
+    std::vector<LearnedMessage> messages;
 };
 
 struct PingRequest
@@ -32,12 +52,17 @@ struct PingRequest
     std::string id;
 };
 
-using Message = std::variant<ReviewRequest, SentNotice, PingRequest>;
+using Message = std::variant<ReviewRequest, SentNotice, PingRequest, LearnRequest>;
 
 // Parses one frame's payload. Fails with MalformedJson (not JSON, or not UTF-8) or InvalidRequest
 // (unknown `type`, missing `id`, a field of the wrong type), naming the offending member.
 // `idOut` receives the request id whenever one could be read, so an error reply can carry it.
 Result<Message> parseMessage(std::string_view payload, std::string *idOut = nullptr);
+
+// Reads the `messages` array of a learn request (or a bare JSON array, as --learn FILE holds):
+// each an object with messageId, date (ISO 8601 text or milliseconds since the epoch), from,
+// to, cc, bcc. Fails with InvalidRequest naming the first member of the wrong type.
+Result<std::vector<LearnedMessage>> learnedMessagesFromJson(const nlohmann::json &json);
 
 // Reads a Draft from the `draft` member's JSON. Missing optional members take their defaults.
 Result<Draft> draftFromJson(const nlohmann::json &json);

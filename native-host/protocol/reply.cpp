@@ -138,11 +138,14 @@ json reviewToJson(const Review &review)
     for (const Attachment &attachment : review.attachments)
         attachments.push_back({{"name", clipped(attachment.name)}, {"size", attachment.size}});
 
-    return {{"findings", findingsJson(review)},
-            {"blocked", review.blocked()},
-            {"needsConfirmation", review.needsConfirmation()},
-            {"recipients", std::move(recipients)},
-            {"attachments", std::move(attachments)}};
+    json result = {{"findings", findingsJson(review)},
+                   {"blocked", review.blocked()},
+                   {"needsConfirmation", review.needsConfirmation()},
+                   {"recipients", std::move(recipients)},
+                   {"attachments", std::move(attachments)}};
+    if (review.historyUnavailable)
+        result["historyUnavailable"] = true;
+    return result;
 }
 
 json editsJson(const RecipientEdits &edits)
@@ -161,6 +164,8 @@ json verdictJson(const std::string &id, Decision decision, const Review &review,
                     {"needsConfirmation", review.needsConfirmation()}};
     if (edits)
         verdict["edits"] = editsJson(*edits);
+    if (review.historyUnavailable)
+        verdict["historyUnavailable"] = true;
     if (dumpJson(verdict).size() <= kMaxReplyBytes)
         return verdict;
 
@@ -189,6 +194,11 @@ json pongJson(const std::string &id)
             {"id", id},
             {"protocol", kProtocolVersion},
             {"version", SENDGUARD_VERSION}};
+}
+
+json learnedJson(const std::string &id, std::int64_t learned, std::int64_t skipped)
+{
+    return {{"type", "learned"}, {"id", id}, {"learned", learned}, {"skipped", skipped}};
 }
 
 std::string dumpJson(const json &value)

@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -36,6 +37,11 @@ nlohmann::json errorJson(const std::string &id, const Error &error);
 
 // {"type":"pong","id","protocol":1,"version":"..."}
 nlohmann::json pongJson(const std::string &id);
+
+// {"type":"learned","id","learned","skipped"}: the answer to a `learn` batch. `learned` counts
+// messages new to the history; `skipped` counts messages learned before and entries that could
+// not be read.
+nlohmann::json learnedJson(const std::string &id, std::int64_t learned, std::int64_t skipped);
 
 // Serialises without throwing: invalid UTF-8 in strings is replaced, never fatal.
 std::string dumpJson(const nlohmann::json &json);

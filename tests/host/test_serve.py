@@ -86,11 +86,10 @@ class Answers(ServeTest):
         self.assertPong(self.host.reply(), "p-1")
         self.assertEqual(self.finish(), [])
 
-    def test_learn_is_not_supported_yet(self):
+    def test_empty_learn_batch_learns_nothing(self):
         self.host.send({"type": "learn", "id": "l-1", "messages": []})
-        reply = self.host.reply()
-        self.assertError(reply, "invalid-request", "l-1")
-        self.assertIn("not supported", reply["message"])
+        self.assertEqual(self.host.reply(),
+                         {"type": "learned", "id": "l-1", "learned": 0, "skipped": 0})
         self.finish()
 
     def test_end_of_input_exits_zero(self):

@@ -28,6 +28,34 @@ Matrix pairCounts(const Review &review, const HistoryView &history)
     return counts;
 }
 
+// The group: recipients who often got mail with at least one of the others on this mail.
+std::vector<bool> groupMembers(const Matrix &counts)
+{
+    std::vector<bool> members(counts.size(), false);
+    for (std::size_t i = 0; i < counts.size(); ++i) {
+        for (std::size_t j = 0; j < counts.size(); ++j)
+            members[i] = members[i] || (i != j && counts[i][j] >= kOften);
+    }
+    return members;
+}
+
+// At least two members, and at least half of the pairs among them often got mail together.
+bool isEstablishedGroup(const Matrix &counts, const std::vector<bool> &members)
+{
+    std::size_t pairs = 0;
+    std::size_t oftenPairs = 0;
+    for (std::size_t i = 0; i < counts.size(); ++i) {
+        for (std::size_t j = i + 1; j < counts.size(); ++j) {
+            if (!members[i] || !members[j])
+                continue;
+            ++pairs;
+            oftenPairs += counts[i][j] >= kOften ? 1 : 0;
+        }
+    }
+    return pairs > 0 && oftenPairs * 2 >= pairs;
+}
+
+// Never had mail with anyone else on this one.
 bool neverWithOthers(const Matrix &counts, std::size_t outsider)
 {
     for (std::size_t j = 0; j < counts.size(); ++j) {
@@ -37,36 +65,11 @@ bool neverWithOthers(const Matrix &counts, std::size_t outsider)
     return true;
 }
 
-// The others form a group: at least half of the pairs among them often got mail together, and
-// each of them often got mail with at least one of the others.
-bool othersAreAGroup(const Matrix &counts, std::size_t outsider)
-{
-    std::size_t pairs = 0;
-    std::size_t oftenPairs = 0;
-    for (std::size_t i = 0; i < counts.size(); ++i) {
-        if (i == outsider)
-            continue;
-        bool hasPartner = false;
-        for (std::size_t j = 0; j < counts.size(); ++j) {
-            if (j == outsider || j == i)
-                continue;
-            hasPartner = hasPartner || counts[i][j] >= kOften;
-            if (j > i) {
-                ++pairs;
-                oftenPairs += counts[i][j] >= kOften ? 1 : 0;
-            }
-        }
-        if (!hasPartner)
-            return false;
-    }
-    return pairs > 0 && oftenPairs * 2 >= pairs;
-}
-
 } // namespace
 
-// `unusual-recipient-mix`: a recipient who has never had mail together with any of the others,
-// while the others regularly get mail together: someone added to, or swapped into, a group by
-// mistake.
+// `unusual-recipient-mix`: some recipients on this mail regularly get mail together (a group),
+// and a recipient has never had mail with any of them: someone added to, or swapped into, a
+// group by mistake.
 void checkUnusualRecipientMix(const Review &review, const RuleContext &context,
                               std::vector<Finding> &findings)
 {
@@ -74,12 +77,15 @@ void checkUnusualRecipientMix(const Review &review, const RuleContext &context,
     if (!context.history || n < 3 || n > kMaxRecipients || !context.history->hasHistory())
         return;
     const Matrix counts = pairCounts(review, *context.history);
+    const std::vector<bool> members = groupMembers(counts);
+    if (!isEstablishedGroup(counts, members))
+        return;
     for (std::size_t i = 0; i < n; ++i) {
-        if (!neverWithOthers(counts, i) || !othersAreAGroup(counts, i))
+        if (members[i] || !neverWithOthers(counts, i))
             continue;
         findings.push_back(findingFor(
             recipientTarget(i), "the other recipients often get mail together, but never with "
-                                "this one; check they belong on this mail"));
+                                "this one; check this recipient belongs on this mail"));
     }
 }
 

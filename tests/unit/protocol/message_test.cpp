@@ -25,6 +25,32 @@ TEST(ParseMessage, ReadsSentNotice)
     EXPECT_EQ(std::get<SentNotice>(message.value()).id, "r-17");
 }
 
+TEST(ParseMessage, ReadsLearnBatchWithBothDateForms)
+{
+    const auto message = parseMessage(
+        R"({"type":"learn","id":"l-1","messages":[)"
+        R"({"messageId":"<1@x>","date":"2026-03-01T10:00:00.000Z","from":"t@corp.example",)"
+        R"("to":["Alice <a@client.example>"],"cc":[],"bcc":["b@client.example"]},)"
+        R"({"messageId":"<2@x>","date":1772359200000},{"date":"yesterday"}]})");
+    ASSERT_TRUE(message) << message.error().message;
+    const auto &learn = std::get<LearnRequest>(message.value());
+    EXPECT_EQ(learn.id, "l-1");
+    ASSERT_EQ(learn.messages.size(), 3u);
+    EXPECT_EQ(learn.messages[0].messageId, "<1@x>");
+    EXPECT_EQ(learn.messages[0].time, 1772359200);
+    EXPECT_EQ(learn.messages[0].to, std::vector<std::string>{"Alice <a@client.example>"});
+    EXPECT_EQ(learn.messages[0].bcc, std::vector<std::string>{"b@client.example"});
+    EXPECT_EQ(learn.messages[1].time, 1772359200);
+    EXPECT_EQ(learn.messages[2].time, 0);
+}
+
+TEST(ParseMessage, SentNoticeMayCarryTheMessageId)
+{
+    const auto message = parseMessage(R"({"type":"sent","id":"r-1","messageId":"<m@x>"})");
+    ASSERT_TRUE(message);
+    EXPECT_EQ(std::get<SentNotice>(message.value()).messageId, "<m@x>");
+}
+
 TEST(ParseMessage, ReadsFullReviewRequest)
 {
     const char *json = R"({
@@ -107,8 +133,12 @@ TEST(ParseMessage, EveryErrorNamesTheProblem)
         {"no type", R"({"id":"x"})", ErrorCode::InvalidRequest, "type", "x"},
         {"type not string", R"({"id":"x","type":1})", ErrorCode::InvalidRequest, "type", "x"},
         {"unknown type", R"({"id":"x","type":"dance"})", ErrorCode::InvalidRequest, "dance", "x"},
-        {"learn", R"({"id":"l","type":"learn"})", ErrorCode::InvalidRequest, "not supported yet",
-         "l"},
+        {"learn without messages", R"({"id":"l","type":"learn"})", ErrorCode::InvalidRequest,
+         "messages", "l"},
+        {"learn message not object", R"({"id":"l","type":"learn","messages":[1]})",
+         ErrorCode::InvalidRequest, "messages[0]", "l"},
+        {"learn to not list", R"({"id":"l","type":"learn","messages":[{"to":"a@b"}]})",
+         ErrorCode::InvalidRequest, "messages[0].to", "l"},
         {"openSettings", R"({"id":"o","type":"openSettings"})", ErrorCode::InvalidRequest,
          "not supported yet", "o"},
         {"no draft", R"({"type":"review","id":"r-1"})", ErrorCode::InvalidRequest, "draft", "r-1"},

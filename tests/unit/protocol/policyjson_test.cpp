@@ -92,6 +92,15 @@ TEST(PolicyFromJson, ThresholdBelowOneIsReportedAndDefaultKept)
     EXPECT_EQ(policy.largeAudience, 25);
 }
 
+TEST(PolicyFromJson, AuditRetentionDaysIsAWholeNumberOfDays)
+{
+    std::vector<std::string> problems;
+    EXPECT_EQ(parse(R"({"auditRetentionDays":365})", problems).auditRetentionDays, 365);
+    EXPECT_TRUE(problems.empty());
+    EXPECT_EQ(parse(R"({"auditRetentionDays":-1})", problems).auditRetentionDays, 0);
+    EXPECT_TRUE(mentions(problems, "auditRetentionDays"));
+}
+
 TEST(PolicyFromJson, WrongTypeIsReportedAndOnlyThatKeyIgnored)
 {
     struct Case

@@ -1,0 +1,150 @@
+"""The sending history through the real sendguard-host: learn in serve mode and on the command
+line, the audit log of decisions, and --check against a learned history."""
+
+import json
+import os
+import subprocess
+import tempfile
+import unittest
+
+from hostprocess import DATA, HOST, HostProcess, request_file
+
+SENT_FOLDER = os.path.join(DATA, "sent-folder-client-project-group.json")
+HISTORY_RULES = ("new-recipient", "new-domain", "unusual-recipient-mix", "display-name-mismatch")
+
+
+def run(*args):
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    return subprocess.run([HOST] + list(args), capture_output=True, text=True, env=env,
+                          timeout=60)
+
+
+def sent_folder_messages():
+    with open(SENT_FOLDER, encoding="utf-8") as file:
+        return json.load(file)
+
+
+class ServeLearns(unittest.TestCase):
+    def setUp(self):
+        self.host = HostProcess()
+
+    def tearDown(self):
+        self.host.kill()
+
+    def history_file(self):
+        return os.path.join(self.host.data_home.name, "sendguard", "history.sqlite")
+
+    def finish(self):
+        self.host.close_input()
+        self.assertEqual(self.host.wait(), 0, self.host.stderr.decode(errors="replace"))
+
+    def test_learning_the_same_batch_twice_counts_it_once(self):
+        messages = sent_folder_messages()
+        self.host.send({"type": "learn", "id": "l-1", "messages": messages})
+        self.assertEqual(self.host.reply(),
+                         {"type": "learned", "id": "l-1", "learned": 4, "skipped": 0})
+        self.host.send({"type": "learn", "id": "l-2", "messages": messages})
+        self.assertEqual(self.host.reply(),
+                         {"type": "learned", "id": "l-2", "learned": 0, "skipped": 4})
+        self.finish()
+
+    def test_malformed_learn_batch_is_refused_by_name(self):
+        self.host.send({"type": "learn", "id": "l-bad", "messages": [{"to": "not-a-list"}]})
+        reply = self.host.reply()
+        self.assertEqual(reply["type"], "error")
+        self.assertIn("messages[0].to", reply["message"])
+        self.finish()
+
+    def test_decision_goes_to_the_audit_log_and_sent_mail_to_the_history(self):
+        request = request_file("internal-only.json")
+        request["id"] = "r-audit"
+        self.host.send(request)
+        self.assertEqual(self.host.reply()["decision"], "send")
+        self.host.send({"type": "sent", "id": "r-audit", "messageId": "<r-audit@corp.example>"})
+        self.finish()
+
+        exported = run("--audit-export", "--format", "json", "--history", self.history_file())
+        self.assertEqual(exported.returncode, 0, exported.stderr)
+        entries = json.loads(exported.stdout)
+        self.assertEqual([(e["review"], e["decision"]) for e in entries], [("r-audit", "send")])
+        self.assertTrue(entries[0]["recipients"])
+        self.assertEqual(entries[0]["policyFingerprint"] != "", True)
+
+        # The mail that left is in the history: learning its message id again changes nothing.
+        learned = os.path.join(self.host.data_home.name, "again.json")
+        with open(learned, "w", encoding="utf-8") as file:
+            json.dump([{"messageId": "<r-audit@corp.example>", "to": ["x@client.example"]}], file)
+        again = run("--learn", learned, "--history", self.history_file())
+        self.assertEqual(again.returncode, 0, again.stderr)
+        self.assertIn("learned 0 of 1", again.stdout)
+
+
+class CommandLine(unittest.TestCase):
+    def setUp(self):
+        self.folder = tempfile.TemporaryDirectory(prefix="sendguard-history-cli-")
+        self.db = os.path.join(self.folder.name, "history.sqlite")
+
+    def tearDown(self):
+        self.folder.cleanup()
+
+    def learn(self):
+        result = run("--learn", SENT_FOLDER, "--history", self.db)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        return result.stdout
+
+    def test_learn_is_idempotent(self):
+        self.assertIn("learned 4 of 4", self.learn())
+        self.assertIn("learned 0 of 4", self.learn())
+
+    def test_check_with_history_fires_the_history_rules(self):
+        self.learn()
+        result = run("--check", os.path.join(DATA, "history-extra-recipient-and-namesake.json"),
+                     "--history", self.db, "--json")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        found = sorted((f["rule"], f["target"]["text"]) for f in json.loads(result.stdout)["findings"]
+                       if f["rule"] in HISTORY_RULES)
+        self.assertEqual(found, [
+            ("display-name-mismatch", "alice@rival.example"),
+            ("new-domain", "alice@rival.example"),
+            ("new-recipient", "alice@rival.example"),
+            ("unusual-recipient-mix", "alice@rival.example"),
+            ("unusual-recipient-mix", "dave@partner.example"),
+        ])
+
+    def test_check_of_the_usual_group_is_quiet(self):
+        self.learn()
+        result = run("--check", os.path.join(DATA, "history-usual-project-group.json"),
+                     "--history", self.db, "--json")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        rules = [f["rule"] for f in json.loads(result.stdout)["findings"]]
+        self.assertFalse(set(rules) & set(HISTORY_RULES), rules)
+
+    def test_check_with_a_missing_history_is_a_usage_error(self):
+        result = run("--check", os.path.join(DATA, "internal-only.json"),
+                     "--history", os.path.join(self.folder.name, "none.sqlite"))
+        self.assertEqual(result.returncode, 2)
+
+    def test_audit_export_of_an_empty_log_prints_the_csv_header(self):
+        self.learn()
+        result = run("--audit-export", "--since", "2026-01-01", "--history", self.db)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertTrue(result.stdout.startswith("time,review,decision,recipients"))
+
+    def test_audit_export_refuses_an_unknown_format(self):
+        result = run("--audit-export", "--format", "xml", "--history", self.db)
+        self.assertEqual(result.returncode, 2)
+        self.assertIn("csv or json", result.stderr)
+
+    def test_corrupt_history_is_set_aside_and_rebuilt(self):
+        with open(self.db, "wb") as file:
+            file.write(b"this is not a database" * 400)
+        result = run("--learn", SENT_FOLDER, "--history", self.db)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn("corrupt", result.stderr)
+        self.assertTrue(any(name.startswith("history.sqlite.corrupt-")
+                            for name in os.listdir(self.folder.name)))
+
+
+if __name__ == "__main__":
+    unittest.main()
