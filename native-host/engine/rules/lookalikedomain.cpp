@@ -25,7 +25,7 @@
 // Domains are compared by their registrable part, aligned on the reference: "docomo.ne.jp" is
 // name "docomo" under suffix "ne.jp", so "mail.docomo.ne.jq" is compared as "docomo" + "ne.jq".
 // A domain whose registrable part equals a reference's is the same organisation (a subdomain or
-// a sibling of it) and never a lookalike. The two resemblances, UTS #39 and typing slips:
+// a sibling of it) and never a lookalike. What makes a lookalike, and the thresholds:
 //
 // 1. Confusable (UTS #39 section 4): the skeletons of the registrable parts are equal but the
 //    parts differ: "pаypal.com" (Cyrillic а), "rnicrosoft.com", "gmai1.com".
