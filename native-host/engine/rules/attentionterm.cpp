@@ -31,20 +31,33 @@ void checkAttentionTerms(const Review &review, const RuleContext &context,
     const std::vector<PolicyTerm> terms = policyTerms(context.policy.attentionTerms);
     if (terms.empty())
         return;
-    const std::string subject = foldForMatching(context.draft.subject);
-    const std::string body = foldForMatching(context.draft.body);
-    std::vector<std::string> names;
-    for (const auto &attachment : review.attachments)
-        names.push_back(foldForMatching(attachment.name));
+    std::vector<std::string> folded;
+    for (const auto &term : terms)
+        folded.push_back(term.folded);
+    const TermMatcher matcher(folded);
+    // Which places each term was found in: the subject, the body, then each attachment name.
+    const std::size_t placeCount = 2 + review.attachments.size();
+    std::vector<std::vector<bool>> foundIn(terms.size(), std::vector<bool>(placeCount, false));
+    const auto search = [&](std::size_t place, const std::string &text) {
+        matcher.forEachMatch(foldForMatching(text), [&](std::size_t term, std::size_t) {
+            foundIn[term][place] = true;
+            return true;
+        });
+    };
+    search(0, context.draft.subject);
+    search(1, context.draft.body);
+    for (std::size_t i = 0; i < review.attachments.size(); ++i)
+        search(2 + i, review.attachments[i].name);
 
-    for (const auto &term : terms) {
+    for (std::size_t t = 0; t < terms.size(); ++t) {
+        const auto &term = terms[t];
         std::vector<std::string> places;
-        if (containsWord(subject, term.folded))
+        if (foundIn[t][0])
             places.push_back("subject");
-        if (containsWord(body, term.folded))
+        if (foundIn[t][1])
             places.push_back("body");
-        for (std::size_t i = 0; i < names.size(); ++i) {
-            if (containsWord(names[i], term.folded))
+        for (std::size_t i = 0; i < review.attachments.size(); ++i) {
+            if (foundIn[t][2 + i])
                 places.push_back("attachment name " + review.attachments[i].name);
         }
         if (places.empty())

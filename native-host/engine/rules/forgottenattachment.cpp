@@ -135,17 +135,69 @@ bool isNegated(std::string_view line, std::size_t start, std::size_t end)
     return english ? negatedInEnglish(line, start, end) : negatedInJapanese(line, end);
 }
 
-// The first term in the line said plainly (not negated), or nullptr.
-const std::string *reminderIn(std::string_view line, const std::vector<std::string> &terms)
+// The line around a position of the body, remembered between calls: positions come in rising
+// order for each term, so finding line starts and ends stays linear in the body.
+class LineLocator
 {
-    for (const auto &term : terms) {
-        for (std::size_t pos = findWord(line, term); pos != std::string_view::npos;
-             pos = findWord(line, term, pos + 1)) {
-            if (!isNegated(line, pos, pos + term.size()))
-                return &term;
+public:
+    explicit LineLocator(std::string_view text)
+        : m_text(text)
+    {}
+
+    std::string_view lineAt(std::size_t pos)
+    {
+        if (pos < m_start || pos >= m_end) {
+            const std::size_t previousBreak = m_text.rfind('\n', pos);
+            m_start = previousBreak == std::string_view::npos ? 0 : previousBreak + 1;
+            m_end = m_text.find('\n', pos);
+            if (m_end == std::string_view::npos)
+                m_end = m_text.size();
         }
+        std::string_view line = m_text.substr(m_start, m_end - m_start);
+        if (!line.empty() && line.back() == '\r')
+            line.remove_suffix(1);
+        return line;
     }
-    return nullptr;
+
+    std::size_t lineStart() const { return m_start; }
+
+private:
+    std::string_view m_text;
+    std::size_t m_start = 0;
+    std::size_t m_end = 0;
+};
+
+// Where the writer's own text ends: at the signature separator or the first quote header.
+std::size_t ownTextEnd(std::string_view body)
+{
+    std::size_t end = body.size();
+    forEachLine(body, [&](std::string_view line) {
+        if (!endsOwnText(line))
+            return true;
+        end = static_cast<std::size_t>(line.data() - body.data());
+        return false;
+    });
+    return end;
+}
+
+// The first reminder term said plainly (on an unquoted line, not negated), or nullptr. One pass
+// over the text for all terms; finding line bounds stays linear since hits come in order.
+const std::string *firstReminder(std::string_view text, const std::vector<std::string> &terms)
+{
+    const TermMatcher matcher(terms);
+    LineLocator lines(text);
+    const std::string *found = nullptr;
+    matcher.forEachMatch(text, [&](std::size_t term, std::size_t pos) {
+        const std::string_view line = lines.lineAt(pos);
+        const std::size_t inLine = pos - lines.lineStart();
+        if (isQuotedLine(line) || inLine + terms[term].size() > line.size())
+            return true; // quoted, or a term that spans a line break
+        if (isNegated(line, inLine, inLine + terms[term].size()))
+            return true;
+        found = &terms[term];
+        return false;
+    });
+    return found;
 }
 
 std::vector<std::string> reminderTerms(const Policy &policy)
@@ -172,11 +224,8 @@ void checkForgottenAttachment(const Review &review, const RuleContext &context,
     if (terms.empty())
         return;
     const std::string body = foldForMatching(context.draft.body);
-    const std::string *found = nullptr;
-    forEachOwnLine(body, [&](std::string_view line) {
-        found = reminderIn(line, terms);
-        return found == nullptr;
-    });
+    const std::string_view ownText = std::string_view(body).substr(0, ownTextEnd(body));
+    const std::string *found = firstReminder(ownText, terms);
     if (!found)
         return;
     findings.push_back(findingFor(Target{Target::Kind::Draft, 0, "body"},

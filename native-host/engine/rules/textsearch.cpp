@@ -3,6 +3,8 @@
 #include "../textnormaliser.h"
 
 #include <algorithm>
+#include <array>
+#include <cstddef>
 
 namespace sendguard::rules {
 
@@ -69,6 +71,39 @@ bool isQuoteSeparator(std::string_view line)
     return line.size() >= 10 && line.find_first_not_of('_') == std::string_view::npos;
 }
 
+// Boyer-Moore-Horspool over bytes: skips ahead by up to the term's length, where a plain find
+// stops at every occurrence of the term's first letter (every "a" in English prose for
+// "attached"). Worst case O(text x term), typical well below one comparison per byte.
+class TermSearcher
+{
+public:
+    explicit TermSearcher(std::string_view term)
+        : m_term(term)
+    {
+        m_skip.fill(term.size());
+        for (std::size_t i = 0; i + 1 < term.size(); ++i)
+            m_skip[static_cast<unsigned char>(term[i])] = term.size() - 1 - i;
+    }
+
+    std::size_t find(std::string_view text, std::size_t from) const
+    {
+        const std::size_t length = m_term.size();
+        if (from > text.size() || text.size() - from < length)
+            return std::string_view::npos;
+        for (std::size_t pos = from; pos + length <= text.size();) {
+            const char last = text[pos + length - 1];
+            if (last == m_term.back() && text.compare(pos, length, m_term) == 0)
+                return pos;
+            pos += m_skip[static_cast<unsigned char>(last)];
+        }
+        return std::string_view::npos;
+    }
+
+private:
+    std::string_view m_term;
+    std::array<std::size_t, 256> m_skip{};
+};
+
 } // namespace
 
 std::vector<PolicyTerm> policyTerms(const std::vector<std::string> &entries)
@@ -95,16 +130,82 @@ std::size_t findWord(std::string_view text, std::string_view term, std::size_t f
         return std::string_view::npos;
     const bool boundaryBefore = isAsciiAlnum(term.front());
     const bool boundaryAfter = isAsciiAlnum(term.back());
-    for (std::size_t pos = text.find(term, from); pos != std::string_view::npos;
-         pos = text.find(term, pos + 1)) {
+    const TermSearcher searcher(term);
+    for (std::size_t pos = searcher.find(text, from); pos != std::string_view::npos;
+         pos = searcher.find(text, pos + 1)) {
         const std::size_t end = pos + term.size();
-        if (boundaryBefore && pos > 0 && isAsciiAlnum(text[pos - 1]))
-            continue;
-        if (boundaryAfter && end < text.size() && isAsciiAlnum(text[end]))
-            continue;
-        return pos;
+        const bool gluedBefore = boundaryBefore && pos > 0 && isAsciiAlnum(text[pos - 1]);
+        const bool gluedAfter = boundaryAfter && end < text.size() && isAsciiAlnum(text[end]);
+        if (!gluedBefore && !gluedAfter)
+            return pos;
     }
     return std::string_view::npos;
+}
+
+TermMatcher::TermMatcher(const std::vector<std::string> &terms)
+    : m_terms(terms)
+    , m_nodes(1)
+{
+    m_rootNext.fill(0);
+    for (std::size_t t = 0; t < m_terms.size(); ++t) {
+        if (m_terms[t].empty())
+            continue;
+        int state = 0;
+        for (const char c : m_terms[t]) {
+            const auto byte = static_cast<unsigned char>(c);
+            auto &children = m_nodes[static_cast<std::size_t>(state)].children;
+            const auto child = std::find_if(children.begin(), children.end(),
+                                            [&](const auto &entry) { return entry.first == byte; });
+            if (child != children.end()) {
+                state = child->second;
+                continue;
+            }
+            const int created = static_cast<int>(m_nodes.size());
+            children.emplace_back(byte, created);
+            if (state == 0)
+                m_rootNext[byte] = created;
+            m_nodes.emplace_back();
+            state = created;
+        }
+        m_nodes[static_cast<std::size_t>(state)].terms.push_back(static_cast<int>(t));
+    }
+
+    // Fallbacks breadth first, so a node's fallback is complete before its children need it.
+    std::vector<int> queue;
+    for (const auto &[byte, child] : m_nodes[0].children)
+        queue.push_back(child);
+    for (std::size_t head = 0; head < queue.size(); ++head) {
+        const int state = queue[head];
+        for (const auto &[byte, child] : m_nodes[static_cast<std::size_t>(state)].children) {
+            const int fallback = step(m_nodes[static_cast<std::size_t>(state)].fallback, byte);
+            auto &node = m_nodes[static_cast<std::size_t>(child)];
+            node.fallback = fallback;
+            const auto &inherited = m_nodes[static_cast<std::size_t>(fallback)].terms;
+            node.terms.insert(node.terms.end(), inherited.begin(), inherited.end());
+            queue.push_back(child);
+        }
+    }
+}
+
+int TermMatcher::step(int state, unsigned char byte) const
+{
+    while (state != 0) {
+        const auto &children = m_nodes[static_cast<std::size_t>(state)].children;
+        for (const auto &[childByte, child] : children) {
+            if (childByte == byte)
+                return child;
+        }
+        state = m_nodes[static_cast<std::size_t>(state)].fallback;
+    }
+    return m_rootNext[byte];
+}
+
+bool TermMatcher::isWordAt(std::string_view text, std::size_t pos, std::size_t length) const
+{
+    const std::size_t end = pos + length;
+    if (isAsciiAlnum(text[pos]) && pos > 0 && isAsciiAlnum(text[pos - 1]))
+        return false;
+    return !(isAsciiAlnum(text[end - 1]) && end < text.size() && isAsciiAlnum(text[end]));
 }
 
 bool endsOwnText(std::string_view foldedLine)
