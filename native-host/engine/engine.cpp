@@ -2,6 +2,7 @@
 
 #include "address.h"
 #include "edits.h"
+#include "textnormaliser.h"
 
 #include <unordered_set>
 #include <utility>
@@ -118,6 +119,20 @@ void runRule(const RuleDefinition &rule, const Review &review, const RuleContext
 
 } // namespace
 
+const std::string &RuleContext::foldedSubject() const
+{
+    if (!foldedSubjectCache)
+        foldedSubjectCache = foldForMatching(draft.subject);
+    return *foldedSubjectCache;
+}
+
+const std::string &RuleContext::foldedBody() const
+{
+    if (!foldedBodyCache)
+        foldedBodyCache = foldForMatching(draft.body);
+    return *foldedBodyCache;
+}
+
 Review reviewDraft(const Draft &draft, const Policy &policy, const HistoryView *history)
 {
     RuleContext context{draft,
@@ -126,7 +141,9 @@ Review reviewDraft(const Draft &draft, const Policy &policy, const HistoryView *
                         PatternList(policy.trustedDomains),
                         PatternList(policy.blockedDomains),
                         {},
-                        history};
+                        history,
+                        {},
+                        {}};
 
     Review review;
     review.subject = draft.subject;

@@ -6,6 +6,7 @@
 #include "policy.h"
 #include "review.h"
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -30,6 +31,14 @@ struct RuleContext
     PatternList blocked;
     std::vector<UnreadableEntry> unreadable; // in To, Cc, Bcc order; `invalid-address` reports them
     const HistoryView *history = nullptr;    // the sending history, when one is available
+
+    // The subject and body folded for matching (textnormaliser.h), made on first use and shared
+    // by the content rules, so a 1 MB body is folded once per review rather than once per rule.
+    const std::string &foldedSubject() const;
+    const std::string &foldedBody() const;
+
+    mutable std::optional<std::string> foldedSubjectCache; // use foldedSubject()
+    mutable std::optional<std::string> foldedBodyCache;    // use foldedBody()
 };
 
 // A rule looks at the prepared review (recipients parsed, normalised, classified and

@@ -38,16 +38,16 @@ void checkAttentionTerms(const Review &review, const RuleContext &context,
     // Which places each term was found in: the subject, the body, then each attachment name.
     const std::size_t placeCount = 2 + review.attachments.size();
     std::vector<std::vector<bool>> foundIn(terms.size(), std::vector<bool>(placeCount, false));
-    const auto search = [&](std::size_t place, const std::string &text) {
-        matcher.forEachMatch(foldForMatching(text), [&](std::size_t term, std::size_t) {
+    const auto search = [&](std::size_t place, std::string_view foldedText) {
+        matcher.forEachMatch(foldedText, [&](std::size_t term, std::size_t) {
             foundIn[term][place] = true;
             return true;
         });
     };
-    search(0, context.draft.subject);
-    search(1, context.draft.body);
+    search(0, context.foldedSubject());
+    search(1, context.foldedBody());
     for (std::size_t i = 0; i < review.attachments.size(); ++i)
-        search(2 + i, review.attachments[i].name);
+        search(2 + i, foldForMatching(review.attachments[i].name));
 
     for (std::size_t t = 0; t < terms.size(); ++t) {
         const auto &term = terms[t];

@@ -223,7 +223,7 @@ void checkForgottenAttachment(const Review &review, const RuleContext &context,
     const std::vector<std::string> terms = reminderTerms(context.policy);
     if (terms.empty())
         return;
-    const std::string body = foldForMatching(context.draft.body);
+    const std::string &body = context.foldedBody();
     const std::string_view ownText = std::string_view(body).substr(0, ownTextEnd(body));
     const std::string *found = firstReminder(ownText, terms);
     if (!found)

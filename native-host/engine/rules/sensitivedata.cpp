@@ -353,8 +353,8 @@ void reportPlace(const std::string &place, std::string_view foldedText,
 // folded first). Findings name the kind and at most the last 4 digits, never the number.
 void checkSensitiveData(const Review &, const RuleContext &context, std::vector<Finding> &findings)
 {
-    reportPlace("subject", foldForMatching(context.draft.subject), findings);
-    reportPlace("body", foldForMatching(context.draft.body), findings);
+    reportPlace("subject", context.foldedSubject(), findings);
+    reportPlace("body", context.foldedBody(), findings);
 }
 
 } // namespace sendguard::rules
