@@ -518,6 +518,11 @@ private:
 
 } // namespace
 
+bool isMailProvider(std::string_view asciiDomain)
+{
+    return mailProviderIndex().knows(std::string(asciiDomain));
+}
+
 void checkLookalikeDomains(const Review &review, const RuleContext &context,
                            std::vector<Finding> &findings)
 {

@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace sendguard::rules {
@@ -20,6 +21,10 @@ Target attachmentTarget(std::size_t index);
 // "bücher.example (xn--bcher-kva.example)": both forms when they differ, so a look-alike
 // Unicode name cannot hide its real spelling.
 std::string domainForPeople(const NormalisedDomain &domain);
+
+// Whether this normalised (A-label) domain is one of the well-known mail providers
+// (mailproviders.inc), where people who share the domain share nothing else.
+bool isMailProvider(std::string_view asciiDomain);
 
 inline bool isExternalUntrusted(const ReviewedRecipient &recipient)
 {

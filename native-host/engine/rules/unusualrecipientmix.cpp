@@ -55,21 +55,39 @@ bool isEstablishedGroup(const Matrix &counts, const std::vector<bool> &members)
     return pairs > 0 && oftenPairs * 2 >= pairs;
 }
 
-// Never had mail with anyone else on this one.
-bool neverWithOthers(const Matrix &counts, std::size_t outsider)
+// Never had mail with any outside recipient on this one. Colleagues are left out: they are on
+// many groups' mail and would tie any outsider to any group.
+bool neverWithOthers(const Review &review, const Matrix &counts, std::size_t outsider)
 {
     for (std::size_t j = 0; j < counts.size(); ++j) {
-        if (j != outsider && counts[outsider][j] > 0)
+        if (j != outsider && !review.recipients[j].internal && counts[outsider][j] > 0)
             return false;
     }
     return true;
 }
 
+// Works at the same organisation as an outside group member: one of their colleagues brought
+// in (a manager, a newcomer to the project). A mail provider's domain says nothing of the kind.
+bool colleagueOfMember(const Review &review, const std::vector<bool> &members, std::size_t outsider)
+{
+    const auto &domain = review.recipients[outsider].domain.ascii;
+    if (isMailProvider(domain))
+        return false;
+    for (std::size_t j = 0; j < members.size(); ++j) {
+        if (members[j] && !review.recipients[j].internal
+            && review.recipients[j].domain.ascii == domain)
+            return true;
+    }
+    return false;
+}
+
 } // namespace
 
 // `unusual-recipient-mix`: some recipients on this mail regularly get mail together (a group),
-// and a recipient has never had mail with any of them: someone added to, or swapped into, a
-// group by mistake.
+// and an outside recipient has never had mail with any outside recipient on it and works at
+// none of the group's organisations: someone added to, or swapped into, a group by mistake.
+// Colleagues are never pointed at (mail to them stays in the organisation); a colleague of a
+// group member is not either, so a person swapped for their own colleague goes unseen.
 void checkUnusualRecipientMix(const Review &review, const RuleContext &context,
                               std::vector<Finding> &findings)
 {
@@ -81,7 +99,8 @@ void checkUnusualRecipientMix(const Review &review, const RuleContext &context,
     if (!isEstablishedGroup(counts, members))
         return;
     for (std::size_t i = 0; i < n; ++i) {
-        if (members[i] || !neverWithOthers(counts, i))
+        if (members[i] || review.recipients[i].internal || !neverWithOthers(review, counts, i)
+            || colleagueOfMember(review, members, i))
             continue;
         findings.push_back(findingFor(
             recipientTarget(i), "the other recipients often get mail together, but never with "

@@ -7,6 +7,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <map>
 #include <ostream>
@@ -19,13 +20,20 @@ namespace sendguard {
 namespace {
 
 // A past of one person at corp.example: a project group at client.example that gets mail
-// together, Alice Example at client.example, a different Alice Example nowhere in this past.
+// together, Alice Example at client.example, a different Alice Example nowhere in this past; Sam
+// Lee at client.example and another Sam Lee at supplier.example, both written to; Frank at
+// supplier.example once with Carol; three people at three companies who get mail together.
 const std::vector<std::vector<std::string>> kPast = {
     {"Alice Example <alice@client.example>", "bob@client.example", "carol@client.example"},
     {"Alice Example <alice@client.example>", "bob@client.example", "carol@client.example"},
     {"Alice Example <alice@client.example>", "bob@client.example", "carol@client.example"},
     {"dave@partner.example"},
     {"colleague@corp.example", "dave@partner.example"},
+    {"Sam Lee <sam@client.example>", "bob@client.example"},
+    {"Sam Lee <sam.lee@supplier.example>"},
+    {"carol@client.example", "frank@supplier.example"},
+    {"gina@north.example", "hal@south.example", "ivan@west.example"},
+    {"gina@north.example", "hal@south.example", "ivan@west.example"},
 };
 
 struct RuleCase
@@ -73,11 +81,29 @@ const std::vector<RuleCase> kCases = {
      "unusual-recipient-mix",
      {"alice@rival.example", "bob@client.example", "carol@client.example", "dave@partner.example"},
      {"alice@rival.example", "dave@partner.example"}},
-    {"KnownToOneMemberIsSilent",
+    {"KnownOnlyToAColleagueOfOursIsReported",
      "unusual-recipient-mix",
      {"alice@client.example", "bob@client.example", "carol@client.example",
       "colleague@corp.example", "dave@partner.example"},
+     {"dave@partner.example"}},
+    {"KnownToAnOutsideMemberIsSilent",
+     "unusual-recipient-mix",
+     {"alice@client.example", "bob@client.example", "carol@client.example",
+      "frank@supplier.example"},
      {}},
+    {"NewColleagueOfTheGroupsCompanyIsSilent",
+     "unusual-recipient-mix",
+     {"alice@client.example", "bob@client.example", "carol@client.example",
+      "newboss@client.example"},
+     {}},
+    {"ColleagueOfOursAddedToTheGroupIsSilent",
+     "unusual-recipient-mix",
+     {"alice@client.example", "bob@client.example", "carol@client.example", "newhire@corp.example"},
+     {}},
+    {"StrangerAtAMailProviderIsReportedEvenBesideOneThere",
+     "unusual-recipient-mix",
+     {"gina@north.example", "hal@south.example", "ivan@west.example", "x@gmail.com", "y@gmail.com"},
+     {"x@gmail.com", "y@gmail.com"}},
     {"TheUsualGroupIsSilent",
      "unusual-recipient-mix",
      {"alice@client.example", "bob@client.example", "carol@client.example"},
@@ -109,6 +135,19 @@ const std::vector<RuleCase> kCases = {
      {}},
     {"UnknownNameIsSilent", "display-name-mismatch", {"Zed Nobody <zed@rival.example>"}, {}},
     {"NoDisplayNameIsSilent", "display-name-mismatch", {"alice@rival.example"}, {}},
+    {"NamesakeAtTheCompanyTheOthersAreNotAtIsReported",
+     "display-name-mismatch",
+     {"Sam Lee <sam.lee@supplier.example>", "bob@client.example", "carol@client.example"},
+     {"sam.lee@supplier.example"}},
+    {"NamesakeAloneIsSilent", "display-name-mismatch", {"Sam Lee <sam.lee@supplier.example>"}, {}},
+    {"NamesakeWithTheRightCompanyIsSilent",
+     "display-name-mismatch",
+     {"Sam Lee <sam@client.example>", "bob@client.example"},
+     {}},
+    {"NamesakeWithSomeoneFromItsOwnCompanyIsSilent",
+     "display-name-mismatch",
+     {"Sam Lee <sam.lee@supplier.example>", "frank@supplier.example", "bob@client.example"},
+     {}},
     {"KnownNameAtSameDomainOtherAddressIsSilent",
      "display-name-mismatch",
      {"Alice Example <a.example@client.example>"},
@@ -231,6 +270,51 @@ TEST_P(HistoryRule, PointsAtExpectedRecipientsFromTheStore)
 
 INSTANTIATE_TEST_SUITE_P(Rows, HistoryRule, ::testing::ValuesIn(kCases),
                          [](const auto &info) { return std::string(info.param.name); });
+
+bool ccExposureFires(const std::vector<std::string> &to, const HistoryView *history)
+{
+    Draft draft;
+    draft.from = "Taro Yamada <taro@corp.example>";
+    draft.to = to;
+    const Review review = reviewDraft(draft, Policy(), history);
+    return std::any_of(review.findings.begin(), review.findings.end(),
+                       [](const Finding &finding) { return finding.rule == "cc-exposure"; });
+}
+
+TEST(HistoryRules, CcExposureLooksAtWhoHasHadMailTogether)
+{
+    InMemoryHistory history;
+    for (const auto &mail : pastMails())
+        history.learn(mail);
+    struct Row
+    {
+        const char *name;
+        std::vector<std::string> to;
+        bool fires;
+    };
+    const std::vector<Row> rows = {
+        {"ThreeWhoHadMailTogetherBefore",
+         {"gina@north.example", "hal@south.example", "ivan@west.example"},
+         false},
+        {"ThreeWhoHadMailTogetherPlusAColleague",
+         {"gina@north.example", "hal@south.example", "ivan@west.example", "colleague@corp.example"},
+         false},
+        {"OneOfThreeNeverWithTheOthers",
+         {"gina@north.example", "hal@south.example", "dave@partner.example"},
+         true},
+        {"AFourthCompanyJoinsThem",
+         {"gina@north.example", "hal@south.example", "ivan@west.example", "jo@east.example"},
+         true},
+        {"ANewcomerAtOneOfTheirCompanies",
+         {"gina@north.example", "hal@south.example", "ivan@west.example", "kim@west.example"},
+         true},
+    };
+    for (const auto &row : rows) {
+        SCOPED_TRACE(row.name);
+        EXPECT_EQ(ccExposureFires(row.to, &history), row.fires);
+        EXPECT_TRUE(ccExposureFires(row.to, nullptr)); // without history: three companies
+    }
+}
 
 TEST(HistoryRules, SilentWithoutHistory)
 {
