@@ -57,6 +57,16 @@ export function verdictProblem(message) {
   return "";
 }
 
+// Returns why a `learned` reply cannot be used, or "" when it can.
+export function learnedProblem(message) {
+  for (const key of ["learned", "skipped"]) {
+    if (!Number.isInteger(message[key]) || message[key] < 0) {
+      return `the learned reply's ${key} is not a count`;
+    }
+  }
+  return "";
+}
+
 export class HostClient {
   #connect;
   #hostName;
@@ -103,6 +113,16 @@ export class HostClient {
   // Posts a review request and resolves with the host's verdict; rejects with
   // a HostFailure on every other outcome.
   review(request) {
+    return this.#request(request, "verdict", verdictProblem);
+  }
+
+  // Posts a learn request (a batch of sent-message headers) and resolves with
+  // the host's `learned` reply; rejects with a HostFailure otherwise.
+  learn(request) {
+    return this.#request(request, "learned", learnedProblem);
+  }
+
+  #request(request, replyType, problemOf) {
     return new Promise((resolve, reject) => {
       if (this.#pending.has(request.id)) {
         reject(new HostFailure(FailureKind.INTERNAL, "duplicate request id"));
@@ -115,7 +135,7 @@ export class HostClient {
         reject(new HostFailure(FailureKind.HOST_MISSING, messageOf(error)));
         return;
       }
-      this.#pending.set(request.id, { resolve, reject });
+      this.#pending.set(request.id, { resolve, reject, replyType, problemOf });
       this.#startLiveness();
       try {
         port.postMessage(request);
@@ -139,13 +159,19 @@ export class HostClient {
 
   // Tells the host that the mail of review `id` really left. Best effort: the
   // host that reviewed it must still be connected, or the notice means nothing.
-  notifySent(id) {
+  // headerMessageId (Thunderbird's, without brackets) lets the host recognise
+  // the mail when the Sent folder is learned later, so it is counted once.
+  notifySent(id, headerMessageId = "") {
     if (this.#port === null) {
       this.#log("warn", `host gone, sent notice for ${id} dropped`);
       return false;
     }
+    const notice = { type: "sent", id };
+    if (typeof headerMessageId === "string" && headerMessageId !== "") {
+      notice.messageId = `<${headerMessageId}>`;
+    }
     try {
-      this.#port.postMessage({ type: "sent", id });
+      this.#port.postMessage(notice);
       return true;
     } catch (error) {
       this.#log("warn", `sent notice for ${id} failed: ${messageOf(error)}`);
@@ -302,16 +328,16 @@ function settleFromReply(entry, message) {
     entry.reject(errorReplyFailure(message));
     return;
   }
-  if (message.type !== "verdict") {
+  if (message.type !== entry.replyType) {
     entry.reject(
       new HostFailure(
         FailureKind.BAD_REPLY,
-        `Expected a verdict, got type ${JSON.stringify(message.type)}.`,
+        `Expected a ${entry.replyType}, got type ${JSON.stringify(message.type)}.`,
       ),
     );
     return;
   }
-  const problem = verdictProblem(message);
+  const problem = entry.problemOf(message);
   if (problem !== "") {
     entry.reject(new HostFailure(FailureKind.BAD_REPLY, problem));
     return;

@@ -176,7 +176,7 @@ export function createSendFlow({
       if (id === undefined || !isRealSend(sendInfo)) {
         return;
       }
-      client.notifySent(id);
+      client.notifySent(id, sendInfo.headerMessageId);
     } catch (error) {
       log("error", `unexpected error in onAfterSend: ${messageOf(error)}`);
     }

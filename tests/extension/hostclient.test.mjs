@@ -286,3 +286,33 @@ describe("HostClient", () => {
     assert.notEqual(client.newRequestId(), client.newRequestId());
   });
 });
+
+describe("HostClient.learn", () => {
+  function learnRequest(id) {
+    return { type: "learn", id, messages: [{ messageId: "<m@x>", to: ["a@x"] }] };
+  }
+
+  it("should resolve with the learned reply for the same id", async () => {
+    const { ports, client } = setup();
+    const result = client.learn(learnRequest("r-1"));
+    assert.deepEqual(ports[0].sent, [learnRequest("r-1")]);
+    ports[0].reply({ type: "learned", id: "r-1", learned: 1, skipped: 0 });
+    assert.equal((await result).learned, 1);
+  });
+
+  it("should fail as bad-reply when a learn request gets a verdict", async () => {
+    const { ports, client } = setup();
+    const result = outcome(client.learn(learnRequest("r-1")));
+    ports[0].reply(verdict("r-1", "send"));
+    const { error } = await result;
+    assert.equal(error.kind, FailureKind.BAD_REPLY);
+    assert.match(error.message, /Expected a learned/);
+  });
+
+  it("should fail as bad-reply when a review gets a learned reply", async () => {
+    const { ports, client } = setup();
+    const result = outcome(client.review(request("r-1")));
+    ports[0].reply({ type: "learned", id: "r-1", learned: 1, skipped: 0 });
+    assert.equal((await result).error.kind, FailureKind.BAD_REPLY);
+  });
+});

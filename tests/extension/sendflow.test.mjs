@@ -291,9 +291,17 @@ describe("onAfterSend", () => {
       assert.deepEqual(fixture.ports[0].lastOfType("sent"), {
         type: "sent",
         id,
+        messageId: "<x@y>",
       });
     });
   }
+
+  it("should post a sent notice without messageId when Thunderbird gives none", async () => {
+    const fixture = setup();
+    const id = await sendAndAccept(fixture);
+    fixture.flow.onAfterSend(TAB, { mode: "sendLater" });
+    assert.deepEqual(fixture.ports[0].lastOfType("sent"), { type: "sent", id });
+  });
 
   for (const [name, sendInfo] of [
     [
