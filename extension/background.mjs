@@ -9,9 +9,17 @@ import { createSendFlow } from "./modules/sendflow.mjs";
 import { createListExpander } from "./modules/lists.mjs";
 import { readOriginal } from "./modules/original.mjs";
 import { HOST_NAME } from "./modules/names.mjs";
+import {
+  createLearnController,
+  LEARN_PAGE,
+  LEARN_PROGRESS_MESSAGE,
+  LEARN_STATE_KEY,
+} from "./modules/sentlearner.mjs";
 
 const FAILURE_WINDOW_WIDTH = 480;
 const FAILURE_WINDOW_HEIGHT = 240;
+const LEARN_WINDOW_WIDTH = 520;
+const LEARN_WINDOW_HEIGHT = 320;
 
 function log(level, text) {
   console.log(`SendGuard ${level}: ${text}`);
@@ -89,13 +97,65 @@ browser.compose.onBeforeSend.addListener((tab, details) =>
 browser.compose.onAfterSend.addListener((tab, sendInfo) =>
   sendFlow.onAfterSend(tab, sendInfo),
 );
-browser.runtime.onMessage.addListener((message) => {
-  failurePrompt.handleMessage(message);
+// Learning from the Sent folders (headers only; needs accountsRead and
+// messagesRead). MV2 accepts a folder id in messages.list from TB 121 on.
+let learnWindowId = null;
+async function openLearnWindow() {
+  if (learnWindowId !== null) {
+    try {
+      await browser.windows.update(learnWindowId, { focused: true });
+      return;
+    } catch {
+      learnWindowId = null;
+    }
+  }
+  const window = await browser.windows.create({
+    type: "popup",
+    url: browser.runtime.getURL(LEARN_PAGE),
+    width: LEARN_WINDOW_WIDTH,
+    height: LEARN_WINDOW_HEIGHT,
+  });
+  learnWindowId = window.id;
+}
+
+const learner = createLearnController({
+  reads: {
+    sentFolders: () =>
+      browser.folders.query({ specialUse: ["sent"], isUnified: false }),
+    messageCount: async (folder) =>
+      (await browser.folders.getFolderInfo(folder.id)).totalMessageCount,
+    firstPage: (folder) => browser.messages.list(folder.id),
+    nextPage: (listId) => browser.messages.continueList(listId),
+  },
+  client,
+  storage: {
+    get: async () =>
+      (await browser.storage.local.get(LEARN_STATE_KEY))[LEARN_STATE_KEY],
+    set: (state) => browser.storage.local.set({ [LEARN_STATE_KEY]: state }),
+  },
+  openWindow: openLearnWindow,
+  // Rejects when no extension page listens; the controller only logs that.
+  broadcast: (status) =>
+    browser.runtime
+      .sendMessage({ type: LEARN_PROGRESS_MESSAGE, status })
+      .catch(() => {}),
+  log,
 });
-browser.windows.onRemoved.addListener((windowId) =>
-  failurePrompt.handleWindowRemoved(windowId),
-);
+
+browser.runtime.onMessage.addListener((message) => {
+  if (failurePrompt.handleMessage(message)) {
+    return undefined;
+  }
+  return learner.handleMessage(message);
+});
+browser.windows.onRemoved.addListener((windowId) => {
+  if (windowId === learnWindowId) {
+    learnWindowId = null;
+  }
+  failurePrompt.handleWindowRemoved(windowId);
+});
 
 readPolicyOnce().catch(() => {});
 client.warmUp();
+learner.offerOnFirstRun();
 log("info", "background ready");
