@@ -9,12 +9,17 @@
 //     "draft": { "to": [], "cc": [], "bcc": [], "subject": "", "body": "",
 //                "attachments": [ { "name": "", "type": "", "content": "" } ] },
 //     "rounds": [ { "trigger": "api" | "click", "pauseMs": 0 } ],   test mode: one send each
+//     (a round's "recipients": { "to": [], "cc": [] } replace the draft's before that send)
 //     "checkComposeAfterCancel": true,
 //     "closeWhenDone": true,
 //     "addressBook": { "lists": [ { "name": "", "description": "",
 //                                   "members": [ { "name": "", "email": "" } ] } ] } }
 // A recipient { "list": "name" } in the draft is that address-book mailing list, added as a
 // list pill (the compose API's { id, type: "mailingList" } form).
+// Mode "open-sent" (a profile's earlier life, before SendGuard is installed): waits for
+// Thunderbird to find the Sent folder, shows it in the main window as a person clicking it
+// would (Thunderbird then builds the folder's summary from its mbox), waits until
+// "expectMessages" messages are listed, reports OPENED and closes every window.
 // "replyTo": { "eml": "", "replyType": "replyToAll" | "forward" } imports that message into
 // the first account's Inbox and starts a reply to it (or a forward); the draft's to, cc,
 // subject and body then replace the reply's own.
@@ -200,6 +205,9 @@ async function runRounds(scenario, tab) {
     // A pause before a send lets Thunderbird settle after the previous cancel, as a person
     // would; back-to-back sends measure Thunderbird's busy main thread, not SendGuard.
     if (rounds[round].pauseMs) await sleep(rounds[round].pauseMs);
+    if (rounds[round].recipients) {
+      await browser.compose.setComposeDetails(tab.id, rounds[round].recipients);
+    }
     const waiting = trigger === "click" ? sendByClick(tab.id) : null;
     report("READY", { round, trigger, tabId: tab.id, windowId: tab.windowId });
     last = trigger === "click" ? await waiting : await sendByApi(tab.id, round);
@@ -215,10 +223,64 @@ async function runRounds(scenario, tab) {
   }
 }
 
+// Polls fn() every 200 ms until it returns something truthy (an error counts as not yet);
+// rejects after timeoutMs, naming the last error.
+async function poll(fn, timeoutMs, what) {
+  const deadline = Date.now() + timeoutMs;
+  let lastError = "";
+  for (;;) {
+    try {
+      const value = await fn();
+      if (value) return value;
+    } catch (e) {
+      lastError = String(e.message || e);
+    }
+    if (Date.now() > deadline) {
+      throw new Error("timed out waiting for " + what + (lastError ? ": " + lastError : ""));
+    }
+    await sleep(200);
+  }
+}
+
+async function openSentFolder(expected) {
+  const folder = await poll(
+    async () => (await browser.folders.query({ specialUse: ["sent"], isUnified: false }))[0],
+    20000,
+    "a Sent folder",
+  );
+  await poll(
+    async () => browser.mailTabs.update({ displayedFolder: folder.id }),
+    20000,
+    "the main window to show " + folder.path,
+  );
+  const count = await poll(
+    async () => {
+      const page = await browser.messages.list(folder.id);
+      let n = page.messages.length;
+      for (let id = page.id; id; ) {
+        const next = await browser.messages.continueList(id);
+        n += next.messages.length;
+        id = next.id;
+      }
+      return n >= expected ? n : 0;
+    },
+    20000,
+    expected + " messages in " + folder.path,
+  );
+  report("OPENED", { folder: folder.path, count });
+}
+
 (async () => {
   let scenario = { mode: "test", closeWhenDone: true };
   try {
     scenario = await loadScenario();
+    if (scenario.mode === "open-sent") {
+      await openSentFolder(scenario.expectMessages);
+      report("END", {});
+      await sleep(300);
+      await closeEverything();
+      return;
+    }
     const listIds = await createAddressBook(scenario.addressBook);
     const tab = scenario.replyTo
       ? await composeReply(scenario.replyTo, scenario.draft)

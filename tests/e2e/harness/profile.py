@@ -77,6 +77,32 @@ class Profile:
         with open(os.path.join(self.profile, "user.js"), "w") as out:
             out.write(user_js(smtp_port))
 
+    def seed_sent_folder(self, mbox_text):
+        """Local Folders with a "Sent" folder holding mbox_text, as in a profile that has sent
+        mail for years: Thunderbird flags a Local Folders mailbox named "Sent" as the Sent
+        folder (specialUse "sent") and builds its summary from the mbox at start-up."""
+        folder = os.path.join(self.profile, "Mail", "Local Folders")
+        os.makedirs(folder, exist_ok=True)
+        with open(os.path.join(folder, "Sent"), "w", encoding="utf-8", newline="") as out:
+            out.write(mbox_text)
+        prefs = [
+            ("mail.accountmanager.accounts", "account1,account2"),
+            ("mail.accountmanager.localfoldersserver", "server2"),
+            ("mail.account.account2.server", "server2"),
+            ("mail.server.server2.type", "none"),
+            ("mail.server.server2.hostname", "Local Folders"),
+            ("mail.server.server2.name", "Local Folders"),
+            ("mail.server.server2.userName", "nobody"),
+            ("mail.server.server2.directory-rel", "[ProfD]Mail/Local Folders"),
+        ]
+        self.add_prefs(prefs)
+
+    def add_prefs(self, prefs):
+        """Appends (name, value) prefs to user.js, after those of write_prefs."""
+        with open(os.path.join(self.profile, "user.js"), "a") as out:
+            out.write("".join("user_pref(%s, %s);\n" % (json.dumps(k), json.dumps(v))
+                              for k, v in prefs))
+
     def register_host(self, host_name, host_path, addon_id):
         """The user-level native manifest, the one place Thunderbird looks in HOME."""
         folder = os.path.join(self.home, ".mozilla", "native-messaging-hosts")

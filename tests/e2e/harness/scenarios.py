@@ -585,3 +585,7 @@ SCENARIOS.update(scenarios_audience.SCENARIOS)
 from . import scenarios_lookalike  # noqa: E402
 
 SCENARIOS.update(scenarios_lookalike.SCENARIOS)
+
+from . import scenarios_history  # noqa: E402
+
+SCENARIOS.update(scenarios_history.SCENARIOS)
