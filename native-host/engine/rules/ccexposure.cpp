@@ -35,48 +35,17 @@ std::string domainList(const std::vector<const NormalisedDomain *> &domains)
     return text;
 }
 
-// Past this many visible outside recipients the history is not asked (pairs grow with the
-// square); the warning stands.
-constexpr std::size_t kMaxRecipientsLookedUp = 20;
-
-// Whether every two visible outside recipients at different domains have had a mail from this
-// person together before: then they have seen each other's addresses already, and this mail
-// shows nobody anything new (a recurring group that spans companies).
-bool allSeenTogetherBefore(const Review &review, const HistoryView *history)
-{
-    if (!history || !history->hasHistory())
-        return false;
-    std::vector<const ReviewedRecipient *> visible;
-    for (const auto &recipient : review.recipients) {
-        if (!recipient.internal && recipient.field != Field::Bcc)
-            visible.push_back(&recipient);
-    }
-    if (visible.size() > kMaxRecipientsLookedUp)
-        return false;
-    for (std::size_t i = 0; i < visible.size(); ++i) {
-        for (std::size_t j = i + 1; j < visible.size(); ++j) {
-            if (visible[i]->domain.ascii != visible[j]->domain.ascii
-                && history->pairCount(visible[i]->normalisedAddress(),
-                                      visible[j]->normalisedAddress())
-                       == 0)
-                return false;
-        }
-    }
-    return true;
-}
-
 } // namespace
 
 // `cc-exposure`: external To and Cc recipients from ccExposureDomains or more distinct domains
 // see each other's addresses. Trusted recipients count: a partner is still another company.
-// Bcc recipients do not: nobody sees them. Silent when the history shows every two of them at
-// different domains have had mail from this person together before (nothing new is shown).
+// Bcc recipients do not: nobody sees them.
 void checkCcExposure(const Review &review, const RuleContext &context,
                      std::vector<Finding> &findings)
 {
     const auto domains = visibleExternalDomains(review);
     const auto threshold = static_cast<std::size_t>(std::max(1, context.policy.ccExposureDomains));
-    if (domains.size() < threshold || allSeenTogetherBefore(review, context.history))
+    if (domains.size() < threshold)
         return;
     findings.push_back(findingFor(
         Target{}, "people at " + std::to_string(domains.size()) + " outside organisations ("

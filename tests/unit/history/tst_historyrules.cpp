@@ -281,39 +281,18 @@ bool ccExposureFires(const std::vector<std::string> &to, const HistoryView *hist
                        [](const Finding &finding) { return finding.rule == "cc-exposure"; });
 }
 
-TEST(HistoryRules, CcExposureLooksAtWhoHasHadMailTogether)
+// The history keeps who had mail together, not who saw whom: a group that was rightly sent in
+// Bcc before counts as "together" just the same. So a history never silences cc-exposure, or
+// the second time customers land in Cc by mistake would pass unwarned.
+TEST(HistoryRules, CcExposureFiresEvenForPeopleWhoHadMailTogether)
 {
     InMemoryHistory history;
     for (const auto &mail : pastMails())
         history.learn(mail);
-    struct Row
-    {
-        const char *name;
-        std::vector<std::string> to;
-        bool fires;
-    };
-    const std::vector<Row> rows = {
-        {"ThreeWhoHadMailTogetherBefore",
-         {"gina@north.example", "hal@south.example", "ivan@west.example"},
-         false},
-        {"ThreeWhoHadMailTogetherPlusAColleague",
-         {"gina@north.example", "hal@south.example", "ivan@west.example", "colleague@corp.example"},
-         false},
-        {"OneOfThreeNeverWithTheOthers",
-         {"gina@north.example", "hal@south.example", "dave@partner.example"},
-         true},
-        {"AFourthCompanyJoinsThem",
-         {"gina@north.example", "hal@south.example", "ivan@west.example", "jo@east.example"},
-         true},
-        {"ANewcomerAtOneOfTheirCompanies",
-         {"gina@north.example", "hal@south.example", "ivan@west.example", "kim@west.example"},
-         true},
-    };
-    for (const auto &row : rows) {
-        SCOPED_TRACE(row.name);
-        EXPECT_EQ(ccExposureFires(row.to, &history), row.fires);
-        EXPECT_TRUE(ccExposureFires(row.to, nullptr)); // without history: three companies
-    }
+    ASSERT_GT(history.pairCount("gina@north.example", "hal@south.example"), 0);
+    EXPECT_TRUE(ccExposureFires({"gina@north.example", "hal@south.example", "ivan@west.example"},
+                                &history));
+    EXPECT_FALSE(ccExposureFires({"gina@north.example", "hal@south.example"}, &history));
 }
 
 TEST(HistoryRules, SilentWithoutHistory)
