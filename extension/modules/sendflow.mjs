@@ -5,7 +5,7 @@
 // always resolves with an explicit {cancel}, on every path.
 
 import { buildDraft } from "./draft.mjs";
-import { FailureKind, messageOf } from "./hostclient.mjs";
+import { FailureKind, HostFailure, messageOf } from "./hostclient.mjs";
 import { hostFailureMode } from "./policy.mjs";
 
 export const PROTOCOL_VERSION = 1;
@@ -46,6 +46,32 @@ function verdictResult(verdict, keptLists = {}) {
     }
   }
   return { cancel: false, details };
+}
+
+// Returns why the verdict's edits cannot be applied, or "" when they can. An
+// edit may only move the entries the person chose (the draft's To, Cc and Bcc)
+// between the fields, or add one of the policy's autoBcc entries to Bcc: a
+// broken or impostor host must never add a recipient nobody chose. The text
+// names no address (it is logged and shown).
+export function editsProblem(edits, draft, policy) {
+  if (edits === undefined) {
+    return "";
+  }
+  const chosen = new Set([...draft.to, ...draft.cc, ...draft.bcc]);
+  const autoBcc = new Set(
+    Array.isArray(policy?.autoBcc)
+      ? policy.autoBcc.filter((entry) => typeof entry === "string")
+      : [],
+  );
+  for (const key of ["to", "cc", "bcc"]) {
+    for (const entry of edits[key] ?? []) {
+      if (chosen.has(entry) || (key === "bcc" && autoBcc.has(entry))) {
+        continue;
+      }
+      return `the verdict's edits add a recipient to ${key} that was neither chosen nor the policy's autoBcc`;
+    }
+  }
+  return "";
 }
 
 // The unexpanded list entries of each field of the compose details.
@@ -146,6 +172,13 @@ export function createSendFlow({
         buildReviewRequest(id, draft, policy),
       );
       log("info", `review ${id}: ${verdict.decision}${rulesOf(verdict)}`);
+      const problem =
+        verdict.decision === "send"
+          ? editsProblem(verdict.edits, draft, policy)
+          : "";
+      if (problem) {
+        throw new HostFailure(FailureKind.BAD_REPLY, problem);
+      }
       if (verdict.decision === "send") {
         reviewIdByTab.set(tabId, id);
       }

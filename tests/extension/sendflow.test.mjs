@@ -109,6 +109,72 @@ describe("onBeforeSend", () => {
     assert.deepEqual(await result, { cancel: false, details: edits });
   });
 
+  // A verdict may only move the recipients the person chose between To, Cc
+  // and Bcc, or add the policy's autoBcc: a broken or hostile host must not
+  // be able to add a recipient nobody chose.
+  it("should refuse edits that add a recipient nobody chose", async () => {
+    const { ports, flow, failures, sentReview } = setup({ choice: "send" });
+    const result = flow.onBeforeSend(TAB, DETAILS);
+    const request = await sentReview();
+    const edits = {
+      to: [],
+      bcc: [
+        "Alice Example <alice@client.example>",
+        "Mallory <mallory@evil.example>",
+      ],
+    };
+    ports[0].reply(verdict(request.id, "send", { edits }));
+    const got = await result;
+    assert.equal(got.cancel, false, "send anyway sends the draft as written");
+    assert.equal("details" in got, false, "the edits are not applied");
+    assert.equal(failures.length, 1);
+    assert.equal(failures[0].kind, FailureKind.BAD_REPLY);
+    assert.doesNotMatch(failures[0].detail, /mallory/i, "no address in it");
+  });
+
+  it("should refuse an autoBcc address the policy does not name", async () => {
+    const { ports, flow, failures, sentReview } = setup({
+      managed: { autoBcc: ["archive@corp.example"] },
+    });
+    const result = flow.onBeforeSend(TAB, DETAILS);
+    const request = await sentReview();
+    const edits = { to: ["Alice Example <alice@client.example>"], cc: [] };
+    edits.bcc = ["archive@corp.example", "other@corp.example"];
+    ports[0].reply(verdict(request.id, "send", { edits }));
+    assert.deepEqual(await result, { cancel: true });
+    assert.equal(failures[0].kind, FailureKind.BAD_REPLY);
+  });
+
+  it("should refuse the policy's autoBcc anywhere but in Bcc", async () => {
+    const { ports, flow, failures, sentReview } = setup({
+      managed: { autoBcc: ["archive@corp.example"] },
+    });
+    const result = flow.onBeforeSend(TAB, DETAILS);
+    const request = await sentReview();
+    const edits = {
+      to: ["Alice Example <alice@client.example>", "archive@corp.example"],
+    };
+    ports[0].reply(verdict(request.id, "send", { edits }));
+    assert.deepEqual(await result, { cancel: true });
+    assert.equal(failures[0].kind, FailureKind.BAD_REPLY);
+  });
+
+  it("should apply edits that add the policy's autoBcc", async () => {
+    const { ports, flow, failures, sentReview } = setup({
+      managed: { autoBcc: ["archive@corp.example"] },
+    });
+    const result = flow.onBeforeSend(TAB, DETAILS);
+    const request = await sentReview();
+    const edits = {
+      to: ["Alice Example <alice@client.example>"],
+      cc: [],
+      bcc: ["archive@corp.example"],
+    };
+    ports[0].reply(verdict(request.id, "send", { edits }));
+    assert.deepEqual(await result, { cancel: false, details: edits });
+    assert.equal(failures.length, 0);
+  });
+
   it("should pass the managed policy along", async () => {
     const policy = { internalDomains: ["corp.example"] };
     const { ports, flow, sentReview } = setup({ managed: policy });
