@@ -120,6 +120,17 @@ void scaleFont(QWidget *widget, double factor, bool bold)
 }
 
 // Text from the draft is never interpreted: no rich text, no mnemonics.
+// A tool tip that shows `text` as written. QToolTip draws anything that looks like HTML
+// (Qt::mightBeRichText) as rich text, and names, file names and subjects come from other
+// people's mail: escaped, "<img src=...>" or a fake "<b>address</b>" stays literal.
+QString plainToolTip(const QString &text)
+{
+    if (text.isEmpty())
+        return text;
+    return QStringLiteral("<p style=\"white-space:pre-wrap\">") + text.toHtmlEscaped()
+           + QStringLiteral("</p>");
+}
+
 QLabel *plainLabel(const QString &text)
 {
     auto *label = new QLabel;
@@ -650,7 +661,8 @@ QWidget *ConfirmDialog::createHeader(const Review &review)
     QLabel *subject = wrappedLabel(
         fullSubject.isEmpty() ? tr("(no subject)") : truncated(fullSubject, kSubjectHeaderLength));
     subject->setObjectName(QStringLiteral("subjectLabel"));
-    subject->setToolTip(fullSubject.size() > kSubjectHeaderLength ? fullSubject : QString());
+    subject->setToolTip(
+        plainToolTip(fullSubject.size() > kSubjectHeaderLength ? fullSubject : QString()));
     subject->setAccessibleName(tr("Subject: %1").arg(fullSubject));
     subjectRow->addWidget(subject, 1);
     layout->addLayout(subjectRow);
@@ -833,7 +845,7 @@ void ConfirmDialog::addRecipientRows(QGridLayout *grid, const Review &review,
                 item = label;
             }
             if (recipient.displayName.size() > kDisplayNameLength)
-                item->setToolTip(fromUtf8(recipient.displayName));
+                item->setToolTip(plainToolTip(fromUtf8(recipient.displayName)));
             grid->addWidget(item, row, ItemColumn);
 
             QLabel *field = plainLabel(fieldText(recipient.field));
@@ -879,7 +891,7 @@ void ConfirmDialog::addAttachmentRows(QGridLayout *grid, const Review &review,
             item = label;
         }
         if (name.size() > kFileNameLength)
-            item->setToolTip(name);
+            item->setToolTip(plainToolTip(name));
         grid->addWidget(item, row, ItemColumn);
         QLabel *sizeLabel = plainLabel(size);
         setTextColor(sizeLabel, mutedColor(sizeLabel->palette()));

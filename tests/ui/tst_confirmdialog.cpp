@@ -10,6 +10,7 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QScrollBar>
+#include <QTextDocument>
 #include <QtTest>
 
 using namespace sendguard;
@@ -136,6 +137,7 @@ private slots:
     void tabOrderFollowsVisualOrder();
     void displayNameWithTagsIsShownLiterally();
     void ampersandInFilenameIsShownLiterally();
+    void longNamesWithTagsShowLiterallyInToolTips();
     void blockFindingOffersOnlyCancel();
     void warnFindingHasItsOwnCheckBoxAtTheTop();
     void invalidAddressShowsTheRawEntry();
@@ -392,6 +394,45 @@ void tst_ConfirmDialog::displayNameWithTagsIsShownLiterally()
         if (!label->text().isEmpty())
             QCOMPARE(label->textFormat(), Qt::PlainText);
     }
+}
+
+// What QToolTip draws for `tip`: it takes text that looks like HTML (Qt::mightBeRichText) as
+// rich text.
+QString renderedToolTip(const QString &tip)
+{
+    QTextDocument document;
+    if (Qt::mightBeRichText(tip))
+        document.setHtml(tip);
+    else
+        document.setPlainText(tip);
+    return document.toPlainText();
+}
+
+// Long names get their full text as a tool tip; a name from a hostile mail must not be drawn as
+// HTML there (an <img>, a fake address in <b>) any more than in the labels.
+void tst_ConfirmDialog::longNamesWithTagsShowLiterallyInToolTips()
+{
+    const std::string name = "<b>Alice</b> <img src=\"x.png\"> " + std::string(60, 'n');
+    const std::string file = "<i>report</i>" + std::string(100, 'f') + ".pdf";
+    const std::string subject = "<u>Re:</u> " + std::string(250, 's');
+    Review review;
+    review.subject = subject;
+    review.recipients = {recipient(Field::To, name, "alice", "client.example"),
+                         internalRecipient(Field::Cc, name, "chief")};
+    review.attachments = {{file, 2048}};
+    addConfirmFindings(review);
+    ConfirmDialog dialog(review);
+
+    QStringList shown;
+    for (const QWidget *widget : dialog.findChildren<QWidget *>()) {
+        if (!widget->toolTip().isEmpty())
+            shown.append(renderedToolTip(widget->toolTip()));
+    }
+    for (const std::string &text : {name, file, subject}) {
+        const QString literal = QString::fromStdString(text);
+        QVERIFY2(std::count(shown.begin(), shown.end(), literal) >= 1, qPrintable(literal));
+    }
+    QCOMPARE(std::count(shown.begin(), shown.end(), QString::fromStdString(name)), 2);
 }
 
 void tst_ConfirmDialog::ampersandInFilenameIsShownLiterally()
