@@ -264,6 +264,7 @@ export function createLearnController({
     try {
       const stored = (await storage.get()) ?? {};
       if (stored.offered) {
+        log("info", "learning from Sent was offered before; not again");
         return false;
       }
       step = "finding the Sent folders";

@@ -261,11 +261,39 @@ def history_rules(config):
         check_delivered(world, messages[0], ["hanako.suzuki@rival.example"])
 
 
+def expect_no_second_offer(world):
+    """Starts Thunderbird once more on the same profile: the add-in remembers (storage.local)
+    that it offered, so it says so in its log and no learn window appears."""
+    world.profile.install_driver({"mode": "compose-only", "draft": dict(TEAM_DRAFT)})
+    since = time.time()
+    world.thunderbird = Thunderbird(world.config["thunderbird"], world.profile.profile,
+                                    world.env, os.path.join(world.out, "thunderbird-again.out"))
+    world.thunderbird.start()
+    world.thunderbird.wait_report("COMPOSED", 60.0, "the driver's compose window (second start)")
+    deadline = time.monotonic() + 20.0
+    while not said_offered_before(world):
+        if time.monotonic() > deadline:
+            raise Failure("on the second start the add-in never said it had offered before")
+        time.sleep(0.1)
+    offers = [e for e in world.watcher.snapshot() if e["t"] >= since * 1e6
+              and e["ev"] in ("map", "title") and LEARN_TITLE in e.get("title", "")]
+    expect(not offers, "the learn window was offered again: %s" % offers)
+    world.thunderbird.stop()
+    world.thunderbird = None
+    print("second start: no offer")
+
+
+def said_offered_before(world):
+    with open(world.thunderbird.stdout_path, encoding="utf-8", errors="replace") as out:
+        return any("offered before; not again" in line for line in out)
+
+
 def learn_host_missing(config):
     """The same profile with no native host registered: the offer still appears, "Learn now"
     ends in the window saying that the checking program is missing (failure kind
     host-missing, nothing learned), and sending is unchanged: Send opens the add-in's failure
-    window, Escape cancels, nothing reaches the sink."""
+    window, Escape cancels, nothing reaches the sink. Thunderbird started again on that profile
+    does not offer again."""
     with World(config, "learn-host-missing", register_host=False) as world:
         mails = sent_history()
         world.profile.seed_sent_folder(sent_mbox(mails))
@@ -285,6 +313,7 @@ def learn_host_missing(config):
         world.finish()
         messages = sink_after_settle(world, 0)
         expect(not messages, "mail reached the sink while the host was missing: %s" % messages)
+        expect_no_second_offer(world)
 
 
 SCENARIOS = {
