@@ -39,10 +39,8 @@ void checkAttentionTerms(const Review &review, const RuleContext &context,
     const std::size_t placeCount = 2 + review.attachments.size();
     std::vector<std::vector<bool>> foundIn(terms.size(), std::vector<bool>(placeCount, false));
     const auto search = [&](std::size_t place, std::string_view foldedText) {
-        matcher.forEachMatch(foldedText, [&](std::size_t term, std::size_t) {
-            foundIn[term][place] = true;
-            return true;
-        });
+        matcher.forEachTermFound(foldedText,
+                                 [&](std::size_t term) { foundIn[term][place] = true; });
     };
     search(0, context.foldedSubject());
     search(1, context.foldedBody());

@@ -135,38 +135,6 @@ bool isNegated(std::string_view line, std::size_t start, std::size_t end)
     return english ? negatedInEnglish(line, start, end) : negatedInJapanese(line, end);
 }
 
-// The line around a position of the body, remembered between calls: positions come in rising
-// order for each term, so finding line starts and ends stays linear in the body.
-class LineLocator
-{
-public:
-    explicit LineLocator(std::string_view text)
-        : m_text(text)
-    {}
-
-    std::string_view lineAt(std::size_t pos)
-    {
-        if (pos < m_start || pos >= m_end) {
-            const std::size_t previousBreak = m_text.rfind('\n', pos);
-            m_start = previousBreak == std::string_view::npos ? 0 : previousBreak + 1;
-            m_end = m_text.find('\n', pos);
-            if (m_end == std::string_view::npos)
-                m_end = m_text.size();
-        }
-        std::string_view line = m_text.substr(m_start, m_end - m_start);
-        if (!line.empty() && line.back() == '\r')
-            line.remove_suffix(1);
-        return line;
-    }
-
-    std::size_t lineStart() const { return m_start; }
-
-private:
-    std::string_view m_text;
-    std::size_t m_start = 0;
-    std::size_t m_end = 0;
-};
-
 // Where the writer's own text ends: at the signature separator or the first quote header.
 std::size_t ownTextEnd(std::string_view body)
 {
@@ -180,22 +148,23 @@ std::size_t ownTextEnd(std::string_view body)
     return end;
 }
 
-// The first reminder term said plainly (on an unquoted line, not negated), or nullptr. One pass
-// over the text for all terms; finding line bounds stays linear since hits come in order.
+// The first reminder term said plainly (on an unquoted line, not negated), or nullptr. Quoted
+// lines are never searched, so however many terms end on them they cost nothing; a term cannot
+// span a line break.
 const std::string *firstReminder(std::string_view text, const std::vector<std::string> &terms)
 {
     const TermMatcher matcher(terms);
-    LineLocator lines(text);
     const std::string *found = nullptr;
-    matcher.forEachMatch(text, [&](std::size_t term, std::size_t pos) {
-        const std::string_view line = lines.lineAt(pos);
-        const std::size_t inLine = pos - lines.lineStart();
-        if (isQuotedLine(line) || inLine + terms[term].size() > line.size())
-            return true; // quoted, or a term that spans a line break
-        if (isNegated(line, inLine, inLine + terms[term].size()))
+    forEachLine(text, [&](std::string_view line) {
+        if (isQuotedLine(line))
             return true;
-        found = &terms[term];
-        return false;
+        matcher.forEachMatch(line, [&](std::size_t term, std::size_t pos) {
+            if (isNegated(line, pos, pos + terms[term].size()))
+                return true;
+            found = &terms[term];
+            return false;
+        });
+        return found == nullptr;
     });
     return found;
 }

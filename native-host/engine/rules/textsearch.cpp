@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <cstddef>
+#include <unordered_set>
 
 namespace sendguard::rules {
 
@@ -109,17 +110,15 @@ private:
 std::vector<PolicyTerm> policyTerms(const std::vector<std::string> &entries)
 {
     std::vector<PolicyTerm> terms;
+    std::unordered_set<std::string> seen; // a set: comparing pairwise was quadratic in the list
     for (const auto &entry : entries) {
         const std::string_view shown = withoutComment(entry);
         if (shown.empty())
             continue;
         std::string folded(trimmed(foldForMatching(shown)));
-        if (folded.empty())
+        if (folded.empty() || !seen.insert(folded).second)
             continue;
-        const bool seen = std::any_of(terms.begin(), terms.end(),
-                                      [&](const PolicyTerm &t) { return t.folded == folded; });
-        if (!seen)
-            terms.push_back({std::string(shown), std::move(folded)});
+        terms.push_back({std::string(shown), std::move(folded)});
     }
     return terms;
 }
@@ -171,17 +170,22 @@ TermMatcher::TermMatcher(const std::vector<std::string> &terms)
     }
 
     // Fallbacks breadth first, so a node's fallback is complete before its children need it.
+    // Each node links to the nearest node with terms on its fallback chain instead of copying
+    // their terms: copies cost terms x length for terms nested in each other.
     std::vector<int> queue;
-    for (const auto &[byte, child] : m_nodes[0].children)
+    for (const auto &[byte, child] : m_nodes[0].children) {
+        auto &node = m_nodes[static_cast<std::size_t>(child)];
+        node.output = node.terms.empty() ? 0 : child;
         queue.push_back(child);
+    }
     for (std::size_t head = 0; head < queue.size(); ++head) {
         const int state = queue[head];
         for (const auto &[byte, child] : m_nodes[static_cast<std::size_t>(state)].children) {
             const int fallback = step(m_nodes[static_cast<std::size_t>(state)].fallback, byte);
             auto &node = m_nodes[static_cast<std::size_t>(child)];
             node.fallback = fallback;
-            const auto &inherited = m_nodes[static_cast<std::size_t>(fallback)].terms;
-            node.terms.insert(node.terms.end(), inherited.begin(), inherited.end());
+            node.output
+                = node.terms.empty() ? m_nodes[static_cast<std::size_t>(fallback)].output : child;
             queue.push_back(child);
         }
     }

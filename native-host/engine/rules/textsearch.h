@@ -53,16 +53,35 @@ public:
     template<typename Visit>
     void forEachMatch(std::string_view text, Visit visit) const;
 
+    // Calls visit(termIndex) once for each term that occurs in `text` as a word. A term found
+    // once is not looked at again, so terms nested in each other ("-", "--", "---") cost no
+    // more than the text, where forEachMatch pays for every term ending at every byte.
+    template<typename Visit>
+    void forEachTermFound(std::string_view text, Visit visit) const;
+
 private:
     struct Node
     {
         std::vector<std::pair<unsigned char, int>> children;
         int fallback = 0;       // the longest proper suffix that is also a trie node
-        std::vector<int> terms; // terms ending here, including through fallbacks
+        int output = 0;         // this node or the nearest fallback with terms of its own; 0: none
+        std::vector<int> terms; // terms ending exactly here
     };
 
     int step(int state, unsigned char byte) const;
     bool isWordAt(std::string_view text, std::size_t pos, std::size_t length) const;
+    // The next node with terms on the fallback chain below `node`, which has terms.
+    int nextOutput(int node) const
+    {
+        return m_nodes[static_cast<std::size_t>(m_nodes[static_cast<std::size_t>(node)].fallback)]
+            .output;
+    }
+    // Every term ending at byte `i` ends with that byte: when it is an ASCII letter or digit and
+    // so is the next one, none of them ends a word there (a long run of letters or digits).
+    static bool endsInsideWord(std::string_view text, std::size_t i)
+    {
+        return i + 1 < text.size() && isAsciiAlnum(text[i]) && isAsciiAlnum(text[i + 1]);
+    }
 
     std::vector<std::string> m_terms;
     std::vector<Node> m_nodes;
@@ -75,11 +94,62 @@ void TermMatcher::forEachMatch(std::string_view text, Visit visit) const
     int state = 0;
     for (std::size_t i = 0; i < text.size(); ++i) {
         state = step(state, static_cast<unsigned char>(text[i]));
-        for (const int term : m_nodes[static_cast<std::size_t>(state)].terms) {
-            const std::size_t length = m_terms[static_cast<std::size_t>(term)].size();
-            const std::size_t pos = i + 1 - length;
-            if (isWordAt(text, pos, length) && !visit(static_cast<std::size_t>(term), pos))
-                return;
+        if (endsInsideWord(text, i))
+            continue;
+        for (int node = m_nodes[static_cast<std::size_t>(state)].output; node != 0;
+             node = nextOutput(node)) {
+            for (const int term : m_nodes[static_cast<std::size_t>(node)].terms) {
+                const std::size_t length = m_terms[static_cast<std::size_t>(term)].size();
+                const std::size_t pos = i + 1 - length;
+                if (isWordAt(text, pos, length) && !visit(static_cast<std::size_t>(term), pos))
+                    return;
+            }
+        }
+    }
+}
+
+template<typename Visit>
+void TermMatcher::forEachTermFound(std::string_view text, Visit visit) const
+{
+    std::vector<bool> found(m_terms.size(), false);
+    // done[node]: every term of that node was found; skipTo[node] then leads further down the
+    // chain, shortened as it is followed (path compression) so found nodes cost nothing.
+    std::vector<bool> done(m_nodes.size(), false);
+    std::vector<int> skipTo(m_nodes.size(), 0);
+    const auto firstLive = [&](int node) {
+        int live = node;
+        while (live != 0 && done[static_cast<std::size_t>(live)])
+            live = skipTo[static_cast<std::size_t>(live)];
+        while (node != live) {
+            const int next = skipTo[static_cast<std::size_t>(node)];
+            skipTo[static_cast<std::size_t>(node)] = live;
+            node = next;
+        }
+        return live;
+    };
+    int state = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        state = step(state, static_cast<unsigned char>(text[i]));
+        if (endsInsideWord(text, i))
+            continue;
+        for (int node = firstLive(m_nodes[static_cast<std::size_t>(state)].output); node != 0;
+             node = firstLive(nextOutput(node))) {
+            bool allFound = true;
+            for (const int term : m_nodes[static_cast<std::size_t>(node)].terms) {
+                const auto index = static_cast<std::size_t>(term);
+                if (found[index])
+                    continue;
+                if (isWordAt(text, i + 1 - m_terms[index].size(), m_terms[index].size())) {
+                    found[index] = true;
+                    visit(index);
+                } else {
+                    allFound = false;
+                }
+            }
+            if (allFound) {
+                done[static_cast<std::size_t>(node)] = true;
+                skipTo[static_cast<std::size_t>(node)] = nextOutput(node);
+            }
         }
     }
 }

@@ -552,5 +552,59 @@ TEST(ContentRules, StayFastOnAHostileMegabyteBody)
     EXPECT_TRUE(findingsOf(review, "sensitive-data").empty());
 }
 
+// An admin's list of many attention terms (every customer's name, say) costs linear time to
+// prepare: de-duplicating 50,000 terms pairwise took most of a minute.
+TEST(ContentRules, StayFastWithFiftyThousandPolicyTerms)
+{
+    Policy policy;
+    policy.attachmentReminderTerms.emplace();
+    for (int i = 0; i < 50'000; ++i) {
+        policy.attentionTerms.push_back("customer " + std::to_string(i));
+        policy.attachmentReminderTerms->push_back("file " + std::to_string(i));
+    }
+    Draft draft;
+    draft.from = "Taro Yamada <taro@corp.example>";
+    draft.to = {alice};
+    draft.body = "About customer 4711: the file 7 is ready.\n";
+
+    const auto start = std::chrono::steady_clock::now();
+    const Review review = reviewDraft(draft, policy);
+    const auto elapsed = std::chrono::steady_clock::now() - start;
+
+    EXPECT_LT(elapsed, std::chrono::seconds(2));
+    EXPECT_EQ(findingsOf(review, "attention-term").size(), 1u);
+    EXPECT_EQ(findingsOf(review, "forgotten-attachment").size(), 1u);
+}
+
+// Terms nested in each other ("-", "--", "---", ...) all end at every byte of a long run: a
+// matcher that lists every term ending at every position does terms x bytes of work.
+TEST(ContentRules, StayFastWithNestedTermsOnALongRun)
+{
+    Policy policy;
+    policy.attachmentReminderTerms.emplace();
+    for (std::size_t length = 1; length <= 300; ++length) {
+        for (const char c : {'a', '-', '1'}) {
+            policy.attentionTerms.push_back(std::string(length, c));
+            policy.attachmentReminderTerms->push_back(std::string(length, c));
+        }
+    }
+    Draft draft;
+    draft.from = "Taro Yamada <taro@corp.example>";
+    draft.to = {alice};
+    draft.body = std::string(300'000, 'a') + "\n" + std::string(300'000, '1') + "\n";
+    for (int i = 0; i < 1'000; ++i)
+        draft.body += "> " + std::string(300, '-') + "\n";
+    draft.body += "-\n";
+
+    const auto start = std::chrono::steady_clock::now();
+    const Review review = reviewDraft(draft, policy);
+    const auto elapsed = std::chrono::steady_clock::now() - start;
+
+    EXPECT_LT(elapsed, std::chrono::seconds(2));
+    // No term is a whole run of letters or digits; every run of dashes is a word.
+    EXPECT_EQ(findingsOf(review, "attention-term").size(), 300u);
+    EXPECT_EQ(findingsOf(review, "forgotten-attachment").size(), 1u);
+}
+
 } // namespace
 } // namespace sendguard
