@@ -1,4 +1,5 @@
-"""End-to-end scenario for the history rules on a profile with years of sent mail.
+"""End-to-end scenarios for learning from the Sent folders and the history rules, on a profile
+that has sent mail before SendGuard is installed.
 
 The profile's Local Folders "Sent" mbox holds a realistic sent history: a project team at
 partner.example (Hanako Suzuki, Ken Tanaka, Mika Ito) written to together again and again, a
@@ -7,7 +8,8 @@ window, to learn from the Sent folders; the test answers that window with the ke
 person would, waits until the window says it is done (and the host has logged the batches),
 then presses Send on one compose window five times with other recipients each time. The host's
 review log line names the rules that fired (ids only); each history rule must fire on its own
-round, and none on the usual team.
+round, and none on the usual team. learn-host-missing checks the window's failure wording and
+that the offer is made only once.
 """
 
 import email.utils
@@ -15,14 +17,13 @@ import os
 import re
 import time
 
-from .scenarios import (FAILURE_TITLE, Failure, World, cancel_by_escape, check_delivered, confirm_by_keyboard,
-                        expect, round_result, run_round, sink_after_settle, tail_of, wait_closed,
-                        wait_dialog)
-from .scenarios import EXIT_TIMEOUT
+from .profile import SENDER_ADDRESS, SENDER_NAME
+from .scenarios import (EXIT_TIMEOUT, FAILURE_TITLE, Failure, World, cancel_by_escape,
+                        check_delivered, confirm_by_keyboard, expect, round_result, run_round,
+                        sink_after_settle, tail_of, wait_closed, wait_dialog)
 from .scenarios_audience import host_log_lines
 from .thunderbird import Thunderbird
 from .xsession import HarnessError
-from .profile import SENDER_ADDRESS, SENDER_NAME
 from .widgets import Image, checkbox_centres
 
 LEARN_TITLE = "SendGuard: learn from your sent mail"
