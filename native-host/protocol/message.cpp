@@ -3,6 +3,7 @@
 #include "frame.h"
 
 #include <climits>
+#include <cmath>
 #include <cstdint>
 #include <cstdio>
 #include <limits>
@@ -183,8 +184,11 @@ std::int64_t readDate(const json &message)
     const json *value = member(message, "date");
     if (!value)
         return 0;
-    if (value->is_number())
-        return static_cast<std::int64_t>(value->get<double>() / 1000);
+    if (value->is_number()) {
+        // Converting a double outside int64's range is undefined: such a date is unreadable.
+        const double seconds = value->get<double>() / 1000;
+        return std::abs(seconds) < 9.2e18 ? static_cast<std::int64_t>(seconds) : 0;
+    }
     if (!value->is_string())
         return 0;
     int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;

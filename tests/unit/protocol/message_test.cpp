@@ -44,6 +44,22 @@ TEST(ParseMessage, ReadsLearnBatchWithBothDateForms)
     EXPECT_EQ(learn.messages[2].time, 0);
 }
 
+// A number of milliseconds too large for 64 bits of seconds was converted anyway (undefined
+// behaviour; INT64_MIN on x86). Such a date is unreadable: the mail is learned without one.
+TEST(ParseMessage, LearnDateOutOfRangeCountsAsNoDate)
+{
+    const auto message = parseMessage(R"({"type":"learn","id":"l-2","messages":[)"
+                                      R"({"date":1e300},{"date":-1e300},{"date":1e22},)"
+                                      R"({"date":-1772359200000}]})");
+    ASSERT_TRUE(message) << message.error().message;
+    const auto &learn = std::get<LearnRequest>(message.value());
+    ASSERT_EQ(learn.messages.size(), 4u);
+    EXPECT_EQ(learn.messages[0].time, 0);
+    EXPECT_EQ(learn.messages[1].time, 0);
+    EXPECT_EQ(learn.messages[2].time, 0);
+    EXPECT_EQ(learn.messages[3].time, -1772359200);
+}
+
 TEST(ParseMessage, SentNoticeMayCarryTheMessageId)
 {
     const auto message = parseMessage(R"({"type":"sent","id":"r-1","messageId":"<m@x>"})");
