@@ -42,6 +42,15 @@ public:
         return 0;
     }
 
+    // How many mails had both normalised addresses in To or Cc, so each saw the other's address;
+    // 0 when none. Never more than pairCount(): Bcc recipients are together but unseen.
+    virtual std::int64_t seenTogetherCount(std::string_view first, std::string_view second) const
+    {
+        (void)first;
+        (void)second;
+        return 0;
+    }
+
     // The normalised addresses mail went to under this display name (compared by
     // displayNameKey()); empty when none.
     virtual std::vector<std::string> addressesNamed(std::string_view displayName) const

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <map>
 #include <set>
 #include <system_error>
 
@@ -66,6 +67,10 @@ const char *const kMigrations[] = {
     "  findings_ticked TEXT NOT NULL,"
     "  policy_fingerprint TEXT NOT NULL);"
     "CREATE INDEX audit_log_by_time ON audit_log (time);",
+    // 4: of a pair's mails, how many had both in To or Cc, so each saw the other's address.
+    // Pairs learned before stay at 0: which field they were in was not kept, and a pair that
+    // was only ever in Bcc must never pass for one that saw each other.
+    "ALTER TABLE pairs ADD COLUMN visible INTEGER NOT NULL DEFAULT 0;",
 };
 static_assert(std::size(kMigrations) == kHistorySchemaVersion);
 
@@ -159,8 +164,8 @@ Status migrate(Database &db, int target)
 struct HistoryStore::Statements
 {
     std::optional<Statement> domainCount, knownDomains, anyRecipient, recipientCount, pairCount,
-        addressesNamed, insertLearned, upsertRecipient, upsertDomain, upsertName, upsertPair,
-        insertAudit, auditSince, pruneAudit;
+        seenTogetherCount, addressesNamed, insertLearned, upsertRecipient, upsertDomain, upsertName,
+        upsertPair, insertAudit, auditSince, pruneAudit;
 };
 
 HistoryStore::HistoryStore(Database db, bool readOnly)
@@ -310,6 +315,10 @@ Status HistoryStore::prepareStatements()
                        " (SELECT (SELECT id FROM recipients WHERE address = ?1) AS x,"
                        "         (SELECT id FROM recipients WHERE address = ?2) AS y) ids"
                        " WHERE p.a = min(ids.x, ids.y) AND p.b = max(ids.x, ids.y)"},
+        {&s.seenTogetherCount, "SELECT p.visible FROM pairs p,"
+                               " (SELECT (SELECT id FROM recipients WHERE address = ?1) AS x,"
+                               "         (SELECT id FROM recipients WHERE address = ?2) AS y) ids"
+                               " WHERE p.a = min(ids.x, ids.y) AND p.b = max(ids.x, ids.y)"},
         {&s.addressesNamed,
          "SELECT r.address FROM display_names n JOIN recipients r ON r.id = n.recipient_id"
          " WHERE n.name_key = ?1 ORDER BY n.count DESC LIMIT 20"},
@@ -326,8 +335,9 @@ Status HistoryStore::prepareStatements()
          "INSERT INTO display_names (recipient_id, name_key, name, count) VALUES (?1, ?2, ?3, 1)"
          " ON CONFLICT (recipient_id, name_key) DO UPDATE SET count = count + 1,"
          " name = excluded.name"},
-        {&s.upsertPair, "INSERT INTO pairs (a, b, count) VALUES (?1, ?2, 1)"
-                        " ON CONFLICT (a, b) DO UPDATE SET count = count + 1"},
+        {&s.upsertPair, "INSERT INTO pairs (a, b, count, visible) VALUES (?1, ?2, 1, ?3)"
+                        " ON CONFLICT (a, b) DO UPDATE SET count = count + 1,"
+                        " visible = visible + excluded.visible"},
         {&s.insertAudit,
          "INSERT INTO audit_log (time, review_id, decision, recipients, attachments,"
          " findings_shown, findings_ticked, policy_fingerprint)"
@@ -440,6 +450,19 @@ std::int64_t HistoryStore::pairCount(std::string_view first, std::string_view se
     return count;
 }
 
+std::int64_t HistoryStore::seenTogetherCount(std::string_view first, std::string_view second) const
+{
+    if (first == second)
+        return 0;
+    Statement &statement = *m_statements->seenTogetherCount;
+    statement.reset();
+    statement.bind(1, first).bind(2, second);
+    const std::int64_t count = singleInt(statement);
+    noteReadError(statement);
+    statement.reset();
+    return count;
+}
+
 std::vector<std::string> HistoryStore::addressesNamed(std::string_view displayName) const
 {
     const std::string key = displayNameKey(displayName);
@@ -497,17 +520,23 @@ Status HistoryStore::recordOne(const SentMail &mail, bool &learned)
     }
 
     const std::int64_t time = mail.time > 0 ? mail.time : nowSeconds();
-    std::vector<std::int64_t> ids;
+    // Each recipient once, by id; visible when any of their entries was in To or Cc.
+    std::vector<std::pair<std::int64_t, bool>> ids;
     std::set<std::string> domains;
-    std::set<std::string> seen;
+    std::map<std::string, std::size_t, std::less<>> seen;
     for (const SentRecipient &recipient : mail.recipients) {
-        if (recipient.address.empty() || !seen.insert(recipient.address).second)
+        if (recipient.address.empty())
             continue;
+        if (const auto it = seen.find(recipient.address); it != seen.end()) {
+            ids[it->second].second = ids[it->second].second || recipient.visible;
+            continue;
+        }
         Status error;
         const auto id = upsertRecipient(recipient, time, error);
         if (!id)
             return error;
-        ids.push_back(*id);
+        seen.emplace(recipient.address, ids.size());
+        ids.emplace_back(*id, recipient.visible);
         domains.insert(recipient.domain);
     }
     for (const std::string &domain : domains) {
@@ -520,8 +549,11 @@ Status HistoryStore::recordOne(const SentMail &mail, bool &learned)
         std::sort(ids.begin(), ids.end());
         for (std::size_t i = 0; i < ids.size(); ++i) {
             for (std::size_t j = i + 1; j < ids.size(); ++j) {
+                const bool bothVisible = ids[i].second && ids[j].second;
                 s.upsertPair->reset();
-                s.upsertPair->bind(1, ids[i]).bind(2, ids[j]);
+                s.upsertPair->bind(1, ids[i].first)
+                    .bind(2, ids[j].first)
+                    .bind(3, std::int64_t{bothVisible ? 1 : 0});
                 if (Status error = s.upsertPair->run())
                     return error;
             }

@@ -14,7 +14,7 @@
 namespace sendguard {
 
 // The schema version this build writes (PRAGMA user_version); older files are migrated on open.
-inline constexpr int kHistorySchemaVersion = 3;
+inline constexpr int kHistorySchemaVersion = 4;
 
 // One recipient of a mail that left, already normalised.
 struct SentRecipient
@@ -22,6 +22,7 @@ struct SentRecipient
     std::string address;     // ReviewedRecipient::normalisedAddress()
     std::string domain;      // A-label form
     std::string displayName; // as written; may be empty
+    bool visible = false;    // in To or Cc: the other visible recipients saw this address
 };
 
 // A mail that really left: after onAfterSend, or read back from a Sent folder.
@@ -52,7 +53,8 @@ struct AuditEntry
 };
 
 // The history of what the person sent (DESIGN.md, "History store"): recipients, the pairs of
-// recipients that appeared together, the message ids already learned, and the audit log.
+// recipients that appeared together (and how often both were visible, in To or Cc), the message
+// ids already learned, and the audit log.
 //
 // Opened once per process and used from one thread. Reads never fail outwards: a database
 // that is locked, unreadable or gone answers as if empty and remembers the failure, which
@@ -94,6 +96,7 @@ public:
     bool hasHistory() const override;
     std::int64_t recipientCount(std::string_view address) const override;
     std::int64_t pairCount(std::string_view first, std::string_view second) const override;
+    std::int64_t seenTogetherCount(std::string_view first, std::string_view second) const override;
     std::vector<std::string> addressesNamed(std::string_view displayName) const override;
 
     // Whether a read failed since the last call; clears the flag.

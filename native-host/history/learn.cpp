@@ -9,19 +9,27 @@ SentMail sentMailFromReview(const Review &review, std::string messageId, std::in
 {
     SentMail mail{std::move(messageId), time, {}};
     for (const ReviewedRecipient &recipient : review.recipients) {
-        mail.recipients.push_back(
-            {recipient.normalisedAddress(), recipient.domain.ascii, recipient.displayName});
+        mail.recipients.push_back({recipient.normalisedAddress(), recipient.domain.ascii,
+                                   recipient.displayName, recipient.field != Field::Bcc});
     }
     return mail;
 }
 
+Review withEveryoneInBcc(Review review)
+{
+    for (ReviewedRecipient &recipient : review.recipients)
+        recipient.field = Field::Bcc;
+    return review;
+}
+
 SentMail sentMailFromHeaders(std::string messageId, std::int64_t time,
-                             const std::vector<std::vector<std::string>> &recipientFields,
-                             std::int64_t &skipped)
+                             const RecipientHeaders &headers, std::int64_t &skipped)
 {
     SentMail mail{std::move(messageId), time, {}};
-    for (const auto &field : recipientFields) {
-        for (const std::string &entry : field) {
+    const std::pair<const std::vector<std::string> *, bool> fields[]
+        = {{&headers.to, true}, {&headers.cc, true}, {&headers.bcc, false}};
+    for (const auto &[field, visible] : fields) {
+        for (const std::string &entry : *field) {
             const auto mailboxes = parseAddressList(entry);
             if (!mailboxes) {
                 ++skipped;
@@ -37,8 +45,8 @@ SentMail sentMailFromHeaders(std::string messageId, std::int64_t time,
                 ReviewedRecipient recipient;
                 recipient.localPart = mailbox.localPart;
                 recipient.domain = std::move(domain).value();
-                mail.recipients.push_back(
-                    {recipient.normalisedAddress(), recipient.domain.ascii, mailbox.displayName});
+                mail.recipients.push_back({recipient.normalisedAddress(), recipient.domain.ascii,
+                                           mailbox.displayName, visible});
             }
         }
     }

@@ -371,7 +371,7 @@ void HostServer::finishDialog(int result)
     reply(verdictJson(id, send ? Decision::Send : Decision::Cancel, *review, edits));
     audit(id, send ? "send" : "cancel", *review, m_dialogPolicyFingerprint);
     if (send)
-        rememberUntilSent(id, *review);
+        rememberUntilSent(id, moveToBcc ? withEveryoneInBcc(*review) : *review);
     // Queued, so the next dialog does not open from inside this one's signal.
     QMetaObject::invokeMethod(this, &HostServer::processQueue, Qt::QueuedConnection);
 }

@@ -167,8 +167,12 @@ public:
                 ++m_domains[r.domain];
             if (!displayNameKey(r.displayName).empty())
                 m_names[displayNameKey(r.displayName)].insert(r.address);
-            for (std::size_t j = i + 1; j < mail.recipients.size(); ++j)
-                ++m_pairs[key(r.address, mail.recipients[j].address)];
+            for (std::size_t j = i + 1; j < mail.recipients.size(); ++j) {
+                const auto &other = mail.recipients[j];
+                ++m_pairs[key(r.address, other.address)];
+                if (r.visible && other.visible)
+                    ++m_seenTogether[key(r.address, other.address)];
+            }
         }
     }
     std::vector<std::string> knownDomains() const override
@@ -185,6 +189,11 @@ public:
     {
         const auto it = m_pairs.find(key(std::string(a), std::string(b)));
         return it == m_pairs.end() ? 0 : it->second;
+    }
+    std::int64_t seenTogetherCount(std::string_view a, std::string_view b) const override
+    {
+        const auto it = m_seenTogether.find(key(std::string(a), std::string(b)));
+        return it == m_seenTogether.end() ? 0 : it->second;
     }
     std::vector<std::string> addressesNamed(std::string_view name) const override
     {
@@ -206,7 +215,7 @@ private:
         return it == map.end() ? 0 : it->second;
     }
     std::map<std::string, std::int64_t, std::less<>> m_recipients, m_domains;
-    std::map<std::pair<std::string, std::string>, std::int64_t> m_pairs;
+    std::map<std::pair<std::string, std::string>, std::int64_t> m_pairs, m_seenTogether;
     std::map<std::string, std::set<std::string>> m_names;
     std::set<std::string> m_domainsThisMail;
 };
@@ -219,7 +228,7 @@ std::vector<SentMail> pastMails()
         std::int64_t skipped = 0;
         ++n;
         mails.push_back(sentMailFromHeaders("<" + std::to_string(n) + "@corp.example>", 1000 + n,
-                                            {to}, skipped));
+                                            {to, {}, {}}, skipped));
     }
     return mails;
 }

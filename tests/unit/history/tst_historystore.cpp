@@ -1,3 +1,4 @@
+#include "engine/engine.h"
 #include "history/historystore.h"
 #include "history/learn.h"
 
@@ -132,6 +133,79 @@ TEST(HistoryStore, LearnsHeadersWithTheEnginesAddressKey)
     EXPECT_EQ(skipped, 1);
 }
 
+SentMail visibleMail(std::string messageId, std::vector<std::string> visible,
+                     std::vector<std::string> hidden)
+{
+    SentMail mail = mailTo(std::move(messageId), visible);
+    for (auto &recipient : mail.recipients)
+        recipient.visible = true;
+    for (const SentRecipient &recipient : mailTo("", std::move(hidden)).recipients)
+        mail.recipients.push_back(recipient);
+    return mail;
+}
+
+TEST(HistoryStore, CountsWhoSawWhomApartFromWhoHadMailTogether)
+{
+    TempFolder folder;
+    auto store = openOk(folder.file("history.sqlite"));
+    ASSERT_FALSE(store->recordSent(
+        visibleMail("<1@corp.example>", {"a@x.example", "b@y.example"}, {"c@z.example"})));
+    ASSERT_FALSE(
+        store->recordSent(visibleMail("<2@corp.example>", {"a@x.example"}, {"b@y.example"})));
+
+    EXPECT_EQ(store->pairCount("a@x.example", "b@y.example"), 2);
+    EXPECT_EQ(store->seenTogetherCount("a@x.example", "b@y.example"), 1);
+    EXPECT_EQ(store->seenTogetherCount("b@y.example", "a@x.example"), 1);
+    EXPECT_EQ(store->pairCount("a@x.example", "c@z.example"), 1);
+    EXPECT_EQ(store->seenTogetherCount("a@x.example", "c@z.example"), 0);
+    EXPECT_EQ(store->seenTogetherCount("a@x.example", "a@x.example"), 0);
+    EXPECT_EQ(store->seenTogetherCount("a@x.example", "nobody@x.example"), 0);
+    EXPECT_FALSE(store->takeReadFailure());
+}
+
+TEST(HistoryStore, AnAddressInToAndAgainInBccWasSeen)
+{
+    TempFolder folder;
+    auto store = openOk(folder.file("history.sqlite"));
+    SentMail mail = visibleMail("", {"a@x.example"}, {"b@y.example"});
+    mail.recipients.push_back({"b@y.example", "y.example", "", true});
+    ASSERT_FALSE(store->recordSent(mail));
+    EXPECT_EQ(store->recipientCount("b@y.example"), 1);
+    EXPECT_EQ(store->seenTogetherCount("a@x.example", "b@y.example"), 1);
+}
+
+TEST(HistoryStore, HeadersMakeToAndCcVisibleAndBccNot)
+{
+    std::int64_t skipped = 0;
+    const SentMail mail = sentMailFromHeaders(
+        "<m@corp.example>", 5, {{"a@x.example"}, {"b@y.example"}, {"c@z.example"}}, skipped);
+    ASSERT_EQ(mail.recipients.size(), 3u);
+    EXPECT_TRUE(mail.recipients[0].visible);
+    EXPECT_TRUE(mail.recipients[1].visible);
+    EXPECT_FALSE(mail.recipients[2].visible);
+}
+
+TEST(HistoryStore, AReviewTeachesItsFieldsUnlessEveryoneWasMovedToBcc)
+{
+    Draft draft;
+    draft.from = "taro@corp.example";
+    draft.to = {"a@x.example"};
+    draft.cc = {"b@y.example"};
+    draft.bcc = {"c@z.example"};
+    const Review review = reviewDraft(draft, Policy());
+
+    const SentMail asShown = sentMailFromReview(review, "<r@corp.example>", 5);
+    ASSERT_EQ(asShown.recipients.size(), 3u);
+    EXPECT_TRUE(asShown.recipients[0].visible);
+    EXPECT_TRUE(asShown.recipients[1].visible);
+    EXPECT_FALSE(asShown.recipients[2].visible);
+
+    const SentMail moved = sentMailFromReview(withEveryoneInBcc(review), "<r@corp.example>", 5);
+    ASSERT_EQ(moved.recipients.size(), 3u);
+    for (const SentRecipient &recipient : moved.recipients)
+        EXPECT_FALSE(recipient.visible) << recipient.address;
+}
+
 // Builds a file at `version` with data its schema can hold, then opens it with this build.
 class HistoryMigration : public ::testing::TestWithParam<int>
 {
@@ -164,15 +238,20 @@ TEST_P(HistoryMigration, UpgradesAndKeepsWhatWasThere)
     EXPECT_EQ(store.schemaVersion(), kHistorySchemaVersion);
     EXPECT_EQ(store.recipientCount("a@x.example"), version >= 1 ? 7 : 0);
     EXPECT_EQ(store.pairCount("a@x.example", "b@x.example"), version >= 1 ? 3 : 0);
+    // Which field an old pair was in was not kept: never taken for having seen each other.
+    EXPECT_EQ(store.seenTogetherCount("a@x.example", "b@x.example"), 0);
     EXPECT_EQ(store.addressesNamed("Ann").size(), version >= 2 ? 1u : 0u);
     bool learned = true;
     ASSERT_FALSE(store.recordSent(mailTo("<old@x>", {"a@x.example"}), &learned));
     EXPECT_EQ(learned, version < 2);
     EXPECT_FALSE(store.appendAudit(AuditEntry{10, "r-1", "send", {}, {}, {}, {}, "f"}));
+    ASSERT_FALSE(store.recordSent(visibleMail("<new@x>", {"a@x.example", "b@x.example"}, {})));
+    EXPECT_EQ(store.pairCount("a@x.example", "b@x.example"), version >= 1 ? 4 : 1);
+    EXPECT_EQ(store.seenTogetherCount("a@x.example", "b@x.example"), 1);
 }
 
-INSTANTIATE_TEST_SUITE_P(FromEachOlderVersion, HistoryMigration, ::testing::Range(0, 3),
-                         [](const auto &info) {
+INSTANTIATE_TEST_SUITE_P(FromEachOlderVersion, HistoryMigration,
+                         ::testing::Range(0, kHistorySchemaVersion), [](const auto &info) {
                              return "UserVersion" + std::to_string(info.param);
                          });
 
