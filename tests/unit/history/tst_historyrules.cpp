@@ -280,28 +280,157 @@ TEST_P(HistoryRule, PointsAtExpectedRecipientsFromTheStore)
 INSTANTIATE_TEST_SUITE_P(Rows, HistoryRule, ::testing::ValuesIn(kCases),
                          [](const auto &info) { return std::string(info.param.name); });
 
-bool ccExposureFires(const std::vector<std::string> &to, const HistoryView *history)
+// A past for cc-exposure, by header: three people at three companies who saw each other in To
+// and Cc; three customers who had mail together only in Bcc; a group where one was in Bcc; and
+// 21 people at three companies, all in To once.
+std::vector<RecipientHeaders> exposurePast()
+{
+    std::vector<RecipientHeaders> past = {
+        {{"gina@north.example"}, {"hal@south.example", "ivan@west.example"}, {}},
+        {{"gina@north.example", "hal@south.example"}, {"ivan@west.example"}, {}},
+        {{"colleague@corp.example"},
+         {},
+         {"kay@alpha.example", "lou@beta.example", "max@gamma.example"}},
+        {{"pia@north.example"}, {"quinn@south.example"}, {"rae@west.example"}},
+    };
+    RecipientHeaders large;
+    for (const char *company : {"one", "two", "three"}) {
+        for (int n = 1; n <= 7; ++n)
+            large.to.push_back("p" + std::to_string(n) + "@" + company + ".example");
+    }
+    past.push_back(large);
+    return past;
+}
+
+std::vector<SentMail> exposurePastMails()
+{
+    std::vector<SentMail> mails;
+    int n = 0;
+    for (const auto &headers : exposurePast()) {
+        std::int64_t skipped = 0;
+        ++n;
+        mails.push_back(sentMailFromHeaders("<x" + std::to_string(n) + "@corp.example>", 2000 + n,
+                                            headers, skipped));
+    }
+    return mails;
+}
+
+struct ExposureCase
+{
+    const char *name;
+    std::vector<std::string> to;
+    std::vector<std::string> cc;
+    bool fires;
+};
+
+void PrintTo(const ExposureCase &testCase, std::ostream *out)
+{
+    *out << testCase.name;
+}
+
+std::vector<std::string> largeGroup(int people)
+{
+    std::vector<std::string> to;
+    for (int n = 0; n < people; ++n)
+        to.push_back("p" + std::to_string(n / 3 + 1) + "@"
+                     + std::vector<std::string>{"one", "two", "three"}[n % 3] + ".example");
+    return to;
+}
+
+const std::vector<ExposureCase> kExposureCases = {
+    {"SeenTogetherInToAndCcBefore",
+     {"gina@north.example"},
+     {"hal@south.example", "ivan@west.example"},
+     false},
+    {"SeenTogetherNowAllInTo",
+     {"gina@north.example", "hal@south.example", "ivan@west.example"},
+     {},
+     false},
+    {"SeenTogetherPlusAColleague",
+     {"gina@north.example", "hal@south.example", "ivan@west.example"},
+     {"colleague@corp.example"},
+     false},
+    {"TogetherOnlyInBccBefore",
+     {"kay@alpha.example"},
+     {"lou@beta.example", "max@gamma.example"},
+     true},
+    {"OneOfThemInBccBefore",
+     {"pia@north.example"},
+     {"quinn@south.example", "rae@west.example"},
+     true},
+    {"ANewcomerJoinsAtAKnownCompany",
+     {"gina@north.example", "hal@south.example", "ivan@west.example"},
+     {"kim@west.example"},
+     true},
+    {"AFourthCompanyJoins",
+     {"gina@north.example", "hal@south.example", "ivan@west.example"},
+     {"jo@east.example"},
+     true},
+    {"TwentySeenTogetherAtThreeCompanies", largeGroup(20), {}, false},
+    {"TwentyOneSeenTogetherIsPastTheCap", largeGroup(21), {}, true},
+};
+
+bool ccExposureFires(const std::vector<std::string> &to, const std::vector<std::string> &cc,
+                     const HistoryView *history)
 {
     Draft draft;
     draft.from = "Taro Yamada <taro@corp.example>";
     draft.to = to;
+    draft.cc = cc;
     const Review review = reviewDraft(draft, Policy(), history);
     return std::any_of(review.findings.begin(), review.findings.end(),
                        [](const Finding &finding) { return finding.rule == "cc-exposure"; });
 }
 
-// The history keeps who had mail together, not who saw whom: a group that was rightly sent in
-// Bcc before counts as "together" just the same. So a history never silences cc-exposure, or
-// the second time customers land in Cc by mistake would pass unwarned.
-TEST(HistoryRules, CcExposureFiresEvenForPeopleWhoHadMailTogether)
+class CcExposureHistory : public ::testing::TestWithParam<ExposureCase>
+{
+};
+
+TEST_P(CcExposureHistory, FiresUnlessEveryoneHasSeenEachOtherInMemory)
 {
     InMemoryHistory history;
-    for (const auto &mail : pastMails())
+    for (const auto &mail : exposurePastMails())
         history.learn(mail);
-    ASSERT_GT(history.pairCount("gina@north.example", "hal@south.example"), 0);
-    EXPECT_TRUE(ccExposureFires({"gina@north.example", "hal@south.example", "ivan@west.example"},
-                                &history));
-    EXPECT_FALSE(ccExposureFires({"gina@north.example", "hal@south.example"}, &history));
+    EXPECT_EQ(ccExposureFires(GetParam().to, GetParam().cc, &history), GetParam().fires);
+}
+
+TEST_P(CcExposureHistory, FiresUnlessEveryoneHasSeenEachOtherFromTheStore)
+{
+    const auto path = std::filesystem::temp_directory_path()
+                      / ("sendguard-exposure-" + std::to_string(::getpid()) + ".sqlite");
+    std::filesystem::remove(path);
+    {
+        auto opened = HistoryStore::open(path);
+        ASSERT_TRUE(opened.store);
+        std::int64_t learned = 0;
+        ASSERT_FALSE(opened.store->recordSentBatch(exposurePastMails(), learned));
+        EXPECT_EQ(ccExposureFires(GetParam().to, GetParam().cc, opened.store.get()),
+                  GetParam().fires);
+    }
+    for (const char *suffix : {"", "-wal", "-shm"})
+        std::filesystem::remove(path.string() + suffix);
+}
+
+TEST_P(CcExposureHistory, FiresWithoutHistory)
+{
+    InMemoryHistory empty;
+    EXPECT_TRUE(ccExposureFires(GetParam().to, GetParam().cc, nullptr));
+    EXPECT_TRUE(ccExposureFires(GetParam().to, GetParam().cc, &empty));
+}
+
+INSTANTIATE_TEST_SUITE_P(Rows, CcExposureHistory, ::testing::ValuesIn(kExposureCases),
+                         [](const auto &info) { return std::string(info.param.name); });
+
+// The Bcc-only row is a real test of seeing, not of having had mail: those three did have mail
+// together, which the reverted pairCount check took for enough.
+TEST(HistoryRules, CcExposureBccOnlyGroupHadMailTogetherButNeverSawEachOther)
+{
+    InMemoryHistory history;
+    for (const auto &mail : exposurePastMails())
+        history.learn(mail);
+    EXPECT_GT(history.pairCount("kay@alpha.example", "lou@beta.example"), 0);
+    EXPECT_EQ(history.seenTogetherCount("kay@alpha.example", "lou@beta.example"), 0);
+    EXPECT_GT(history.seenTogetherCount("gina@north.example", "ivan@west.example"), 0);
 }
 
 TEST(HistoryRules, SilentWithoutHistory)
