@@ -1,6 +1,8 @@
 #include "rulesupport.h"
 
 #include <algorithm>
+#include <string_view>
+#include <unordered_set>
 
 namespace sendguard::rules {
 
@@ -12,13 +14,11 @@ constexpr std::size_t kDomainsNamed = 4;
 std::vector<const NormalisedDomain *> visibleExternalDomains(const Review &review)
 {
     std::vector<const NormalisedDomain *> domains;
+    std::unordered_set<std::string_view> seen; // a set: comparing with each was quadratic
     for (const auto &recipient : review.recipients) {
         if (recipient.internal || recipient.field == Field::Bcc)
             continue;
-        const bool known = std::any_of(domains.begin(), domains.end(), [&](const auto *domain) {
-            return domain->ascii == recipient.domain.ascii;
-        });
-        if (!known)
+        if (seen.insert(recipient.domain.ascii).second)
             domains.push_back(&recipient.domain);
     }
     return domains;
