@@ -138,6 +138,7 @@ private slots:
     void displayNameWithTagsIsShownLiterally();
     void ampersandInFilenameIsShownLiterally();
     void longNamesWithTagsShowLiterallyInToolTips();
+    void bidiControlsCannotReorderNames();
     void blockFindingOffersOnlyCancel();
     void warnFindingHasItsOwnCheckBoxAtTheTop();
     void invalidAddressShowsTheRawEntry();
@@ -433,6 +434,34 @@ void tst_ConfirmDialog::longNamesWithTagsShowLiterallyInToolTips()
         QVERIFY2(std::count(shown.begin(), shown.end(), literal) >= 1, qPrintable(literal));
     }
     QCOMPARE(std::count(shown.begin(), shown.end(), QString::fromStdString(name)), 2);
+}
+
+// "invoice<U+202E>fdp.exe" is drawn as "invoiceexe.pdf": a right-to-left override from
+// someone else's mail must not make an .exe look like a PDF, or "<U+202E>moc.live" look like
+// "evil.com". Bidi controls are shown as U+FFFD, so the text reads in the order it is stored.
+void tst_ConfirmDialog::bidiControlsCannotReorderNames()
+{
+    Review review;
+    review.subject = "Invoice \u202Efdp.exe";
+    review.recipients
+        = {recipient(Field::To, "\u202Emoc.live\u202C Support", "s", "client.example")};
+    review.attachments = {{"invoice\u202Efdp.exe", 2048}, {"\u2067x\u2069.pdf", 10}};
+    addConfirmFindings(review);
+    ConfirmDialog dialog(review);
+
+    QStringList texts;
+    for (const QCheckBox *box : dialog.checkBoxes())
+        texts.append(box->text() + box->accessibleName());
+    for (const QLabel *label : dialog.findChildren<QLabel *>())
+        texts.append(label->text());
+    for (const QString &text : texts) {
+        for (const char16_t control :
+             {u'\u202A', u'\u202B', u'\u202C', u'\u202D', u'\u202E', u'\u2066', u'\u2067',
+              u'\u2068', u'\u2069', u'\u200E', u'\u200F', u'\u061C'})
+            QVERIFY2(!text.contains(QChar(control)), qPrintable(text));
+    }
+    QVERIFY(boxContaining(dialog, QString::fromUtf8("invoice\uFFFDfdp.exe")));
+    QVERIFY(boxContaining(dialog, QString::fromUtf8("\uFFFDmoc.live\uFFFD Support")));
 }
 
 void tst_ConfirmDialog::ampersandInFilenameIsShownLiterally()
