@@ -8,9 +8,11 @@
 //   --reviews N              how many reviews to time (default 2000)
 //
 // Prints the median and 99th percentile of a whole review with the history, without it, and of
-// the history queries alone (the same HistoryView calls the rules make), and whether that meets
-// the target. The exit status says only whether the benchmark ran: timings on a shared machine
-// are figures to read, not a pass or a fail.
+// the history queries alone (the same HistoryView calls the rules make). The target is judged on
+// the history part of a review: the median with the history less the median without, which
+// counts the rules' own work on what the store returns (lookalike-domain compares against every
+// domain of the history) as well as the queries. The exit status says only whether the benchmark
+// ran: timings on a shared machine are figures to read, not a pass or a fail.
 
 #include "engine/engine.h"
 #include "history/historystore.h"
@@ -241,10 +243,10 @@ int main(int argc, char **argv)
                 static_cast<long long>(fired), static_cast<long long>(sink));
     std::printf("review with history     median %8.1f us   p99 %8.1f us\n", a.median, a.p99);
     std::printf("review without history  median %8.1f us   p99 %8.1f us\n", b.median, b.p99);
-    std::printf("history queries alone   median %8.1f us   p99 %8.1f us   (target < 2000 us)\n",
-                c.median, c.p99);
-    std::printf("history part (with - without medians): %.1f us\n", a.median - b.median);
-    std::printf("target (history queries median < 2000 us): %s\n",
-                c.median < 2000 ? "met" : "MISSED");
+    std::printf("history queries alone   median %8.1f us   p99 %8.1f us\n", c.median, c.p99);
+    const double historyPart = a.median - b.median;
+    std::printf("history part (with - without medians): %.1f us\n", historyPart);
+    std::printf("target (history part of a review < 2000 us median): %s\n",
+                historyPart < 2000 ? "met" : "MISSED");
     return 0;
 }

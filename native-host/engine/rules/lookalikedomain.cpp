@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
+#include <cstdint>
 #include <cstdlib>
 #include <deque>
 #include <memory>
@@ -110,12 +112,34 @@ std::size_t suffixLabelCount(const std::vector<std::string_view> &asciiLabels)
     return 1;
 }
 
+// The characters a name holds, one bit each (a..z, 0..9, '-'; any other code point shares the
+// remaining bits). One edit (substitution, insertion, deletion or swap) changes at most two
+// bits, and every edit costs at least one half step (typodistance.h), so two names whose sets
+// differ in more than 2 * threshold bits are farther apart than the threshold: a cheap test
+// that spares the distance computation for almost every reference of a large history.
+std::uint64_t characterSet(std::u32string_view name)
+{
+    std::uint64_t bits = 0;
+    for (const char32_t c : name) {
+        if (c >= U'a' && c <= U'z')
+            bits |= std::uint64_t{1} << (c - U'a');
+        else if (c >= U'0' && c <= U'9')
+            bits |= std::uint64_t{1} << (26 + (c - U'0'));
+        else if (c == U'-')
+            bits |= std::uint64_t{1} << 36;
+        else
+            bits |= std::uint64_t{1} << (37 + c % 27);
+    }
+    return bits;
+}
+
 // A domain's registrable part when its public suffix has `suffixLabels` labels.
 struct RegistrablePart
 {
-    std::string text;      // Unicode: "docomo.ne.jp"
-    std::u32string name;   // "docomo"
-    std::u32string suffix; // "ne.jp"
+    std::string text;                 // Unicode: "docomo.ne.jp"
+    std::u32string name;              // "docomo"
+    std::u32string suffix;            // "ne.jp"
+    std::uint64_t nameCharacters = 0; // characterSet(name)
 };
 
 std::optional<RegistrablePart> registrablePart(const std::vector<std::string_view> &labels,
@@ -127,6 +151,7 @@ std::optional<RegistrablePart> registrablePart(const std::vector<std::string_vie
     RegistrablePart part;
     part.text = joined(labels, nameIndex);
     part.name = toCodePoints(labels[nameIndex]);
+    part.nameCharacters = characterSet(part.name);
     part.suffix = toCodePoints(joined(labels, nameIndex + 1));
     return part;
 }
@@ -264,6 +289,8 @@ private:
         const auto lengthGap
             = std::abs(static_cast<long>(length) - static_cast<long>(part.name.size()));
         if (lengthGap > threshold)
+            return -1;
+        if (std::popcount(reference.part.nameCharacters ^ part.nameCharacters) > 2 * threshold)
             return -1;
         const bool visualOnly = length <= 3;
         const int distance = typoDistance(reference.part.name, part.name, visualOnly);
