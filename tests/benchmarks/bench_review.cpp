@@ -191,6 +191,73 @@ BENCHMARK(SweepBody)
     ->Unit(benchmark::kMillisecond)
     ->Complexity(benchmark::oN);
 
+// --- Inputs built to be costly: each must stay linear (the unit tests check their findings) ---
+
+Draft draftToOneClient()
+{
+    Draft draft;
+    draft.from = "Taro Yamada <taro@corp.example>";
+    draft.to = {"Alice Example <alice@client.example>"};
+    return draft;
+}
+
+// A newsletter put in To by mistake: 50,000 recipients, each at its own organisation.
+void HostileFiftyThousandDomains(benchmark::State &state)
+{
+    Draft draft;
+    draft.from = "Taro Yamada <taro@corp.example>";
+    for (int i = 0; i < 50'000; ++i)
+        draft.to.push_back("p" + std::to_string(i) + "@d" + std::to_string(i) + ".example");
+    runReview(state, draft);
+}
+BENCHMARK(HostileFiftyThousandDomains)->Unit(benchmark::kMillisecond);
+
+// An admin's list of 50,000 attention terms and as many attachment words.
+void HostileFiftyThousandPolicyTerms(benchmark::State &state)
+{
+    Policy policy = companyPolicy();
+    policy.attachmentReminderTerms.emplace();
+    for (int i = 0; i < 50'000; ++i) {
+        policy.attentionTerms.push_back("customer " + std::to_string(i));
+        policy.attachmentReminderTerms->push_back("file " + std::to_string(i));
+    }
+    const Draft draft = draftWith(10, 3, 20 * 1024);
+    for (auto _ : state)
+        benchmark::DoNotOptimize(reviewDraft(draft, policy));
+}
+BENCHMARK(HostileFiftyThousandPolicyTerms)->Unit(benchmark::kMillisecond);
+
+// Terms nested in each other ("-", "--", ...) that all end at every byte of long runs.
+void HostileNestedTerms(benchmark::State &state)
+{
+    Policy policy = companyPolicy();
+    policy.attachmentReminderTerms.emplace();
+    for (std::size_t length = 1; length <= 300; ++length) {
+        for (const char c : {'a', '-', '1'}) {
+            policy.attentionTerms.push_back(std::string(length, c));
+            policy.attachmentReminderTerms->push_back(std::string(length, c));
+        }
+    }
+    Draft draft = draftToOneClient();
+    draft.body = std::string(300'000, 'a') + "\n" + std::string(300'000, '1') + "\n";
+    for (int i = 0; i < 1'000; ++i)
+        draft.body += "> " + std::string(300, '-') + "\n";
+    for (auto _ : state)
+        benchmark::DoNotOptimize(reviewDraft(draft, policy));
+}
+BENCHMARK(HostileNestedTerms)->Unit(benchmark::kMillisecond);
+
+// A megabyte of near-misses for every content rule: digit runs, half keywords, quoted lines.
+void HostileMegabyteBody(benchmark::State &state)
+{
+    Draft draft = draftToOneClient();
+    draft.body = "Dear Mary,\n";
+    while (draft.body.size() < 1'000'000)
+        draft.body += "4 4 4 4 4 4 4 4 1234-5678- aaaa attachmen マイナンバ ﾃｽﾄ 添\n> attached\n";
+    runReview(state, draft);
+}
+BENCHMARK(HostileMegabyteBody)->Unit(benchmark::kMillisecond);
+
 } // namespace
 } // namespace sendguard
 

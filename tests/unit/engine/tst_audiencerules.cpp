@@ -6,7 +6,6 @@
 
 #include <gtest/gtest.h>
 
-#include <chrono>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -727,21 +726,19 @@ TEST(ReviewDraft, CopiesTheCountdownFromThePolicy)
     EXPECT_EQ(reviewDraft(draftTo(client), {}).countdownSeconds, 0);
 }
 
-// A mail to very many outside organisations (a newsletter put in To by mistake) costs linear
-// time: cc-exposure compared each recipient's domain with every one seen before, so 50,000
-// domains took over a minute and the host stopped answering pings.
-TEST(CcExposureRule, StaysFastWithFiftyThousandDomains)
+// A mail to very many outside organisations (a newsletter put in To by mistake): cc-exposure
+// once compared each recipient's domain with every one seen before, so 50,000 domains took over
+// a minute and the host stopped answering pings. bench_review's HostileFiftyThousandDomains
+// measures the cost; this checks the finding.
+TEST(CcExposureRule, FiresOnceForFiftyThousandDomains)
 {
     Draft draft;
     draft.from = "Taro Yamada <taro@corp.example>";
     for (int i = 0; i < 50'000; ++i)
         draft.to.push_back("p" + std::to_string(i) + "@d" + std::to_string(i) + ".example");
 
-    const auto start = std::chrono::steady_clock::now();
     const Review review = reviewDraft(draft, {});
-    const auto elapsed = std::chrono::steady_clock::now() - start;
 
-    EXPECT_LT(elapsed, std::chrono::seconds(5)); // generous: Debug on a shared machine
     const auto exposure = std::count_if(review.findings.begin(), review.findings.end(),
                                         [](const Finding &f) { return f.rule == "cc-exposure"; });
     EXPECT_EQ(exposure, 1);

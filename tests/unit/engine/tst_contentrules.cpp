@@ -6,7 +6,6 @@
 
 #include <gtest/gtest.h>
 
-#include <chrono>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -527,10 +526,12 @@ TEST(SalutationMismatch, ComparesToRecipientsOnly)
     EXPECT_EQ(findingsOf(reviewDraft(draft, Policy{}), "salutation-mismatch").size(), 1u);
 }
 
-// --- Cost -----------------------------------------------------------------------------------
+// --- Inputs built to be costly -------------------------------------------------------------
+// These check what the rules find in them; what they cost is measured by bench_review
+// (Hostile* benchmarks), which prints figures instead of failing on a busy machine's timing.
 
-// Bodies built to make a careless matcher backtrack or rescan: each rule must stay linear.
-TEST(ContentRules, StayFastOnAHostileMegabyteBody)
+// Bodies built to make a careless matcher backtrack or rescan.
+TEST(ContentRules, FindNothingInAHostileMegabyteBody)
 {
     std::string body = "Dear Mary,\n";
     while (body.size() < 1'000'000)
@@ -542,19 +543,15 @@ TEST(ContentRules, StayFastOnAHostileMegabyteBody)
     Policy policy;
     policy.attentionTerms = {"aaaaa", "ﾏｲﾅﾝﾊﾞｰｶｰﾄﾞ"};
 
-    const auto start = std::chrono::steady_clock::now();
     const Review review = reviewDraft(draft, policy);
-    const auto elapsed = std::chrono::steady_clock::now() - start;
 
-    EXPECT_LT(elapsed,
-              std::chrono::seconds(2)); // generous: the machine is shared; see the benchmark
     EXPECT_TRUE(findingsOf(review, "attention-term").empty());
     EXPECT_TRUE(findingsOf(review, "sensitive-data").empty());
 }
 
-// An admin's list of many attention terms (every customer's name, say) costs linear time to
-// prepare: de-duplicating 50,000 terms pairwise took most of a minute.
-TEST(ContentRules, StayFastWithFiftyThousandPolicyTerms)
+// An admin's list of many attention terms (every customer's name, say): de-duplicating 50,000
+// terms pairwise once took most of a minute.
+TEST(ContentRules, FindOneOfFiftyThousandPolicyTerms)
 {
     Policy policy;
     policy.attachmentReminderTerms.emplace();
@@ -567,18 +564,15 @@ TEST(ContentRules, StayFastWithFiftyThousandPolicyTerms)
     draft.to = {alice};
     draft.body = "About customer 4711: the file 7 is ready.\n";
 
-    const auto start = std::chrono::steady_clock::now();
     const Review review = reviewDraft(draft, policy);
-    const auto elapsed = std::chrono::steady_clock::now() - start;
 
-    EXPECT_LT(elapsed, std::chrono::seconds(2));
     EXPECT_EQ(findingsOf(review, "attention-term").size(), 1u);
     EXPECT_EQ(findingsOf(review, "forgotten-attachment").size(), 1u);
 }
 
 // Terms nested in each other ("-", "--", "---", ...) all end at every byte of a long run: a
 // matcher that lists every term ending at every position does terms x bytes of work.
-TEST(ContentRules, StayFastWithNestedTermsOnALongRun)
+TEST(ContentRules, FindEveryNestedTermOnALongRun)
 {
     Policy policy;
     policy.attachmentReminderTerms.emplace();
@@ -596,11 +590,8 @@ TEST(ContentRules, StayFastWithNestedTermsOnALongRun)
         draft.body += "> " + std::string(300, '-') + "\n";
     draft.body += "-\n";
 
-    const auto start = std::chrono::steady_clock::now();
     const Review review = reviewDraft(draft, policy);
-    const auto elapsed = std::chrono::steady_clock::now() - start;
 
-    EXPECT_LT(elapsed, std::chrono::seconds(2));
     // No term is a whole run of letters or digits; every run of dashes is a word.
     EXPECT_EQ(findingsOf(review, "attention-term").size(), 300u);
     EXPECT_EQ(findingsOf(review, "forgotten-attachment").size(), 1u);
