@@ -203,6 +203,9 @@ Connection connect(const std::filesystem::path &path, const HistoryStore::Option
         auto opened = Database::open(path, Database::Mode::ReadWrite);
         if (auto *db = std::get_if<Database>(&opened)) {
             connection.db.emplace(std::move(*db));
+            connection.readOnly = connection.db->isReadOnly();
+            if (connection.readOnly)
+                warnings.push_back("history file cannot be written; opened read-only");
             return connection;
         }
         connection.error = std::get<StoreError>(opened);
@@ -277,6 +280,18 @@ HistoryStore::Opened HistoryStore::open(const std::filesystem::path &path, const
         }
         Status error
             = prepareConnection(*connection.db, connection.readOnly, options, opened.warnings);
+        if (error && error->code == StoreErrorCode::ReadOnly && connection.readOnly) {
+            // A WAL database read-only in a folder that cannot be written: SQLite cannot make
+            // the -shm file it reads through. Nobody can write there either, so the file as it
+            // stands is all there is to read.
+            connection.db.reset();
+            auto immutable = Database::open(path, Database::Mode::Immutable);
+            if (auto *db = std::get_if<Database>(&immutable)) {
+                connection.db.emplace(std::move(*db));
+                opened.warnings.push_back("history folder is read-only: reading the file as it is");
+                error = prepareConnection(*connection.db, true, options, opened.warnings);
+            }
+        }
         if (error && error->code == StoreErrorCode::Corrupt && attempt == 0
             && !connection.readOnly) {
             connection.db.reset();

@@ -182,13 +182,45 @@ Database::~Database()
     sqlite3_close_v2(m_db);
 }
 
+namespace {
+
+// A file: URI for `path` (RFC 8089; SQLite's URI filenames), with `?immutable=1`.
+std::string immutableUri(const std::filesystem::path &path)
+{
+    std::string uri = "file:";
+    for (const unsigned char c : std::filesystem::absolute(path).generic_string()) {
+        if (c == '%' || c == '?' || c == '#' || c < 0x21 || c >= 0x7F) {
+            static const char hex[] = "0123456789ABCDEF";
+            uri += '%';
+            uri += hex[c >> 4];
+            uri += hex[c & 0xF];
+        } else {
+            uri += static_cast<char>(c);
+        }
+    }
+    return uri + "?immutable=1";
+}
+
+} // namespace
+
 StoreResult<Database> Database::open(const std::filesystem::path &path, Mode mode)
 {
-    const int flags = (mode == Mode::ReadWrite ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
-                                               : SQLITE_OPEN_READONLY)
-                      | SQLITE_OPEN_NOMUTEX;
+    int flags = SQLITE_OPEN_NOMUTEX;
+    std::string name = path.string();
+    switch (mode) {
+    case Mode::ReadWrite:
+        flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+        break;
+    case Mode::ReadOnly:
+        flags |= SQLITE_OPEN_READONLY;
+        break;
+    case Mode::Immutable:
+        flags |= SQLITE_OPEN_READONLY | SQLITE_OPEN_URI;
+        name = immutableUri(path);
+        break;
+    }
     sqlite3 *db = nullptr;
-    const int result = sqlite3_open_v2(path.string().c_str(), &db, flags, nullptr);
+    const int result = sqlite3_open_v2(name.c_str(), &db, flags, nullptr);
     Database database(db); // closes the handle SQLite returns even on failure
     if (result != SQLITE_OK)
         return database.errorFor(result, "opening " + path.string());
@@ -217,6 +249,11 @@ StoreResult<Statement> Database::prepare(std::string_view sql)
         return errorFor(result, "preparing \"" + std::string(sql.substr(0, 40)) + "\"");
     }
     return Statement(*this, statement);
+}
+
+bool Database::isReadOnly() const
+{
+    return sqlite3_db_readonly(m_db, "main") != 0;
 }
 
 void Database::setBusyTimeout(int milliseconds)

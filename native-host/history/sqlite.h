@@ -87,7 +87,10 @@ private:
 class Database
 {
 public:
-    enum class Mode { ReadWrite, ReadOnly };
+    // Immutable: read-only, and SQLite is told nobody changes the file while it is open, so it
+    // needs no -shm file beside it: the one way to read a WAL database in a folder that cannot
+    // be written. Reads see the file as it is; a concurrent writer's changes may be missed.
+    enum class Mode { ReadWrite, ReadOnly, Immutable };
 
     // Opens (creating when ReadWrite) the file at `path`. Fails with CantOpen, ReadOnly, ...
     static StoreResult<Database> open(const std::filesystem::path &path, Mode mode);
@@ -104,6 +107,10 @@ public:
     StoreResult<Statement> prepare(std::string_view sql);
 
     void setBusyTimeout(int milliseconds);
+
+    // Whether the connection cannot write: opened ReadOnly, or ReadWrite on a file that SQLite
+    // could open for reading only (it falls back silently).
+    bool isReadOnly() const;
     std::int64_t lastInsertRowId() const;
     // Rows the last INSERT, UPDATE or DELETE changed.
     std::int64_t changes() const;
