@@ -132,14 +132,22 @@ std::string senderDomain(const Draft &draft)
 const std::vector<std::string> &policyKeys()
 {
     static const std::vector<std::string> keys{
-        "internalDomains",   "trustedDomains",
-        "blockedDomains",    "attentionDomains",
-        "attentionTerms",    "attachmentReminderTerms",
-        "auditRetentionDays", "attentionAttachmentSuffixes",
-        "ccExposureDomains", "largeAudience",
-        "autoBcc",           "countdownSeconds",
-        "skipWhenInternalOnly", "onHostFailure",
-        "rules",             "locked",
+        "internalDomains",
+        "trustedDomains",
+        "blockedDomains",
+        "attentionDomains",
+        "attentionTerms",
+        "attachmentReminderTerms",
+        "auditRetentionDays",
+        "attentionAttachmentSuffixes",
+        "ccExposureDomains",
+        "largeAudience",
+        "autoBcc",
+        "countdownSeconds",
+        "skipWhenInternalOnly",
+        "onHostFailure",
+        "rules",
+        "locked",
     };
     return keys;
 }
@@ -210,15 +218,17 @@ LayeredPolicy mergePolicyLayers(const json &admin, const json &user)
         } else if (isAddingListKey(key)) {
             merged[key] = unionOf(merged.value(key, json::array()), value);
         } else if (key == "rules") {
-            merged[key].update(value);
+            // Member by member: a user who turns a rule on keeps the admin's severity for it.
+            for (const auto &[ruleId, setting] : value.items())
+                merged[key][ruleId].update(setting);
         } else {
             merged[key] = value;
         }
     }
 
-    const bool adminNamesInternal
-        = !adminLayer.value("internalDomains", json::array()).empty();
-    layered.senderDomainInternal = !adminNamesInternal && !merged.value("internalDomains", json::array()).empty();
+    const bool adminNamesInternal = !adminLayer.value("internalDomains", json::array()).empty();
+    layered.senderDomainInternal
+        = !adminNamesInternal && !merged.value("internalDomains", json::array()).empty();
 
     Problems unexpected; // none: both layers were validated
     layered.policy = policyFromJson(merged, unexpected);

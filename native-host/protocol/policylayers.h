@@ -17,7 +17,8 @@ namespace sendguard {
 //   attentionDomains, attentionTerms, attentionAttachmentSuffixes, autoBcc) add to the admin's
 //   list; a user can never take an entry of the admin's away;
 // - every other key (the thresholds, the switches, countdownSeconds, attachmentReminderTerms)
-//   replaces the admin's value; `rules` replaces it rule by rule;
+//   replaces the admin's value; `rules` replaces it rule by rule and member by member (a user's
+//   `enabled` keeps the admin's `severity` for that rule);
 // - `locked`, `onHostFailure` and `auditRetentionDays` belong to the admin alone: the extension
 //   reads onHostFailure from managed storage, and the audit log is IT's record.
 // A locked key's user value is ignored (and reported), whatever the key.

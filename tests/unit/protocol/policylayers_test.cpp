@@ -49,7 +49,8 @@ Strings listOf(const Policy &policy, const std::string &key)
 }
 
 class ListMerge : public ::testing::TestWithParam<MergeRow>
-{};
+{
+};
 
 TEST_P(ListMerge, GivesTheExpectedList)
 {
@@ -59,31 +60,60 @@ TEST_P(ListMerge, GivesTheExpectedList)
 }
 
 const MergeRow kListRows[] = {
-    {"UserTrustedAddsToAdmins", R"({"trustedDomains":["a.example"]})",
-     R"({"trustedDomains":["b.example"]})", "trustedDomains", {"a.example", "b.example"}},
-    {"UserTrustedAloneWithNoAdmin", "null", R"({"trustedDomains":["b.example"]})",
-     "trustedDomains", {"b.example"}},
-    {"AdminTrustedAloneWithNoUser", R"({"trustedDomains":["a.example"]})", "null",
-     "trustedDomains", {"a.example"}},
-    {"SameEntryInBothLayersOnce", R"({"trustedDomains":["a.example"]})",
-     R"({"trustedDomains":["a.example","b.example"]})", "trustedDomains",
+    {"UserTrustedAddsToAdmins",
+     R"({"trustedDomains":["a.example"]})",
+     R"({"trustedDomains":["b.example"]})",
+     "trustedDomains",
      {"a.example", "b.example"}},
-    {"EmptyUserListRemovesNothing", R"({"trustedDomains":["a.example"]})",
-     R"({"trustedDomains":[]})", "trustedDomains", {"a.example"}},
+    {"UserTrustedAloneWithNoAdmin",
+     "null",
+     R"({"trustedDomains":["b.example"]})",
+     "trustedDomains",
+     {"b.example"}},
+    {"AdminTrustedAloneWithNoUser",
+     R"({"trustedDomains":["a.example"]})",
+     "null",
+     "trustedDomains",
+     {"a.example"}},
+    {"SameEntryInBothLayersOnce",
+     R"({"trustedDomains":["a.example"]})",
+     R"({"trustedDomains":["a.example","b.example"]})",
+     "trustedDomains",
+     {"a.example", "b.example"}},
+    {"EmptyUserListRemovesNothing",
+     R"({"trustedDomains":["a.example"]})",
+     R"({"trustedDomains":[]})",
+     "trustedDomains",
+     {"a.example"}},
     {"LockedTrustedIgnoresUser",
      R"({"trustedDomains":["a.example"],"locked":["trustedDomains"]})",
-     R"({"trustedDomains":["b.example"]})", "trustedDomains", {"a.example"}},
-    {"LockedWithNoAdminValueKeepsDefault", R"({"locked":["trustedDomains"]})",
-     R"({"trustedDomains":["b.example"]})", "trustedDomains", {}},
-    {"UserInternalAddsToAdmins", R"({"internalDomains":["corp.example"]})",
-     R"({"internalDomains":["*.corp.example"]})", "internalDomains",
+     R"({"trustedDomains":["b.example"]})",
+     "trustedDomains",
+     {"a.example"}},
+    {"LockedWithNoAdminValueKeepsDefault",
+     R"({"locked":["trustedDomains"]})",
+     R"({"trustedDomains":["b.example"]})",
+     "trustedDomains",
+     {}},
+    {"UserInternalAddsToAdmins",
+     R"({"internalDomains":["corp.example"]})",
+     R"({"internalDomains":["*.corp.example"]})",
+     "internalDomains",
      {"corp.example", "*.corp.example"}},
-    {"UserBlockedAddsToAdmins", R"({"blockedDomains":["x.example"]})",
-     R"({"blockedDomains":["y.example"]})", "blockedDomains", {"x.example", "y.example"}},
-    {"UserAttentionTermsAdd", R"({"attentionTerms":["secret"]})",
-     R"({"attentionTerms":["draft"]})", "attentionTerms", {"secret", "draft"}},
-    {"UserAutoBccAdds", R"({"autoBcc":["archive@corp.example"]})",
-     R"({"autoBcc":["me@corp.example"]})", "autoBcc",
+    {"UserBlockedAddsToAdmins",
+     R"({"blockedDomains":["x.example"]})",
+     R"({"blockedDomains":["y.example"]})",
+     "blockedDomains",
+     {"x.example", "y.example"}},
+    {"UserAttentionTermsAdd",
+     R"({"attentionTerms":["secret"]})",
+     R"({"attentionTerms":["draft"]})",
+     "attentionTerms",
+     {"secret", "draft"}},
+    {"UserAutoBccAdds",
+     R"({"autoBcc":["archive@corp.example"]})",
+     R"({"autoBcc":["me@corp.example"]})",
+     "autoBcc",
      {"archive@corp.example", "me@corp.example"}},
     {"UserCannotLock", "null", R"({"locked":["trustedDomains"]})", "locked", {}},
 };
@@ -113,37 +143,46 @@ TEST(PolicyLayers, NoLayersGiveTheBuiltInDefaults)
 
 TEST(PolicyLayers, LockedScalarKeepsAdminsValueAndSaysSo)
 {
-    const LayeredPolicy layered = mergePolicyLayers(
-        json{{"countdownSeconds", 5}, {"locked", {"countdownSeconds"}}},
-        json{{"countdownSeconds", 0}});
+    const LayeredPolicy layered
+        = mergePolicyLayers(json{{"countdownSeconds", 5}, {"locked", {"countdownSeconds"}}},
+                            json{{"countdownSeconds", 0}});
     EXPECT_EQ(layered.policy.countdownSeconds, 5);
     EXPECT_TRUE(mentions(layered.problems, "countdownSeconds is set by your administrator"));
 }
 
 TEST(PolicyLayers, UserRulesReplaceAdminsRuleByRule)
 {
-    const LayeredPolicy layered = mergePolicyLayers(
-        json::parse(R"({"rules":{"attachment":{"enabled":false},
+    const LayeredPolicy layered
+        = mergePolicyLayers(json::parse(R"({"rules":{"attachment":{"enabled":false},
                                  "large-audience":{"severity":"block"}}})"),
-        json::parse(R"({"rules":{"attachment":{"enabled":true}}})"));
+                            json::parse(R"({"rules":{"attachment":{"enabled":true}}})"));
     EXPECT_TRUE(layered.policy.ruleEnabled("attachment"));
     EXPECT_EQ(layered.policy.ruleSeverity("large-audience", Severity::Warn), Severity::Block);
 }
 
-TEST(PolicyLayers, LockedRulesIgnoreTheUsersRules)
+TEST(PolicyLayers, UserEnabledKeepsTheAdminsSeverityForThatRule)
 {
     const LayeredPolicy layered = mergePolicyLayers(
-        json::parse(R"({"locked":["rules"]})"),
-        json::parse(R"({"rules":{"blocked-domain":{"enabled":false}}})"));
+        json::parse(R"({"rules":{"new-domain":{"enabled":false,"severity":"confirm"}}})"),
+        json::parse(R"({"rules":{"new-domain":{"enabled":true}}})"));
+    EXPECT_TRUE(layered.policy.ruleEnabled("new-domain"));
+    EXPECT_EQ(layered.policy.ruleSeverity("new-domain", Severity::Warn), Severity::Confirm);
+}
+
+TEST(PolicyLayers, LockedRulesIgnoreTheUsersRules)
+{
+    const LayeredPolicy layered
+        = mergePolicyLayers(json::parse(R"({"locked":["rules"]})"),
+                            json::parse(R"({"rules":{"blocked-domain":{"enabled":false}}})"));
     EXPECT_TRUE(layered.policy.ruleEnabled("blocked-domain"));
     EXPECT_TRUE(mentions(layered.problems, "rules is set by your administrator"));
 }
 
 TEST(PolicyLayers, AdminOnlyKeysIgnoredInUserLayer)
 {
-    const LayeredPolicy layered = mergePolicyLayers(
-        json{{"onHostFailure", "block"}, {"auditRetentionDays", 90}},
-        json{{"onHostFailure", "ask"}, {"auditRetentionDays", 1}});
+    const LayeredPolicy layered
+        = mergePolicyLayers(json{{"onHostFailure", "block"}, {"auditRetentionDays", 90}},
+                            json{{"onHostFailure", "ask"}, {"auditRetentionDays", 1}});
     EXPECT_EQ(layered.policy.onHostFailure, "block");
     EXPECT_EQ(layered.policy.auditRetentionDays, 90);
     EXPECT_TRUE(mentions(layered.problems, "onHostFailure can be set only by your administrator"));
@@ -161,7 +200,8 @@ struct InvalidRow
 };
 
 class InvalidPolicy : public ::testing::TestWithParam<InvalidRow>
-{};
+{
+};
 
 TEST_P(InvalidPolicy, IsReportedAndTheRestStillApplies)
 {
@@ -223,9 +263,8 @@ INSTANTIATE_TEST_SUITE_P(Rows, InvalidPolicy, ::testing::ValuesIn(kInvalidRows),
 
 TEST(PolicyLayers, MalformedPatternDropsOnlyThatEntry)
 {
-    const LayeredPolicy layered
-        = mergePolicyLayers(json::parse(R"({"trustedDomains":["a.example","*","b.example"]})"),
-                            json());
+    const LayeredPolicy layered = mergePolicyLayers(
+        json::parse(R"({"trustedDomains":["a.example","*","b.example"]})"), json());
     EXPECT_EQ(layered.policy.trustedDomains, (Strings{"a.example", "b.example"}));
 }
 
