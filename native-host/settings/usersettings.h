@@ -42,7 +42,12 @@ public:
 
     const std::filesystem::path &path() const { return m_path; }
 
-    LoadedSettings load() const;
+    // What load() does with a broken file: Broken moves it aside (serve mode, the settings
+    // dialog); Never leaves it where it is and only reports it (the command line, which must not
+    // change IT's test files).
+    enum class SetAside { Broken, Never };
+
+    LoadedSettings load(SetAside setAside = SetAside::Broken) const;
 
     // Writes `layer` (a JSON object), creating the folder when needed. Fails with Io, naming the
     // file and the reason; the old file is then unchanged.
@@ -51,5 +56,9 @@ public:
 private:
     std::filesystem::path m_path;
 };
+
+// `layer` with `domain` added to its trustedDomains (once; a trustedDomains that is not a list is
+// replaced, as the policy ignored it anyway). What "Always trust this domain" saves.
+nlohmann::json withTrustedDomain(nlohmann::json layer, const std::string &domain);
 
 } // namespace sendguard
