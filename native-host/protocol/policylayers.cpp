@@ -200,6 +200,14 @@ std::vector<std::string> lockedKeys(const json &validAdminLayer)
     return it->get<std::vector<std::string>>();
 }
 
+bool userMayChange(const json &admin, const std::string &key)
+{
+    if (isAdminOnlyKey(key))
+        return false;
+    Problems ignored; // reported where the layers are merged
+    return !contains(lockedKeys(validPolicyLayer(admin, "admin policy", ignored)), key);
+}
+
 LayeredPolicy mergePolicyLayers(const json &admin, const json &user)
 {
     LayeredPolicy layered;

@@ -45,6 +45,10 @@ nlohmann::json validPolicyLayer(const nlohmann::json &layer, const std::string &
 // The locked keys of a (valid) admin layer.
 std::vector<std::string> lockedKeys(const nlohmann::json &validAdminLayer);
 
+// Whether the user layer may set `key` under the admin policy `admin` (as sent; it is validated
+// here): false for admin-only keys and for keys the admin locked.
+bool userMayChange(const nlohmann::json &admin, const std::string &key);
+
 struct LayeredPolicy
 {
     Policy policy;

@@ -169,6 +169,17 @@ TEST(PolicyLayers, UserEnabledKeepsTheAdminsSeverityForThatRule)
     EXPECT_EQ(layered.policy.ruleSeverity("new-domain", Severity::Warn), Severity::Confirm);
 }
 
+TEST(PolicyLayers, UserMayChangeWhatIsNeitherLockedNorAdminOnly)
+{
+    const json admin = json::parse(R"({"locked":["trustedDomains","noSuchKey"]})");
+    EXPECT_FALSE(userMayChange(admin, "trustedDomains"));
+    EXPECT_TRUE(userMayChange(admin, "attentionTerms"));
+    EXPECT_FALSE(userMayChange(admin, "onHostFailure"));
+    EXPECT_TRUE(userMayChange(json(), "trustedDomains"));
+    EXPECT_TRUE(userMayChange(json::parse(R"({"locked":"trustedDomains"})"), "trustedDomains"))
+        << "a locked that is not a list is invalid and ignored";
+}
+
 TEST(PolicyLayers, LockedRulesIgnoreTheUsersRules)
 {
     const LayeredPolicy layered
