@@ -37,6 +37,9 @@ class HostProcess:
         env = {k: v for k, v in os.environ.items()
                if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
         env["XDG_DATA_HOME"] = self.data_home.name
+        # The user's settings live here (settings.json), never in the real ~/.config.
+        self.config_home = os.path.join(self.data_home.name, "config")
+        env["XDG_CONFIG_HOME"] = self.config_home
         env["SENDGUARD_LOG_LEVEL"] = log_level
         if display:
             env["QT_QPA_PLATFORM"] = display
@@ -114,6 +117,14 @@ class HostProcess:
             return None
         with open(path, encoding="utf-8", errors="replace") as f:
             return f.read()
+
+    def settings_path(self):
+        return os.path.join(self.config_home, "sendguard", "settings.json")
+
+    def write_settings(self, layer):
+        os.makedirs(os.path.dirname(self.settings_path()), exist_ok=True)
+        with open(self.settings_path(), "w", encoding="utf-8") as f:
+            json.dump(layer, f)
 
     def kill(self):
         if self.proc.poll() is None:
