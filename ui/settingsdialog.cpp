@@ -189,6 +189,14 @@ SettingsDialog::SettingsDialog(SettingsLayers layers, SaveFunction save, QWidget
     connect(m_cancelButton, &QPushButton::clicked, this, &QDialog::reject);
     layout->addWidget(buttons);
     resize(std::max(sizeHint().width(), 560), sizeHint().height());
+
+    // The person came to change something: the first list they may edit has the focus.
+    for (const char *key : {"trustedDomains", "internalDomains", "attentionTerms"}) {
+        if (!isLocked(key)) {
+            m_lists.at(key)->setFocus(Qt::OtherFocusReason);
+            break;
+        }
+    }
 }
 
 bool SettingsDialog::isLocked(const std::string &key) const

@@ -29,8 +29,9 @@ def request_file(name):
 
 
 class HostProcess:
-    """One host in serve mode. `display`: "offscreen" sets QT_QPA_PLATFORM=offscreen, None
-    leaves every display variable unset (the host then has no dialogs)."""
+    """One host in serve mode. `display`: "offscreen" sets QT_QPA_PLATFORM=offscreen, an X
+    display such as ":5" sets DISPLAY, None leaves every display variable unset (the host then
+    has no dialogs)."""
 
     def __init__(self, display="offscreen", args=None, log_level="debug"):
         self.data_home = tempfile.TemporaryDirectory(prefix="sendguard-host-test-")
@@ -41,7 +42,9 @@ class HostProcess:
         self.config_home = os.path.join(self.data_home.name, "config")
         env["XDG_CONFIG_HOME"] = self.config_home
         env["SENDGUARD_LOG_LEVEL"] = log_level
-        if display:
+        if display and display.startswith(":"):
+            env["DISPLAY"] = display
+        elif display:
             env["QT_QPA_PLATFORM"] = display
         self.proc = subprocess.Popen([HOST] + (args or [MANIFEST, ADDON_ID]),
                                      stdin=subprocess.PIPE, stdout=subprocess.PIPE,
