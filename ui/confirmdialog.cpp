@@ -535,8 +535,13 @@ ConfirmDialog::FindingIndex::FindingIndex(const Review &review)
 }
 
 ConfirmDialog::ConfirmDialog(const Review &review, QWidget *parent)
+    : ConfirmDialog(review, TrustDomainFunction(), parent)
+{}
+
+ConfirmDialog::ConfirmDialog(const Review &review, TrustDomainFunction trustDomain, QWidget *parent)
     : QDialog(parent)
     , m_blocked(review.blocked())
+    , m_trustDomain(std::move(trustDomain))
     , m_countdownSeconds(std::max(0, review.countdownSeconds))
 {
     m_countdownTimer = new QTimer(this);
@@ -578,14 +583,10 @@ ConfirmDialog::ConfirmDialog(const Review &review, QWidget *parent)
     m_cancelButton->setDefault(true);
 
     QWidget *previous = nullptr;
-    for (QCheckBox *box : std::as_const(m_checkBoxes)) {
+    for (QWidget *widget : std::as_const(m_focusOrder)) {
         if (previous)
-            setTabOrder(previous, box);
-        previous = box;
-        if (box == m_exposureBox && m_moveToBccButton) {
-            setTabOrder(box, m_moveToBccButton);
-            previous = m_moveToBccButton;
-        }
+            setTabOrder(previous, widget);
+        previous = widget;
     }
     if (previous)
         setTabOrder(previous, m_sendButton);
@@ -835,6 +836,12 @@ void ConfirmDialog::addRecipientRows(QGridLayout *grid, const Review &review,
             setTextColor(count, mutedColor(count->palette()));
             headerLayout->addWidget(count);
             headerLayout->addStretch(1);
+            const bool anyUntrusted = std::any_of(group.begin(), group.end(), [&](std::size_t i) {
+                return !review.recipients[i].trusted;
+            });
+            if (m_trustDomain && !m_blocked && anyUntrusted)
+                m_trustGroups.push_back(
+                    {domain.ascii, addTrustDomainButton(headerLayout, domain), {}});
             grid->addWidget(header, grid->rowCount(), IndentColumn, 1, ColumnCount);
         }
 
@@ -848,8 +855,12 @@ void ConfirmDialog::addRecipientRows(QGridLayout *grid, const Review &review,
                     = tr("Recipient %1, %2, %3")
                           .arg(recipientAddress(recipient), fieldText(recipient.field),
                                internal ? tr("inside your organisation") : domainText(domain));
-                item = addCheckBox(plainCheckBox(mailbox(recipient)), accessibleName);
-                item->setAccessibleDescription(reasonsDescription(findings));
+                QCheckBox *box = addCheckBox(plainCheckBox(mailbox(recipient)), accessibleName);
+                box->setAccessibleDescription(reasonsDescription(findings));
+                if (!internal && !m_trustGroups.empty()
+                    && m_trustGroups.back().domain == domain.ascii)
+                    m_trustGroups.back().boxes.append(box);
+                item = box;
             } else {
                 QLabel *label = plainLabel(mailbox(recipient));
                 label->setContentsMargins(indent, 0, 0, 0);
@@ -947,6 +958,7 @@ QCheckBox *ConfirmDialog::addCheckBox(QCheckBox *box, const QString &accessibleN
     box->setAccessibleName(accessibleName);
     connect(box, &QCheckBox::toggled, this, &ConfirmDialog::updateSendButton);
     m_checkBoxes.append(box);
+    m_focusOrder.append(box);
     return box;
 }
 
@@ -1022,6 +1034,7 @@ void ConfirmDialog::addMoveToBccButton(QLayout *layout, QCheckBox *exposureBox)
     m_moveToBccButton->setToolTip(tr("Every recipient in To and Cc gets a blind copy instead, so "
                                      "nobody sees the others' addresses."));
     connect(m_moveToBccButton, &QPushButton::clicked, this, &ConfirmDialog::moveEveryoneToBcc);
+    m_focusOrder.append(m_moveToBccButton);
     rowLayout->addWidget(m_moveToBccButton);
 
     QLabel *movedNote
@@ -1051,6 +1064,60 @@ void ConfirmDialog::moveEveryoneToBcc()
         label->setToolTip(tr("Moved from To or Cc: the other recipients do not see this address."));
         setTextColor(label, accentColor(label->palette(), Severity::Warn));
     }
+    updateSendButton();
+    focusNextOpenItem();
+}
+
+QList<QPushButton *> ConfirmDialog::trustDomainButtons() const
+{
+    QList<QPushButton *> buttons;
+    for (const TrustGroup &group : m_trustGroups)
+        buttons.append(group.button);
+    return buttons;
+}
+
+QPushButton *ConfirmDialog::addTrustDomainButton(QLayout *layout, const NormalisedDomain &domain)
+{
+    auto *button = new QPushButton(tr("Always trust this domain"));
+    button->setObjectName(QStringLiteral("trustDomainButton"));
+    button->setAutoDefault(true);
+    button->setAccessibleName(tr("Always trust %1").arg(domainText(domain)));
+    button->setToolTip(tr("Adds %1 to your trusted domains: its recipients will need no tick. "
+                          "Warnings about it are still shown.")
+                           .arg(domainText(domain)));
+    const std::size_t group = m_trustGroups.size();
+    connect(button, &QPushButton::clicked, this, [this, group] { trustDomain(group); });
+    layout->addWidget(button);
+    m_focusOrder.append(button);
+    return button;
+}
+
+// Only the recipients' own boxes are ticked: a warning at the top about this domain keeps its
+// box, since the person has not looked at it yet.
+void ConfirmDialog::trustDomain(std::size_t group)
+{
+    if (m_finished || countdownRunning() || group >= m_trustGroups.size())
+        return;
+    TrustGroup &trusted = m_trustGroups[group];
+    if (const auto failure = m_trustDomain(trusted.domain)) {
+        if (!m_trustError) {
+            m_trustError = wrappedLabel(QString());
+            m_trustError->setObjectName(QStringLiteral("trustError"));
+            setTextColor(m_trustError, accentColor(palette(), Severity::Block));
+            // Above the footer, where the person looks next.
+            auto *dialogLayout = static_cast<QVBoxLayout *>(layout());
+            dialogLayout->insertWidget(dialogLayout->count() - 1, m_trustError);
+        }
+        m_trustError->setText(tr("The domain could not be saved as trusted: %1").arg(*failure));
+        m_trustError->show();
+        return;
+    }
+    if (m_trustError)
+        m_trustError->hide();
+    trusted.button->setText(tr("Trusted"));
+    trusted.button->setEnabled(false);
+    for (QCheckBox *box : std::as_const(trusted.boxes))
+        box->setChecked(true);
     updateSendButton();
     focusNextOpenItem();
 }

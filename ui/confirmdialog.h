@@ -4,6 +4,11 @@
 
 #include <QDialog>
 
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
 class QCheckBox;
 class QGridLayout;
 class QLabel;
@@ -27,13 +32,25 @@ namespace sendguard {
 // (Review::countdownSeconds > 0), Send starts a visible countdown; Cancel or Esc during it
 // cancels, and the dialog accepts once when it runs out.
 //
+// With a TrustDomainFunction (the host gives one when the admin has not locked trustedDomains),
+// each outside domain with a recipient not yet trusted offers "Always trust this domain": the
+// function saves the domain to the user's trusted domains, and the dialog then ticks that
+// domain's recipients. Warnings shown at the top (a lookalike domain, say) keep their own
+// boxes: trusting a domain never silences a warning shown now. Without the function, or when
+// sending is blocked, no such button is shown.
+//
 // accept() means "send", reject() means "cancel"; the dialog finishes exactly once.
 class ConfirmDialog : public QDialog
 {
     Q_OBJECT
 
 public:
+    // Saves `domain` (the A-label form) as trusted. Returns why it failed, in plain words, or
+    // nullopt when saved.
+    using TrustDomainFunction = std::function<std::optional<QString>(const std::string &domain)>;
+
     explicit ConfirmDialog(const Review &review, QWidget *parent = nullptr);
+    ConfirmDialog(const Review &review, TrustDomainFunction trustDomain, QWidget *parent = nullptr);
 
     // For tests and accessibility checks: the checkboxes in visual (and tab) order.
     QList<QCheckBox *> checkBoxes() const;
@@ -41,6 +58,8 @@ public:
     QPushButton *cancelButton() const;
     // Null when no `cc-exposure` warning needs a tick (or sending is blocked).
     QPushButton *moveToBccButton() const;
+    // The "Always trust this domain" buttons, one per outside domain that offers it, in order.
+    QList<QPushButton *> trustDomainButtons() const;
 
     // Whether the person chose "Move everyone to Bcc". Read it after the dialog accepted.
     bool moveToBccChosen() const;
@@ -71,11 +90,14 @@ private:
     void addMoveToBccButton(QLayout *layout, QCheckBox *exposureBox);
     void moveEveryoneToBcc();
     void focusNextOpenItem();
+    QPushButton *addTrustDomainButton(QLayout *layout, const NormalisedDomain &domain);
+    void trustDomain(std::size_t group);
     void startCountdown();
     void countdownTick();
     void showCountdown();
 
     QList<QCheckBox *> m_checkBoxes;
+    QList<QWidget *> m_focusOrder; // the checkboxes and the buttons among them, in visual order
     QPushButton *m_sendButton = nullptr;
     QPushButton *m_cancelButton = nullptr;
     QLabel *m_progressLabel = nullptr;
@@ -86,6 +108,16 @@ private:
     QCheckBox *m_exposureBox = nullptr;
     QList<QLabel *> m_visibleFieldLabels; // the To and Cc tags of recipient rows
     bool m_moveToBcc = false;
+
+    struct TrustGroup
+    {
+        std::string domain; // A-label form
+        QPushButton *button = nullptr;
+        QList<QCheckBox *> boxes; // the domain's recipients that need a tick
+    };
+    TrustDomainFunction m_trustDomain;
+    std::vector<TrustGroup> m_trustGroups;
+    QLabel *m_trustError = nullptr;
 
     QTimer *m_countdownTimer = nullptr;
     int m_countdownSeconds = 0;

@@ -8,6 +8,7 @@
 #include "history/historystore.h"
 #include "history/learn.h"
 #include "protocol/message.h"
+#include "protocol/policylayers.h"
 #include "protocol/reply.h"
 
 #include <QApplication>
@@ -39,6 +40,7 @@ struct CheckOptions
     std::string requestFile;
     std::optional<std::string> policyFile;
     std::optional<std::string> historyFile;
+    std::optional<std::string> userSettingsFile;
     bool json = false;
     bool dialog = false;
 };
@@ -74,12 +76,14 @@ Result<CheckOptions> parseCheckOptions(int argc, char **argv)
     for (int i = 1; i < argc; ++i) {
         const std::string argument = argv[i];
         const bool hasValue = i + 1 < argc;
-        if (argument == "--check" || argument == "--policy" || argument == "--history") {
+        if (argument == "--check" || argument == "--policy" || argument == "--history"
+            || argument == "--user-settings") {
             if (!hasValue)
                 return Error{ErrorCode::InvalidRequest, argument + " needs a FILE"};
-            (argument == "--check"    ? options.requestFile
-             : argument == "--policy" ? options.policyFile.emplace()
-                                      : options.historyFile.emplace())
+            (argument == "--check"     ? options.requestFile
+             : argument == "--policy"  ? options.policyFile.emplace()
+             : argument == "--history" ? options.historyFile.emplace()
+                                       : options.userSettingsFile.emplace())
                 = argv[++i];
         } else if (argument == "--json") {
             options.json = true;
@@ -122,15 +126,18 @@ Result<nlohmann::json> readPolicyFile(const std::string &path)
     }
 }
 
-Policy policyFrom(const nlohmann::json &json, const std::string &source)
+// The layers merged as serve mode merges them; each problem is a warning on stderr, naming the
+// file it came from.
+Policy layeredPolicyFrom(const nlohmann::json &admin, const std::string &adminSource,
+                         const nlohmann::json &user, const std::string &userSource,
+                         const Draft &draft)
 {
-    if (json.is_null())
-        return Policy();
-    std::vector<std::string> problems;
-    Policy policy = policyFromJson(json, problems);
-    for (const std::string &problem : problems)
+    const LayeredPolicy layered = mergePolicyLayers(admin, user);
+    for (const std::string &problem : layered.problems) {
+        const std::string &source = problem.starts_with("admin policy") ? adminSource : userSource;
         std::cerr << "sendguard-host: warning: " << source << ": " << problem << "\n";
-    return policy;
+    }
+    return policyForDraft(layered, draft);
 }
 
 std::string targetText(const nlohmann::json &target)
@@ -211,6 +218,16 @@ int runCheck(int argc, char **argv)
         policySource = *check.policyFile;
     }
 
+    nlohmann::json userJson; // no user layer unless asked for: IT tries a policy, not its own
+    std::string userSource;
+    if (check.userSettingsFile) {
+        Result<nlohmann::json> fromFile = readPolicyFile(*check.userSettingsFile);
+        if (!fromFile)
+            return inputError(fromFile.error().message);
+        userJson = std::move(fromFile).value();
+        userSource = *check.userSettingsFile;
+    }
+
     std::unique_ptr<HistoryStore> history;
     if (check.historyFile) {
         HistoryStore::Options readOnly;
@@ -221,8 +238,9 @@ int runCheck(int argc, char **argv)
         history = std::move(opened.store);
     }
 
-    Review review
-        = reviewDraft(request.value().draft, policyFrom(policyJson, policySource), history.get());
+    const Policy policy
+        = layeredPolicyFrom(policyJson, policySource, userJson, userSource, request.value().draft);
+    Review review = reviewDraft(request.value().draft, policy, history.get());
     review.historyUnavailable = history && history->takeReadFailure().has_value();
     nlohmann::json result = reviewToJson(review);
     DialogAnswer answer{!review.blocked(), false};
@@ -438,11 +456,15 @@ int runAuditExport(int argc, char **argv)
 const char *usageText()
 {
     return "Usage:\n"
-           "  sendguard-host --check FILE [--policy FILE] [--history DB] [--json] [--dialog]\n"
+           "  sendguard-host --check FILE [--policy FILE] [--user-settings FILE] [--history DB]\n"
+           "                 [--json] [--dialog]\n"
            "      Review the draft in FILE (a review request as the extension sends it) and\n"
-           "      print the findings. --policy FILE replaces the request's policy; --history DB\n"
-           "      compares with that sending history (read only); --json prints JSON; --dialog\n"
-           "      shows the confirmation dialog and prints the decision.\n"
+           "      print the findings. --policy FILE replaces the request's policy (the admin\n"
+           "      layer); --user-settings FILE adds a user layer on top of it, merged as for\n"
+           "      Thunderbird (without it, no user layer applies; the user's own file is\n"
+           "      ~/.config/sendguard/settings.json); --history DB compares with that sending\n"
+           "      history (read only); --json prints JSON; --dialog shows the confirmation\n"
+           "      dialog and prints the decision.\n"
            "  sendguard-host --learn FILE [--history DB]\n"
            "      Learn the recipients of already-sent messages (a JSON array of {messageId,\n"
            "      date, from, to, cc, bcc}) into the history; a message learned before is\n"

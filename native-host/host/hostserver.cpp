@@ -8,7 +8,10 @@
 #include "engine/engine.h"
 #include "history/historystore.h"
 #include "history/learn.h"
+#include "protocol/policylayers.h"
 #include "protocol/reply.h"
+#include "settings/usersettings.h"
+#include "settingsdialog.h"
 
 #include <QCoreApplication>
 #include <QMetaObject>
@@ -52,17 +55,6 @@ QString summary(const Review &review)
         .arg(review.findings.size())
         .arg(review.blocked() ? "yes" : "no")
         .arg(firedRules(review));
-}
-
-Policy policyFor(const ReviewRequest &request)
-{
-    if (request.adminPolicy.is_null())
-        return Policy();
-    std::vector<std::string> problems;
-    Policy policy = policyFromJson(request.adminPolicy, problems);
-    for (const std::string &problem : problems)
-        qCWarning(lcPolicy) << "admin policy:" << problem.c_str();
-    return policy;
 }
 
 std::int64_t nowSeconds()
@@ -113,6 +105,7 @@ HostServer::~HostServer()
     if (m_reader.joinable())
         m_reader.detach(); // blocked in read(); the process is ending
     delete m_dialog.data();
+    delete m_settingsDialog.data();
 }
 
 void HostServer::start()
@@ -200,17 +193,20 @@ void HostServer::handleMessage(Message message)
         handleLearn(*learn);
         return;
     }
-    auto &review = std::get<ReviewRequest>(message);
+    const std::string id = std::visit([](const auto &request) { return request.id; }, message);
     if (m_queue.size() >= kMaxQueuedReviews) {
         // Refused, not dropped: the extension cancels that send and says why.
-        qCWarning(lcHost) << "review" << review.id.c_str() << "refused:" << m_queue.size()
-                          << "reviews already wait";
-        reply(errorJson(review.id,
-                        {ErrorCode::Unavailable, "too many reviews are waiting for the dialog ("
-                                                     + std::to_string(kMaxQueuedReviews) + ")"}));
+        qCWarning(lcHost) << "request" << id.c_str() << "refused:" << m_queue.size()
+                          << "requests already wait";
+        reply(
+            errorJson(id, {ErrorCode::Unavailable, "too many requests are waiting for the dialog ("
+                                                       + std::to_string(kMaxQueuedReviews) + ")"}));
         return;
     }
-    m_queue.push_back(std::move(review));
+    if (auto *open = std::get_if<OpenSettingsRequest>(&message))
+        m_queue.push_back(std::move(*open));
+    else
+        m_queue.push_back(std::get<ReviewRequest>(std::move(message)));
     processQueue();
 }
 
@@ -286,19 +282,86 @@ void HostServer::audit(const std::string &id, const std::string &decision, const
     }
 }
 
+bool HostServer::windowOpen() const
+{
+    return m_dialog || m_settingsDialog;
+}
+
 void HostServer::processQueue()
 {
-    while (!m_quitting && !m_dialog && !m_queue.empty()) {
-        ReviewRequest request = std::move(m_queue.front());
+    while (!m_quitting && !windowOpen() && !m_queue.empty()) {
+        auto next = std::move(m_queue.front());
         m_queue.pop_front();
-        reviewNext(std::move(request));
+        if (auto *open = std::get_if<OpenSettingsRequest>(&next))
+            openSettingsNext(*open);
+        else
+            reviewNext(std::get<ReviewRequest>(std::move(next)));
     }
     quitWhenDone();
 }
 
+nlohmann::json HostServer::loadUserLayer(std::vector<std::string> &problems)
+{
+    if (m_userSettingsPath.empty())
+        return nlohmann::json::object();
+    LoadedSettings loaded = UserSettingsFile(m_userSettingsPath).load();
+    if (!loaded.setAsideAs.empty())
+        qCWarning(lcPolicy) << "broken user settings file set aside as"
+                            << loaded.setAsideAs.string().c_str();
+    problems.insert(problems.end(), loaded.problems.begin(), loaded.problems.end());
+    return std::move(loaded.layer);
+}
+
+std::optional<std::string> HostServer::saveUserLayer(const nlohmann::json &layer)
+{
+    if (m_userSettingsPath.empty()) {
+        qCWarning(lcPolicy) << "user settings not saved: no config folder is known";
+        return "no folder for your settings is known (neither XDG_CONFIG_HOME nor HOME is set)";
+    }
+    if (auto error = UserSettingsFile(m_userSettingsPath).save(layer)) {
+        qCWarning(lcPolicy) << "user settings not saved:" << error->message.c_str();
+        return error->message;
+    }
+    qCInfo(lcPolicy) << "user settings saved";
+    return std::nullopt;
+}
+
+// "Always trust this domain": read the file afresh, so that nothing saved since the review
+// started is lost, add the domain, and save through the same path as the settings dialog.
+std::optional<std::string> HostServer::trustDomain(const std::string &domain)
+{
+    std::vector<std::string> problems;
+    const nlohmann::json layer = loadUserLayer(problems);
+    logPolicyProblems(problems);
+    return saveUserLayer(withTrustedDomain(layer, domain));
+}
+
+// Problems are the same on every review until someone fixes the policy: log each set once.
+void HostServer::logPolicyProblems(const std::vector<std::string> &problems)
+{
+    if (problems == m_loggedProblems)
+        return;
+    m_loggedProblems = problems;
+    for (const std::string &problem : problems)
+        qCWarning(lcPolicy) << problem.c_str();
+}
+
+LayeredPolicy HostServer::layeredPolicy(const nlohmann::json &admin)
+{
+    std::vector<std::string> problems;
+    const nlohmann::json user = loadUserLayer(problems);
+    LayeredPolicy layered = mergePolicyLayers(admin, user);
+    problems.insert(problems.end(), layered.problems.begin(), layered.problems.end());
+    logPolicyProblems(problems);
+    layered.problems = std::move(problems);
+    return layered;
+}
+
 void HostServer::reviewNext(ReviewRequest request)
 {
-    const Policy policy = policyFor(request);
+    const LayeredPolicy layered = layeredPolicy(request.adminPolicy);
+    const Policy policy = policyForDraft(layered, request.draft);
+    const bool offerTrust = userMayChange(request.adminPolicy, "trustedDomains");
     const std::string fingerprint = policyFingerprint(request);
     if (m_history && policy.auditRetentionDays > 0)
         m_history->pruneAudit(policy.auditRetentionDays, nowSeconds());
@@ -335,16 +398,24 @@ void HostServer::reviewNext(ReviewRequest request)
     }
     m_dialogPolicyFingerprint = fingerprint;
     m_dialogDraft = std::move(request.draft);
-    showDialog(request.id, std::move(review));
+    showDialog(request.id, std::move(review), offerTrust);
 }
 
-void HostServer::showDialog(const std::string &id, Review review)
+void HostServer::showDialog(const std::string &id, Review review, bool offerTrust)
 {
     // The dialog may keep a reference to the review: it lives until the dialog is destroyed.
     auto shown = std::make_shared<const Review>(std::move(review));
     m_dialogId = id;
     m_dialogReview = shown;
-    m_dialog = new ConfirmDialog(*shown);
+    ConfirmDialog::TrustDomainFunction trust;
+    if (offerTrust) {
+        trust = [this](const std::string &domain) -> std::optional<QString> {
+            if (auto failure = trustDomain(domain))
+                return QString::fromStdString(*failure);
+            return std::nullopt;
+        };
+    }
+    m_dialog = new ConfirmDialog(*shown, std::move(trust));
     connect(m_dialog, &QObject::destroyed, m_dialog, [shown] {});
     connect(m_dialog, &QDialog::finished, this, &HostServer::finishDialog);
     // open(), not exec(): no nested event loop, so pings are answered and the queue waits.
@@ -376,8 +447,61 @@ void HostServer::finishDialog(int result)
     QMetaObject::invokeMethod(this, &HostServer::processQueue, Qt::QueuedConnection);
 }
 
+void HostServer::openSettingsNext(const OpenSettingsRequest &request)
+{
+    if (m_inputEnded) {
+        qCInfo(lcDialog) << "settings" << request.id.c_str() << "dropped: input ended";
+        return;
+    }
+    if (!m_dialogsAvailable) {
+        qCWarning(lcDialog) << "settings" << request.id.c_str() << "cannot show: no display";
+        reply(errorJson(request.id,
+                        {ErrorCode::Unavailable, "no display to show the settings dialog"}));
+        return;
+    }
+    SettingsLayers layers;
+    layers.user = loadUserLayer(layers.problems);
+    const LayeredPolicy layered = mergePolicyLayers(request.adminPolicy, layers.user);
+    layers.problems.insert(layers.problems.end(), layered.problems.begin(), layered.problems.end());
+    logPolicyProblems(layers.problems);
+    std::vector<std::string> counted; // already in layered.problems
+    layers.admin = validPolicyLayer(request.adminPolicy, "admin policy", counted);
+
+    m_settingsId = request.id;
+    m_settingsDialog = new SettingsDialog(
+        std::move(layers), [this](const nlohmann::json &layer) -> std::optional<QString> {
+            if (auto failure = saveUserLayer(layer))
+                return QString::fromStdString(*failure);
+            return std::nullopt;
+        });
+    connect(m_settingsDialog, &QDialog::finished, this, &HostServer::finishSettings);
+    m_settingsDialog->open();
+    m_settingsDialog->raise();
+    m_settingsDialog->activateWindow();
+    qCInfo(lcDialog) << "settings dialog shown for" << request.id.c_str();
+}
+
+void HostServer::finishSettings()
+{
+    const std::string id = std::exchange(m_settingsId, std::string());
+    const bool saved = m_settingsDialog->saved();
+    m_settingsDialog->deleteLater();
+    m_settingsDialog = nullptr;
+    qCInfo(lcDialog) << "settings" << id.c_str() << "closed," << (saved ? "saved" : "not saved");
+    reply(settingsClosedJson(id, saved));
+    QMetaObject::invokeMethod(this, &HostServer::processQueue, Qt::QueuedConnection);
+}
+
 void HostServer::closeDialogUnanswered()
 {
+    if (m_settingsDialog) {
+        qCInfo(lcDialog) << "closing the settings dialog" << m_settingsId.c_str() << "unanswered";
+        disconnect(m_settingsDialog, &QDialog::finished, this, nullptr);
+        m_settingsDialog->reject();
+        m_settingsDialog->deleteLater();
+        m_settingsDialog = nullptr;
+        m_settingsId.clear();
+    }
     if (!m_dialog)
         return;
     qCInfo(lcDialog) << "closing the dialog for review" << m_dialogId.c_str() << "unanswered";
@@ -394,7 +518,7 @@ void HostServer::closeDialogUnanswered()
 
 void HostServer::handleEndOfInput()
 {
-    qCInfo(lcHost) << "end of input;" << m_queue.size() << "reviews queued";
+    qCInfo(lcHost) << "end of input;" << m_queue.size() << "requests queued";
     m_inputEnded = true;
     closeDialogUnanswered();
     processQueue();
@@ -422,7 +546,7 @@ void HostServer::rememberUntilSent(const std::string &id, Review review)
 
 void HostServer::quitWhenDone()
 {
-    if (m_quitting || !m_inputEnded || m_dialog || !m_queue.empty())
+    if (m_quitting || !m_inputEnded || windowOpen() || !m_queue.empty())
         return;
     m_quitting = true;
     qCInfo(lcHost) << "all work done; exiting";

@@ -11,16 +11,22 @@
 
 #include <atomic>
 #include <deque>
+#include <filesystem>
 #include <memory>
+#include <optional>
 #include <semaphore>
 #include <string>
 #include <thread>
 #include <utility>
+#include <variant>
+#include <vector>
 
 namespace sendguard {
 
 class ConfirmDialog;
 class HistoryStore;
+class SettingsDialog;
+struct LayeredPolicy;
 
 // Serve mode: answers the extension's requests on stdin/stdout until stdin ends.
 //
@@ -29,7 +35,13 @@ class HistoryStore;
 // and are handled one at a time: the engine runs first, a review that needs nobody's look is
 // answered "send" at once, otherwise the confirmation dialog opens (without a nested event loop,
 // so pings keep being answered) and the next review waits until it closes. Replies go out in
-// the order the reviews arrived.
+// the order the reviews arrived. openSettings joins the same queue: the settings dialog is one
+// more window that waits its turn, and its settingsClosed reply goes out when it closes.
+//
+// Every review uses the policy layers (DESIGN.md, "Policy"): built-in defaults < the request's
+// admin policy < the user's settings file, read afresh for each review (a few hundred
+// microseconds), merged by mergePolicyLayers. Problems in either layer go to the log
+// (sendguard.policy) whenever they differ from the ones last logged, and to the settings dialog.
 //
 // At the end of input, queued reviews that need no dialog are still answered; a dialog that is
 // open is closed unanswered (nobody can hear the answer), and the event loop exits with 0. When
@@ -48,6 +60,10 @@ public:
     // default) when none could be opened: reviews then say the history is unavailable. Not
     // owned; it must outlive this object.
     void setHistory(HistoryStore *history) { m_history = history; }
+
+    // The user's settings file (UserSettingsFile); empty (the default) when no config folder is
+    // known: reviews then use the admin layer alone and saving settings fails with a reason.
+    void setUserSettingsPath(std::filesystem::path path) { m_userSettingsPath = std::move(path); }
 
     // Starts the reader thread. Call once, before the event loop runs.
     void start();
@@ -69,8 +85,16 @@ private:
     void handleEndOfInput();
     void processQueue();
     void reviewNext(ReviewRequest request);
-    void showDialog(const std::string &id, Review review);
+    void showDialog(const std::string &id, Review review, bool offerTrust);
     void finishDialog(int result);
+    void openSettingsNext(const OpenSettingsRequest &request);
+    void finishSettings();
+    LayeredPolicy layeredPolicy(const nlohmann::json &admin);
+    void logPolicyProblems(const std::vector<std::string> &problems);
+    nlohmann::json loadUserLayer(std::vector<std::string> &problems);
+    std::optional<std::string> saveUserLayer(const nlohmann::json &layer);
+    std::optional<std::string> trustDomain(const std::string &domain);
+    bool windowOpen() const;
     void closeDialogUnanswered();
     void reply(const nlohmann::json &json);
     void rememberUntilSent(const std::string &id, Review review);
@@ -84,8 +108,13 @@ private:
     // a flood of frames cannot queue without bound (each holds up to kMaxRequestBytes).
     std::counting_semaphore<> m_framesInFlight{16};
 
-    std::deque<ReviewRequest> m_queue;
+    // Reviews and settings dialogs waiting for the window, in arrival order.
+    std::deque<std::variant<ReviewRequest, OpenSettingsRequest>> m_queue;
     QPointer<ConfirmDialog> m_dialog;
+    QPointer<SettingsDialog> m_settingsDialog;
+    std::string m_settingsId;
+    std::filesystem::path m_userSettingsPath;
+    std::vector<std::string> m_loggedProblems;
     std::string m_dialogId;
     std::shared_ptr<const Review> m_dialogReview;
     Draft m_dialogDraft; // the reviewed draft: the dialog's edits are computed from it

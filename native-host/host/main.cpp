@@ -6,6 +6,7 @@
 #include "platform.h"
 
 #include "history/historystore.h"
+#include "settings/usersettings.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -60,6 +61,7 @@ int serve(int argc, char **argv)
 
     auto server = std::make_unique<HostServer>(dialogsAvailable);
     server->setHistory(history.get());
+    server->setUserSettingsPath(UserSettingsFile::defaultPath(platform::userConfigFolder()));
     server->start();
     const int exitCode = app->exec();
 

@@ -65,6 +65,12 @@ std::filesystem::path userDataFolder()
     return base.empty() ? base : base / "sendguard";
 }
 
+std::filesystem::path userConfigFolder()
+{
+    const std::filesystem::path base = environmentPath("APPDATA");
+    return base.empty() ? base : base / "sendguard";
+}
+
 bool displayAvailable()
 {
     return true;
@@ -109,6 +115,17 @@ std::filesystem::path userDataFolder()
     if (home.empty())
         return {};
     return home / ".local" / "share" / "sendguard";
+}
+
+std::filesystem::path userConfigFolder()
+{
+    const std::filesystem::path xdg = environmentPath("XDG_CONFIG_HOME");
+    if (xdg.is_absolute())
+        return xdg / "sendguard";
+    const std::filesystem::path home = environmentPath("HOME");
+    if (home.empty())
+        return {};
+    return home / ".config" / "sendguard";
 }
 
 bool displayAvailable()

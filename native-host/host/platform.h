@@ -24,6 +24,11 @@ bool writeStdout(std::string_view bytes);
 // Windows, with "sendguard" appended. Empty when the environment names none.
 std::filesystem::path userDataFolder();
 
+// The per-user config folder, where the user's settings live: $XDG_CONFIG_HOME or ~/.config on
+// Linux, %APPDATA% (roaming, as settings follow the person) on Windows, with "sendguard"
+// appended. Empty when the environment names none.
+std::filesystem::path userConfigFolder();
+
 // Whether a GUI can be shown: on Linux DISPLAY, WAYLAND_DISPLAY or QT_QPA_PLATFORM is set;
 // always true on Windows.
 bool displayAvailable();

@@ -234,6 +234,18 @@ std::optional<Error> checkProtocol(const json &request)
     return std::nullopt;
 }
 
+// The admin layer a request carries; an absent or null `policy` leaves `out` null.
+std::optional<Error> readAdminPolicy(const json &request, json &out)
+{
+    const json *policy = member(request, "policy");
+    if (!policy)
+        return std::nullopt;
+    if (!policy->is_object())
+        return invalid("policy must be an object");
+    out = *policy;
+    return std::nullopt;
+}
+
 Result<Message> reviewFromJson(const json &request, std::string id)
 {
     if (auto error = checkProtocol(request))
@@ -247,11 +259,8 @@ Result<Message> reviewFromJson(const json &request, std::string id)
         return draft.error();
 
     ReviewRequest review{std::move(id), std::move(draft).value(), json()};
-    if (const json *policy = member(request, "policy")) {
-        if (!policy->is_object())
-            return invalid("policy must be an object");
-        review.adminPolicy = *policy;
-    }
+    if (auto error = readAdminPolicy(request, review.adminPolicy))
+        return *error;
     return Message{std::move(review)};
 }
 
@@ -366,9 +375,12 @@ Result<Message> parseMessage(std::string_view payload, std::string *idOut)
     }
     if (type == "ping")
         return Message{PingRequest{std::move(id).value()}};
-    // TODO: openSettings arrives with the settings dialog.
-    if (type == "openSettings")
-        return invalid(type + " is not supported yet");
+    if (type == "openSettings") {
+        OpenSettingsRequest open{std::move(id).value(), json()};
+        if (auto error = readAdminPolicy(request, open.adminPolicy))
+            return *error;
+        return Message{std::move(open)};
+    }
     return invalid("unknown type " + quotedName(type));
 }
 

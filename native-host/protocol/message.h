@@ -52,7 +52,15 @@ struct PingRequest
     std::string id;
 };
 
-using Message = std::variant<ReviewRequest, SentNotice, PingRequest, LearnRequest>;
+// Shows the settings dialog; answered with settingsClosed when it closes.
+struct OpenSettingsRequest
+{
+    std::string id;
+    nlohmann::json adminPolicy; // the `policy` member as sent (managed storage); null when absent
+};
+
+using Message
+    = std::variant<ReviewRequest, SentNotice, PingRequest, LearnRequest, OpenSettingsRequest>;
 
 // Parses one frame's payload. Fails with MalformedJson (not JSON, or not UTF-8) or InvalidRequest
 // (unknown `type`, missing `id`, a field of the wrong type), naming the offending member.

@@ -201,6 +201,11 @@ json learnedJson(const std::string &id, std::int64_t learned, std::int64_t skipp
     return {{"type", "learned"}, {"id", id}, {"learned", learned}, {"skipped", skipped}};
 }
 
+json settingsClosedJson(const std::string &id, bool saved)
+{
+    return {{"type", "settingsClosed"}, {"id", id}, {"saved", saved}};
+}
+
 std::string dumpJson(const json &value)
 {
     try {

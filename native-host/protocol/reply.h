@@ -43,6 +43,10 @@ nlohmann::json pongJson(const std::string &id);
 // not be read.
 nlohmann::json learnedJson(const std::string &id, std::int64_t learned, std::int64_t skipped);
 
+// {"type":"settingsClosed","id","saved"}: the settings dialog of openSettings `id` closed, with
+// the user's settings saved or not.
+nlohmann::json settingsClosedJson(const std::string &id, bool saved);
+
 // Serialises without throwing: invalid UTF-8 in strings is replaced, never fatal.
 std::string dumpJson(const nlohmann::json &json);
 

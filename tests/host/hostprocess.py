@@ -29,16 +29,22 @@ def request_file(name):
 
 
 class HostProcess:
-    """One host in serve mode. `display`: "offscreen" sets QT_QPA_PLATFORM=offscreen, None
-    leaves every display variable unset (the host then has no dialogs)."""
+    """One host in serve mode. `display`: "offscreen" sets QT_QPA_PLATFORM=offscreen, an X
+    display such as ":5" sets DISPLAY, None leaves every display variable unset (the host then
+    has no dialogs)."""
 
     def __init__(self, display="offscreen", args=None, log_level="debug"):
         self.data_home = tempfile.TemporaryDirectory(prefix="sendguard-host-test-")
         env = {k: v for k, v in os.environ.items()
                if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
         env["XDG_DATA_HOME"] = self.data_home.name
+        # The user's settings live here (settings.json), never in the real ~/.config.
+        self.config_home = os.path.join(self.data_home.name, "config")
+        env["XDG_CONFIG_HOME"] = self.config_home
         env["SENDGUARD_LOG_LEVEL"] = log_level
-        if display:
+        if display and display.startswith(":"):
+            env["DISPLAY"] = display
+        elif display:
             env["QT_QPA_PLATFORM"] = display
         self.proc = subprocess.Popen([HOST] + (args or [MANIFEST, ADDON_ID]),
                                      stdin=subprocess.PIPE, stdout=subprocess.PIPE,
@@ -114,6 +120,14 @@ class HostProcess:
             return None
         with open(path, encoding="utf-8", errors="replace") as f:
             return f.read()
+
+    def settings_path(self):
+        return os.path.join(self.config_home, "sendguard", "settings.json")
+
+    def write_settings(self, layer):
+        os.makedirs(os.path.dirname(self.settings_path()), exist_ok=True)
+        with open(self.settings_path(), "w", encoding="utf-8") as f:
+            json.dump(layer, f)
 
     def kill(self):
         if self.proc.poll() is None:

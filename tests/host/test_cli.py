@@ -100,6 +100,38 @@ class Check(unittest.TestCase):
         finally:
             os.unlink(policy.name)
 
+    def with_user_settings(self, layer, *extra):
+        with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as settings:
+            settings.write(layer if isinstance(layer, str) else json.dumps(layer))
+        try:
+            return run("--check", data("external-recipient-with-attachment.json"), "--json",
+                       "--user-settings", settings.name, *extra)
+        finally:
+            os.unlink(settings.name)
+
+    def test_user_settings_add_a_user_layer(self):
+        result = self.with_user_settings({"trustedDomains": ["client.example"]})
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertNotIn("external-recipient", self.rules(json.loads(result.stdout)))
+        self.assertEqual(result.stderr, "")
+
+    def test_user_settings_yield_to_a_locked_admin_key(self):
+        with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as policy:
+            json.dump({"internalDomains": ["corp.example"], "locked": ["trustedDomains"]}, policy)
+        try:
+            result = self.with_user_settings({"trustedDomains": ["client.example"]},
+                                             "--policy", policy.name)
+        finally:
+            os.unlink(policy.name)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn("external-recipient", self.rules(json.loads(result.stdout)))
+        self.assertIn("trustedDomains is set by your administrator", result.stderr)
+
+    def test_broken_user_settings_file_is_an_input_error_and_left_alone(self):
+        result = self.with_user_settings("{ not json")
+        self.assertEqual(result.returncode, 2)
+        self.assertIn("not JSON", result.stderr)
+
     def test_text_output_lists_findings(self):
         result = run("--check", data("external-recipient-with-attachment.json"))
         self.assertEqual(result.returncode, 0, result.stderr)

@@ -18,6 +18,20 @@ TEST(ParseMessage, ReadsPing)
     EXPECT_EQ(id, "p-3");
 }
 
+TEST(ParseMessage, ReadsOpenSettingsWithAndWithoutPolicy)
+{
+    Result<Message> with = parseMessage(
+        R"({"type":"openSettings","id":"s-1","policy":{"locked":["trustedDomains"]}})");
+    ASSERT_TRUE(with) << with.error().message;
+    const auto &open = std::get<OpenSettingsRequest>(with.value());
+    EXPECT_EQ(open.id, "s-1");
+    EXPECT_EQ(open.adminPolicy, nlohmann::json({{"locked", {"trustedDomains"}}}));
+
+    Result<Message> without = parseMessage(R"({"type":"openSettings","id":"s-2"})");
+    ASSERT_TRUE(without) << without.error().message;
+    EXPECT_TRUE(std::get<OpenSettingsRequest>(without.value()).adminPolicy.is_null());
+}
+
 TEST(ParseMessage, ReadsSentNotice)
 {
     Result<Message> message = parseMessage(R"({"type":"sent","id":"r-17"})");
@@ -155,8 +169,8 @@ TEST(ParseMessage, EveryErrorNamesTheProblem)
          ErrorCode::InvalidRequest, "messages[0]", "l"},
         {"learn to not list", R"({"id":"l","type":"learn","messages":[{"to":"a@b"}]})",
          ErrorCode::InvalidRequest, "messages[0].to", "l"},
-        {"openSettings", R"({"id":"o","type":"openSettings"})", ErrorCode::InvalidRequest,
-         "not supported yet", "o"},
+        {"openSettings policy not object", R"({"id":"o","type":"openSettings","policy":[]})",
+         ErrorCode::InvalidRequest, "policy must be an object", "o"},
         {"no draft", R"({"type":"review","id":"r-1"})", ErrorCode::InvalidRequest, "draft", "r-1"},
         {"draft not object", review + "[]}", ErrorCode::InvalidRequest, "draft", "r-1"},
         {"protocol not integer", R"({"type":"review","id":"r-1","protocol":"1","draft":{}})",

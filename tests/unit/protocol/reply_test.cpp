@@ -29,6 +29,13 @@ Review reviewWithFindings(std::size_t count, std::size_t messageBytes)
     return review;
 }
 
+TEST(SettingsClosedJson, SaysWhetherSaved)
+{
+    EXPECT_EQ(settingsClosedJson("s-1", true),
+              json({{"type", "settingsClosed"}, {"id", "s-1"}, {"saved", true}}));
+    EXPECT_EQ(settingsClosedJson("s-2", false)["saved"], false);
+}
+
 TEST(VerdictJson, HasTheProtocolShape)
 {
     const json verdict = verdictJson("r-17", Decision::Send, reviewWithFindings(1, 10));

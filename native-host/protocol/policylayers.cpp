@@ -1,0 +1,258 @@
+#include "policylayers.h"
+
+#include "message.h"
+
+#include "../engine/address.h"
+#include "../engine/addresspattern.h"
+#include "../engine/domain.h"
+#include "../engine/engine.h"
+
+#include <algorithm>
+
+namespace sendguard {
+
+namespace {
+
+using nlohmann::json;
+using Problems = std::vector<std::string>;
+
+bool contains(const std::vector<std::string> &list, const std::string &item)
+{
+    return std::find(list.begin(), list.end(), item) != list.end();
+}
+
+bool isPatternKey(const std::string &key)
+{
+    return key == "internalDomains" || key == "trustedDomains" || key == "blockedDomains"
+           || key == "attentionDomains";
+}
+
+bool isKnownRule(const std::string &ruleId)
+{
+    const auto &rules = allRules();
+    return std::any_of(rules.begin(), rules.end(),
+                       [&](const RuleDefinition &rule) { return rule.id == ruleId; });
+}
+
+// The problems policyFromJson finds in `{key: value}` alone.
+Problems problemsOf(const std::string &key, const json &value)
+{
+    Problems problems;
+    policyFromJson(json{{key, value}}, problems);
+    return problems;
+}
+
+void report(Problems &problems, const std::string &layerName, const Problems &found)
+{
+    for (const std::string &problem : found)
+        problems.push_back(layerName + ": " + problem);
+}
+
+// A pattern list without its entries that do not parse; blank entries and comments stay, as the
+// engine ignores them anyway.
+json validPatterns(const std::string &key, const json &entries, const std::string &layerName,
+                   Problems &problems)
+{
+    json kept = json::array();
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+        const std::string &entry = entries[i].get_ref<const std::string &>();
+        const PatternList parsed({entry});
+        if (parsed.errors().empty()) {
+            kept.push_back(entry);
+            continue;
+        }
+        problems.push_back(layerName + ": " + key + "[" + std::to_string(i) + "] is not a valid "
+                           + "pattern (" + parsed.errors().front().message + "); that entry is "
+                           + "ignored");
+    }
+    return kept;
+}
+
+json validRules(const json &rules, const std::string &layerName, Problems &problems)
+{
+    json kept = json::object();
+    if (!rules.is_object()) {
+        problems.push_back(layerName + ": rules must be an object; ignored");
+        return kept;
+    }
+    for (const auto &[ruleId, setting] : rules.items()) {
+        if (!isKnownRule(ruleId)) {
+            problems.push_back(layerName + ": rules names no rule called \"" + ruleId.substr(0, 64)
+                               + "\"; ignored");
+            continue;
+        }
+        // A setting with an unknown member still applies its known ones; one of the wrong
+        // shape or with a bad value is left out whole, as policyFromJson does.
+        Problems found;
+        const Policy parsed = policyFromJson(json{{"rules", json{{ruleId, setting}}}}, found);
+        report(problems, layerName, found);
+        if (parsed.rules.count(ruleId))
+            kept[ruleId] = setting;
+    }
+    return kept;
+}
+
+json validLocked(const json &locked, const std::string &layerName, Problems &problems)
+{
+    json kept = json::array();
+    for (std::size_t i = 0; i < locked.size(); ++i) {
+        const std::string &name = locked[i].get_ref<const std::string &>();
+        if (contains(policyKeys(), name) && name != "locked") {
+            kept.push_back(name);
+            continue;
+        }
+        problems.push_back(layerName + ": locked[" + std::to_string(i) + "] \"" + name.substr(0, 64)
+                           + "\" is not a policy key that can be locked; ignored");
+    }
+    return kept;
+}
+
+json unionOf(const json &first, const json &second)
+{
+    json joined = first;
+    for (const json &entry : second) {
+        if (std::find(joined.begin(), joined.end(), entry) == joined.end())
+            joined.push_back(entry);
+    }
+    return joined;
+}
+
+// The sender identity's domain in A-label form; empty when the sender cannot be read.
+std::string senderDomain(const Draft &draft)
+{
+    const auto sender = parseAddressList(draft.from);
+    if (!sender || sender.value().size() != 1)
+        return {};
+    const auto domain = normaliseDomain(sender.value().front().domain);
+    return domain ? domain.value().ascii : std::string();
+}
+
+} // namespace
+
+const std::vector<std::string> &policyKeys()
+{
+    static const std::vector<std::string> keys{
+        "internalDomains",
+        "trustedDomains",
+        "blockedDomains",
+        "attentionDomains",
+        "attentionTerms",
+        "attachmentReminderTerms",
+        "auditRetentionDays",
+        "attentionAttachmentSuffixes",
+        "ccExposureDomains",
+        "largeAudience",
+        "autoBcc",
+        "countdownSeconds",
+        "skipWhenInternalOnly",
+        "onHostFailure",
+        "rules",
+        "locked",
+    };
+    return keys;
+}
+
+bool isAddingListKey(const std::string &key)
+{
+    return isPatternKey(key) || key == "attentionTerms" || key == "attentionAttachmentSuffixes"
+           || key == "autoBcc";
+}
+
+bool isAdminOnlyKey(const std::string &key)
+{
+    return key == "locked" || key == "onHostFailure" || key == "auditRetentionDays";
+}
+
+json validPolicyLayer(const json &layer, const std::string &layerName, Problems &problems)
+{
+    json valid = json::object();
+    if (layer.is_null())
+        return valid;
+    if (!layer.is_object()) {
+        problems.push_back(layerName + ": must be an object; ignored");
+        return valid;
+    }
+    for (const auto &[key, value] : layer.items()) {
+        if (key == "rules") {
+            valid[key] = validRules(value, layerName, problems);
+            continue;
+        }
+        const Problems found = problemsOf(key, value);
+        if (!found.empty()) {
+            report(problems, layerName, found);
+            continue;
+        }
+        if (isPatternKey(key))
+            valid[key] = validPatterns(key, value, layerName, problems);
+        else if (key == "locked")
+            valid[key] = validLocked(value, layerName, problems);
+        else
+            valid[key] = value;
+    }
+    return valid;
+}
+
+std::vector<std::string> lockedKeys(const json &validAdminLayer)
+{
+    const auto it = validAdminLayer.find("locked");
+    if (it == validAdminLayer.end())
+        return {};
+    return it->get<std::vector<std::string>>();
+}
+
+bool userMayChange(const json &admin, const std::string &key)
+{
+    if (isAdminOnlyKey(key))
+        return false;
+    Problems ignored; // reported where the layers are merged
+    return !contains(lockedKeys(validPolicyLayer(admin, "admin policy", ignored)), key);
+}
+
+LayeredPolicy mergePolicyLayers(const json &admin, const json &user)
+{
+    LayeredPolicy layered;
+    const json adminLayer = validPolicyLayer(admin, "admin policy", layered.problems);
+    const json userLayer = validPolicyLayer(user, "your settings", layered.problems);
+    const std::vector<std::string> locked = lockedKeys(adminLayer);
+
+    json merged = adminLayer;
+    for (const auto &[key, value] : userLayer.items()) {
+        if (isAdminOnlyKey(key)) {
+            layered.problems.push_back("your settings: " + key
+                                       + " can be set only by your administrator; ignored");
+        } else if (contains(locked, key)) {
+            layered.problems.push_back("your settings: " + key
+                                       + " is set by your administrator; your value is ignored");
+        } else if (isAddingListKey(key)) {
+            merged[key] = unionOf(merged.value(key, json::array()), value);
+        } else if (key == "rules") {
+            // Member by member: a user who turns a rule on keeps the admin's severity for it.
+            for (const auto &[ruleId, setting] : value.items())
+                merged[key][ruleId].update(setting);
+        } else {
+            merged[key] = value;
+        }
+    }
+
+    const bool adminNamesInternal = !adminLayer.value("internalDomains", json::array()).empty();
+    layered.senderDomainInternal
+        = !adminNamesInternal && !merged.value("internalDomains", json::array()).empty();
+
+    Problems unexpected; // none: both layers were validated
+    layered.policy = policyFromJson(merged, unexpected);
+    report(layered.problems, "merged policy", unexpected);
+    return layered;
+}
+
+Policy policyForDraft(const LayeredPolicy &layered, const Draft &draft)
+{
+    Policy policy = layered.policy;
+    if (!layered.senderDomainInternal)
+        return policy;
+    const std::string domain = senderDomain(draft);
+    if (!domain.empty() && !contains(policy.internalDomains, domain))
+        policy.internalDomains.insert(policy.internalDomains.begin(), domain);
+    return policy;
+}
+
+} // namespace sendguard

@@ -1,0 +1,64 @@
+#pragma once
+
+#include "../engine/result.h"
+
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace sendguard {
+
+// What reading the user's settings file gave.
+struct LoadedSettings
+{
+    // The user policy layer as written: a JSON object, {} when there is no file or it was
+    // broken. Its keys are not checked here; mergePolicyLayers reports the invalid ones.
+    nlohmann::json layer = nlohmann::json::object();
+    // Why the file could not be used, in plain words; empty when it could (or did not exist).
+    std::vector<std::string> problems;
+    // Where a broken file was moved just now; empty otherwise.
+    std::filesystem::path setAsideAs;
+};
+
+// The user's own policy layer (DESIGN.md, "Policy"): one JSON object in a file in the user's
+// config folder, `settings.json`.
+//
+// load() never fails: a missing file is an empty layer; a file that cannot be read is reported
+// and left alone; a broken file (not JSON, not an object, over 1 MiB or nested absurdly deep) is
+// renamed with a timestamp (`settings.json.broken-20261203T101500Z`, kept for the person or IT
+// to look at), reported, and replaced by an empty layer, the defaults. save() writes atomically
+// (QSaveFile: a temporary file renamed over the old one), so a crash or a full disk leaves the
+// old file or the new one, never half of either. Neither logs; callers report the problems.
+class UserSettingsFile
+{
+public:
+    explicit UserSettingsFile(std::filesystem::path path);
+
+    // `configFolder`/settings.json; empty when `configFolder` is.
+    static std::filesystem::path defaultPath(const std::filesystem::path &configFolder);
+
+    const std::filesystem::path &path() const { return m_path; }
+
+    // What load() does with a broken file: Broken moves it aside (serve mode, the settings
+    // dialog); Never leaves it where it is and only reports it (the command line, which must not
+    // change IT's test files).
+    enum class SetAside { Broken, Never };
+
+    LoadedSettings load(SetAside setAside = SetAside::Broken) const;
+
+    // Writes `layer` (a JSON object), creating the folder when needed. Fails with Io, naming the
+    // file and the reason; the old file is then unchanged.
+    std::optional<Error> save(const nlohmann::json &layer) const;
+
+private:
+    std::filesystem::path m_path;
+};
+
+// `layer` with `domain` added to its trustedDomains (once; a trustedDomains that is not a list is
+// replaced, as the policy ignored it anyway). What "Always trust this domain" saves.
+nlohmann::json withTrustedDomain(nlohmann::json layer, const std::string &domain);
+
+} // namespace sendguard

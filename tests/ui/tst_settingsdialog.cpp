@@ -1,0 +1,454 @@
+// Qt Test cases for the settings dialog and "Always trust this domain", saving to real files.
+
+#include "confirmdialog.h"
+#include "protocol/policylayers.h"
+#include "settings/usersettings.h"
+#include "settingsdialog.h"
+
+#include <QCheckBox>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSpinBox>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace sendguard;
+using nlohmann::json;
+
+namespace {
+
+// The settings dialog as the host opens it: the admin layer validated, the user layer from the
+// file, saving through the same file.
+struct Opened
+{
+    explicit Opened(const UserSettingsFile &file, const json &admin, const json &user)
+    {
+        if (!user.is_null())
+            file.save(user);
+        SettingsLayers layers;
+        layers.user = file.load().layer;
+        layers.admin = validPolicyLayer(admin, "admin policy", layers.problems);
+        dialog = std::make_unique<SettingsDialog>(
+            std::move(layers), [&file](const json &layer) -> std::optional<QString> {
+                if (auto error = file.save(layer))
+                    return QString::fromStdString(error->message);
+                return std::nullopt;
+            });
+        dialog->show();
+    }
+    std::unique_ptr<SettingsDialog> dialog;
+};
+
+void typeInto(QPlainTextEdit *editor, const QString &text)
+{
+    editor->setFocus();
+    editor->moveCursor(QTextCursor::End);
+    const QStringList lines = text.split(u'\n');
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        if (i > 0)
+            QTest::keyClick(editor, Qt::Key_Return);
+        // keyClicks types ASCII only; the rest arrives as an input method would give it.
+        const bool ascii = std::all_of(lines[i].begin(), lines[i].end(),
+                                       [](QChar c) { return c.unicode() < 0x80; });
+        if (ascii)
+            QTest::keyClicks(editor, lines[i]);
+        else
+            editor->insertPlainText(lines[i]);
+    }
+}
+
+// The switches live on the second tab; a click reaches only a widget that is shown.
+void showChecks(SettingsDialog &dialog)
+{
+    dialog.findChild<QTabWidget *>()->setCurrentIndex(1);
+    QVERIFY(dialog.switchBox("skipWhenInternalOnly")->isVisible());
+}
+
+// A click as a person gives it: scrolled into view first, then on the box's indicator (a
+// checkbox takes clicks on its indicator and text only, not on the empty width after them).
+void clickSwitch(SettingsDialog &dialog, const std::string &key)
+{
+    QCheckBox *box = dialog.switchBox(key);
+    for (QScrollArea *scroll : dialog.findChildren<QScrollArea *>()) {
+        if (scroll->isAncestorOf(box))
+            scroll->ensureWidgetVisible(box);
+    }
+    QTest::mouseClick(box, Qt::LeftButton, {}, QPoint(6, box->height() / 2));
+}
+
+ReviewedRecipient recipient(const std::string &local, const std::string &domain)
+{
+    ReviewedRecipient result;
+    result.localPart = local;
+    result.domain = {domain, domain};
+    return result;
+}
+
+// Two people at partner.example, one at other.example, and a lookalike warning about
+// partner.example at the top.
+Review partnerReview()
+{
+    Review review;
+    review.subject = "Prices";
+    review.recipients = {recipient("ann", "partner.example"), recipient("ben", "partner.example"),
+                         recipient("cat", "other.example")};
+    for (std::size_t i = 0; i < review.recipients.size(); ++i)
+        review.findings.push_back(
+            {"external-recipient", Severity::Confirm, {Target::Kind::Recipient, i, {}}, "Outside"});
+    review.findings.push_back({"lookalike-domain",
+                               Severity::Warn,
+                               {Target::Kind::Recipient, 0, {}},
+                               "partner.example looks like partners.example"});
+    return review;
+}
+
+ConfirmDialog::TrustDomainFunction trustInto(const UserSettingsFile &file)
+{
+    return [&file](const std::string &domain) -> std::optional<QString> {
+        if (auto error = file.save(withTrustedDomain(file.load().layer, domain)))
+            return QString::fromStdString(error->message);
+        return std::nullopt;
+    };
+}
+
+// As the host decides: the function only when the admin has not locked trustedDomains.
+ConfirmDialog::TrustDomainFunction trustUnlessLocked(const json &admin,
+                                                     const UserSettingsFile &file)
+{
+    if (!userMayChange(admin, "trustedDomains"))
+        return {};
+    return trustInto(file);
+}
+
+QCheckBox *boxNamed(const ConfirmDialog &dialog, const QString &text)
+{
+    for (QCheckBox *box : dialog.checkBoxes()) {
+        if (box->text().contains(text))
+            return box;
+    }
+    return nullptr;
+}
+
+} // namespace
+
+class tst_SettingsDialog : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+
+    void lockedListIsReadOnlyAndUnchangeable();
+    void lockedSwitchesCannotBeChanged();
+    void unlockedListIsEditableAndSavedToTheFile();
+    void adminEntriesAreShownBesideTheUsers();
+    void invalidPatternIsRefusedBeforeSaving();
+    void problemsAreShownInPlainWords();
+    void switchesAreSavedOnlyWhenTheyDifferFromTheAdmin();
+    void keysTheDialogDoesNotEditAreKept();
+    void cancelSavesNothing();
+    void failedSaveKeepsTheDialogOpen();
+    void tabMovesFocusOutOfAList();
+
+    void alwaysTrustIsOfferedWhenTrustedDomainsIsNotLocked();
+    void alwaysTrustIsHiddenWhenLocked();
+    void alwaysTrustSavesAndTicksOnlyThatDomainsRecipients();
+    void alwaysTrustFailureIsShown();
+
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<UserSettingsFile> m_file;
+};
+
+void tst_SettingsDialog::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_file = std::make_unique<UserSettingsFile>(
+        UserSettingsFile::defaultPath(m_dir->filePath(QStringLiteral("sendguard")).toStdString()));
+}
+
+void tst_SettingsDialog::lockedListIsReadOnlyAndUnchangeable()
+{
+    const json admin
+        = {{"trustedDomains", {"corp-partner.example"}}, {"locked", {"trustedDomains"}}};
+    Opened opened(*m_file, admin, {{"trustedDomains", {"mine.example"}}});
+    SettingsDialog &dialog = *opened.dialog;
+
+    QPlainTextEdit *trusted = dialog.listEditor("trustedDomains");
+    QVERIFY(trusted);
+    QVERIFY(trusted->isReadOnly());
+    QCOMPARE(trusted->toPlainText(), QStringLiteral("corp-partner.example"));
+    QVERIFY(dialog.shownLocked("trustedDomains"));
+    const QLabel *note = dialog.findChild<QLabel *>(QStringLiteral("lockedNote"));
+    QVERIFY(note);
+    QCOMPARE(note->text(), QStringLiteral("Set by your administrator"));
+
+    typeInto(trusted, QStringLiteral("\nevil.example"));
+    QCOMPARE(trusted->toPlainText(), QStringLiteral("corp-partner.example"));
+    QTest::mouseClick(dialog.saveButton(), Qt::LeftButton);
+    QVERIFY(dialog.saved());
+    QCOMPARE(m_file->load().layer["trustedDomains"], json({"mine.example"}));
+    QVERIFY(!mergePolicyLayers(admin, m_file->load().layer).policy.trustedDomains.empty());
+    QCOMPARE(mergePolicyLayers(admin, m_file->load().layer).policy.trustedDomains,
+             std::vector<std::string>{"corp-partner.example"});
+
+    QVERIFY(!dialog.shownLocked("attentionTerms"));
+    QVERIFY(!dialog.listEditor("attentionTerms")->isReadOnly());
+}
+
+void tst_SettingsDialog::lockedSwitchesCannotBeChanged()
+{
+    const json admin = {{"countdownSeconds", 5},
+                        {"skipWhenInternalOnly", false},
+                        {"rules", {{"new-domain", {{"enabled", false}}}}},
+                        {"locked", {"countdownSeconds", "skipWhenInternalOnly", "rules"}}};
+    Opened opened(*m_file, admin, {{"countdownSeconds", 0}});
+    SettingsDialog &dialog = *opened.dialog;
+    showChecks(dialog);
+
+    QSpinBox *countdown = dialog.countdownBox();
+    QCOMPARE(countdown->value(), 5);
+    QVERIFY(!countdown->isEnabled());
+    QCheckBox *skip = dialog.switchBox("skipWhenInternalOnly");
+    QVERIFY(!skip->isEnabled());
+    QVERIFY(!skip->isChecked());
+    clickSwitch(dialog, "skipWhenInternalOnly");
+    QVERIFY(!skip->isChecked());
+    QCheckBox *newDomain = dialog.switchBox("rules.new-domain");
+    QVERIFY(!newDomain->isEnabled());
+    QVERIFY(!newDomain->isChecked());
+    clickSwitch(dialog, "rules.new-domain");
+    QVERIFY(!newDomain->isChecked());
+    QTest::keyClicks(countdown, QStringLiteral("9"));
+    QCOMPARE(countdown->value(), 5);
+    QVERIFY(dialog.shownLocked("rules"));
+    QVERIFY(dialog.shownLocked("countdownSeconds"));
+
+    QTest::mouseClick(dialog.saveButton(), Qt::LeftButton);
+    QVERIFY(dialog.saved());
+    // The user's own (ignored) value stays as it was; nothing locked is written.
+    QCOMPARE(m_file->load().layer, json({{"countdownSeconds", 0}}));
+}
+
+void tst_SettingsDialog::unlockedListIsEditableAndSavedToTheFile()
+{
+    Opened opened(*m_file, {{"trustedDomains", {"corp-partner.example"}}}, json());
+    SettingsDialog &dialog = *opened.dialog;
+
+    QPlainTextEdit *trusted = dialog.listEditor("trustedDomains");
+    QVERIFY(!trusted->isReadOnly());
+    QVERIFY(!dialog.shownLocked("trustedDomains"));
+    typeInto(trusted,
+             QStringLiteral("partner.example\n  *.b\u00fccher.example  \n\npartner.example"));
+    typeInto(dialog.listEditor("attentionTerms"), QStringLiteral("Project Falcon"));
+    QTest::mouseClick(dialog.saveButton(), Qt::LeftButton);
+
+    QVERIFY(dialog.saved());
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    const json stored = m_file->load().layer;
+    QCOMPARE(stored["trustedDomains"], json({"partner.example", "*.b\u00fccher.example"}));
+    QCOMPARE(stored["attentionTerms"], json({"Project Falcon"}));
+    const LayeredPolicy merged
+        = mergePolicyLayers({{"trustedDomains", {"corp-partner.example"}}}, stored);
+    QVERIFY(merged.problems.empty());
+    QCOMPARE(merged.policy.trustedDomains,
+             (std::vector<std::string>{"corp-partner.example", "partner.example",
+                                       "*.b\u00fccher.example"}));
+}
+
+void tst_SettingsDialog::adminEntriesAreShownBesideTheUsers()
+{
+    Opened opened(*m_file, {{"internalDomains", {"corp.example", "*.corp.example"}}},
+                  {{"internalDomains", {"lab.example"}}});
+    SettingsDialog &dialog = *opened.dialog;
+    QCOMPARE(dialog.listEditor("internalDomains")->toPlainText(), QStringLiteral("lab.example"));
+    const QLabel *admin = dialog.findChild<QLabel *>(QStringLiteral("adminValues"));
+    QVERIFY(admin);
+    QVERIFY(admin->text().contains(QStringLiteral("corp.example, *.corp.example")));
+}
+
+void tst_SettingsDialog::invalidPatternIsRefusedBeforeSaving()
+{
+    Opened opened(*m_file, json(), {{"trustedDomains", {"old.example"}}});
+    SettingsDialog &dialog = *opened.dialog;
+    QPlainTextEdit *trusted = dialog.listEditor("trustedDomains");
+    typeInto(trusted, QStringLiteral("\npart*ner.example"));
+    QTest::mouseClick(dialog.saveButton(), Qt::LeftButton);
+
+    QVERIFY(!dialog.saved());
+    QVERIFY(dialog.isVisible());
+    QVERIFY(dialog.errorLabel()->isVisible());
+    const QString error = dialog.errorLabel()->text();
+    QVERIFY2(error.contains(QStringLiteral("Trusted domains, line 2")), qPrintable(error));
+    QVERIFY2(error.contains(QStringLiteral("part*ner.example")), qPrintable(error));
+    QCOMPARE(trusted->textCursor().selectedText(), QStringLiteral("part*ner.example"));
+    QCOMPARE(m_file->load().layer["trustedDomains"], json({"old.example"}));
+
+    // Fixed, it saves.
+    trusted->setPlainText(QStringLiteral("old.example\npartner.example"));
+    QTest::mouseClick(dialog.saveButton(), Qt::LeftButton);
+    QVERIFY(dialog.saved());
+    QVERIFY(!dialog.errorLabel()->isVisible());
+    QCOMPARE(m_file->load().layer["trustedDomains"], json({"old.example", "partner.example"}));
+}
+
+void tst_SettingsDialog::problemsAreShownInPlainWords()
+{
+    const json admin = json::parse(R"({"trustedDomains":["ok.example","bad*.example"],
+                                       "noSuchKey":1,"locked":["trustedDomains"]})");
+    Opened opened(*m_file, admin, json());
+    const QStringList shown = opened.dialog->problemsShown();
+    QCOMPARE(shown.size(), 2);
+    QVERIFY2(shown.join(u'\n').contains(QStringLiteral("trustedDomains[1] is not a valid pattern")),
+             qPrintable(shown.join(u'\n')));
+    QVERIFY(shown.join(u'\n').contains(QStringLiteral("unknown policy key \"noSuchKey\"")));
+    QCOMPARE(opened.dialog->listEditor("trustedDomains")->toPlainText(),
+             QStringLiteral("ok.example"));
+
+    Opened clean(*m_file, json(), json());
+    QVERIFY(clean.dialog->problemsShown().isEmpty());
+    QVERIFY(!clean.dialog->findChild<QWidget *>(QStringLiteral("problemsBox")));
+}
+
+void tst_SettingsDialog::switchesAreSavedOnlyWhenTheyDifferFromTheAdmin()
+{
+    const json admin = {{"countdownSeconds", 3}, {"rules", {{"new-domain", {{"enabled", false}}}}}};
+    Opened opened(*m_file, admin, json());
+    SettingsDialog &dialog = *opened.dialog;
+    showChecks(dialog);
+    QCOMPARE(dialog.countdownBox()->value(), 3);
+    QVERIFY(!dialog.switchBox("rules.new-domain")->isChecked());
+    QVERIFY(dialog.switchBox("rules.large-audience")->isChecked());
+
+    dialog.countdownBox()->setValue(8);
+    clickSwitch(dialog, "rules.new-domain");
+    clickSwitch(dialog, "rules.large-audience");
+    clickSwitch(dialog, "skipWhenInternalOnly");
+    QTest::mouseClick(dialog.saveButton(), Qt::LeftButton);
+    QVERIFY(dialog.saved());
+    QCOMPARE(m_file->load().layer,
+             json::parse(R"({"countdownSeconds":8,"skipWhenInternalOnly":false,
+                             "rules":{"new-domain":{"enabled":true},
+                                      "large-audience":{"enabled":false}}})"));
+
+    // Back to the admin's values: the keys go, so a later admin change applies.
+    Opened again(*m_file, admin, json());
+    showChecks(*again.dialog);
+    again.dialog->countdownBox()->setValue(3);
+    clickSwitch(*again.dialog, "rules.new-domain");
+    clickSwitch(*again.dialog, "rules.large-audience");
+    clickSwitch(*again.dialog, "skipWhenInternalOnly");
+    QTest::mouseClick(again.dialog->saveButton(), Qt::LeftButton);
+    QCOMPARE(m_file->load().layer, json::object());
+}
+
+void tst_SettingsDialog::keysTheDialogDoesNotEditAreKept()
+{
+    const json user = json::parse(R"({"largeAudience":10,"blockedDomains":["x.example"],
+                                      "rules":{"attachment":{"severity":"warn"}}})");
+    Opened opened(*m_file, json(), user);
+    QTest::mouseClick(opened.dialog->saveButton(), Qt::LeftButton);
+    QCOMPARE(m_file->load().layer, user);
+}
+
+void tst_SettingsDialog::cancelSavesNothing()
+{
+    Opened opened(*m_file, json(), {{"attentionTerms", {"Falcon"}}});
+    typeInto(opened.dialog->listEditor("attentionTerms"), QStringLiteral("\nEagle"));
+    QTest::keyClick(opened.dialog.get(), Qt::Key_Escape);
+    QVERIFY(!opened.dialog->saved());
+    QCOMPARE(opened.dialog->result(), int(QDialog::Rejected));
+    QCOMPARE(m_file->load().layer, json({{"attentionTerms", {"Falcon"}}}));
+}
+
+void tst_SettingsDialog::failedSaveKeepsTheDialogOpen()
+{
+    SettingsDialog dialog({}, [](const json &) -> std::optional<QString> {
+        return QStringLiteral("cannot save /x/settings.json: Permission denied");
+    });
+    dialog.show();
+    QTest::mouseClick(dialog.saveButton(), Qt::LeftButton);
+    QVERIFY(!dialog.saved());
+    QVERIFY(dialog.isVisible());
+    QVERIFY(dialog.errorLabel()->text().contains(QStringLiteral("Permission denied")));
+}
+
+void tst_SettingsDialog::tabMovesFocusOutOfAList()
+{
+    Opened opened(*m_file, json(), json());
+    QPlainTextEdit *trusted = opened.dialog->listEditor("trustedDomains");
+    opened.dialog->activateWindow();
+    trusted->setFocus();
+    QTest::keyClick(trusted, Qt::Key_Tab);
+    QVERIFY(!trusted->hasFocus());
+    QVERIFY(!trusted->toPlainText().contains(u'\t'));
+}
+
+void tst_SettingsDialog::alwaysTrustIsOfferedWhenTrustedDomainsIsNotLocked()
+{
+    const Review review = partnerReview();
+    ConfirmDialog dialog(review, trustUnlessLocked({{"locked", {"attentionTerms"}}}, *m_file));
+    QCOMPARE(dialog.trustDomainButtons().size(), 2);
+    QCOMPARE(dialog.trustDomainButtons()[0]->text(), QStringLiteral("Always trust this domain"));
+    QVERIFY(dialog.trustDomainButtons()[0]->accessibleName().contains(
+        QStringLiteral("partner.example")));
+
+    ConfirmDialog noFunction(review);
+    QVERIFY(noFunction.trustDomainButtons().isEmpty());
+}
+
+void tst_SettingsDialog::alwaysTrustIsHiddenWhenLocked()
+{
+    const Review review = partnerReview();
+    ConfirmDialog dialog(review, trustUnlessLocked({{"locked", {"trustedDomains"}}}, *m_file));
+    QVERIFY(dialog.trustDomainButtons().isEmpty());
+    QVERIFY(!dialog.findChild<QPushButton *>(QStringLiteral("trustDomainButton")));
+}
+
+void tst_SettingsDialog::alwaysTrustSavesAndTicksOnlyThatDomainsRecipients()
+{
+    m_file->save({{"trustedDomains", {"old.example"}}, {"countdownSeconds", 2}});
+    const Review review = partnerReview();
+    ConfirmDialog dialog(review, trustInto(*m_file));
+    dialog.show();
+    QCheckBox *warning = boxNamed(dialog, QStringLiteral("looks like"));
+    QCheckBox *ann = boxNamed(dialog, QStringLiteral("ann@"));
+    QCheckBox *ben = boxNamed(dialog, QStringLiteral("ben@"));
+    QCheckBox *cat = boxNamed(dialog, QStringLiteral("cat@"));
+    QVERIFY(warning && ann && ben && cat);
+
+    QTest::mouseClick(dialog.trustDomainButtons()[0], Qt::LeftButton);
+    QCOMPARE(m_file->load().layer, json({{"trustedDomains", {"old.example", "partner.example"}},
+                                         {"countdownSeconds", 2}}));
+    QVERIFY(ann->isChecked());
+    QVERIFY(ben->isChecked());
+    QVERIFY(!cat->isChecked());
+    QVERIFY2(!warning->isChecked(), "trusting must not silence a warning shown now");
+    QVERIFY(!dialog.sendButton()->isEnabled());
+    QVERIFY(!dialog.trustDomainButtons()[0]->isEnabled());
+
+    QTest::mouseClick(warning, Qt::LeftButton);
+    QTest::mouseClick(cat, Qt::LeftButton);
+    QVERIFY(dialog.sendButton()->isEnabled());
+}
+
+void tst_SettingsDialog::alwaysTrustFailureIsShown()
+{
+    const Review review = partnerReview();
+    ConfirmDialog dialog(review, [](const std::string &) -> std::optional<QString> {
+        return QStringLiteral("disk full");
+    });
+    dialog.show();
+    QTest::mouseClick(dialog.trustDomainButtons()[0], Qt::LeftButton);
+    const QLabel *error = dialog.findChild<QLabel *>(QStringLiteral("trustError"));
+    QVERIFY(error && error->isVisible());
+    QVERIFY(error->text().contains(QStringLiteral("disk full")));
+    QVERIFY(!boxNamed(dialog, QStringLiteral("ann@"))->isChecked());
+    QVERIFY(dialog.trustDomainButtons()[0]->isEnabled());
+}
+
+QTEST_MAIN(tst_SettingsDialog)
+#include "tst_settingsdialog.moc"

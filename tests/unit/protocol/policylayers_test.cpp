@@ -1,0 +1,332 @@
+#include "protocol/message.h"
+#include "protocol/policylayers.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace sendguard {
+namespace {
+
+using nlohmann::json;
+using Strings = std::vector<std::string>;
+
+bool mentions(const Strings &problems, const std::string &words)
+{
+    for (const std::string &problem : problems) {
+        if (problem.find(words) != std::string::npos)
+            return true;
+    }
+    return false;
+}
+
+// How one list key ends up after the merge, from the admin's and the user's JSON.
+struct MergeRow
+{
+    const char *name;
+    const char *admin;
+    const char *user;
+    const char *key;
+    Strings expected;
+};
+
+Strings listOf(const Policy &policy, const std::string &key)
+{
+    if (key == "trustedDomains")
+        return policy.trustedDomains;
+    if (key == "internalDomains")
+        return policy.internalDomains;
+    if (key == "blockedDomains")
+        return policy.blockedDomains;
+    if (key == "attentionTerms")
+        return policy.attentionTerms;
+    if (key == "autoBcc")
+        return policy.autoBcc;
+    if (key == "locked")
+        return policy.locked;
+    return {};
+}
+
+class ListMerge : public ::testing::TestWithParam<MergeRow>
+{
+};
+
+TEST_P(ListMerge, GivesTheExpectedList)
+{
+    const MergeRow &row = GetParam();
+    const LayeredPolicy layered = mergePolicyLayers(json::parse(row.admin), json::parse(row.user));
+    EXPECT_EQ(listOf(layered.policy, row.key), row.expected);
+}
+
+const MergeRow kListRows[] = {
+    {"UserTrustedAddsToAdmins",
+     R"({"trustedDomains":["a.example"]})",
+     R"({"trustedDomains":["b.example"]})",
+     "trustedDomains",
+     {"a.example", "b.example"}},
+    {"UserTrustedAloneWithNoAdmin",
+     "null",
+     R"({"trustedDomains":["b.example"]})",
+     "trustedDomains",
+     {"b.example"}},
+    {"AdminTrustedAloneWithNoUser",
+     R"({"trustedDomains":["a.example"]})",
+     "null",
+     "trustedDomains",
+     {"a.example"}},
+    {"SameEntryInBothLayersOnce",
+     R"({"trustedDomains":["a.example"]})",
+     R"({"trustedDomains":["a.example","b.example"]})",
+     "trustedDomains",
+     {"a.example", "b.example"}},
+    {"EmptyUserListRemovesNothing",
+     R"({"trustedDomains":["a.example"]})",
+     R"({"trustedDomains":[]})",
+     "trustedDomains",
+     {"a.example"}},
+    {"LockedTrustedIgnoresUser",
+     R"({"trustedDomains":["a.example"],"locked":["trustedDomains"]})",
+     R"({"trustedDomains":["b.example"]})",
+     "trustedDomains",
+     {"a.example"}},
+    {"LockedWithNoAdminValueKeepsDefault",
+     R"({"locked":["trustedDomains"]})",
+     R"({"trustedDomains":["b.example"]})",
+     "trustedDomains",
+     {}},
+    {"UserInternalAddsToAdmins",
+     R"({"internalDomains":["corp.example"]})",
+     R"({"internalDomains":["*.corp.example"]})",
+     "internalDomains",
+     {"corp.example", "*.corp.example"}},
+    {"UserBlockedAddsToAdmins",
+     R"({"blockedDomains":["x.example"]})",
+     R"({"blockedDomains":["y.example"]})",
+     "blockedDomains",
+     {"x.example", "y.example"}},
+    {"UserAttentionTermsAdd",
+     R"({"attentionTerms":["secret"]})",
+     R"({"attentionTerms":["draft"]})",
+     "attentionTerms",
+     {"secret", "draft"}},
+    {"UserAutoBccAdds",
+     R"({"autoBcc":["archive@corp.example"]})",
+     R"({"autoBcc":["me@corp.example"]})",
+     "autoBcc",
+     {"archive@corp.example", "me@corp.example"}},
+    {"UserCannotLock", "null", R"({"locked":["trustedDomains"]})", "locked", {}},
+};
+
+INSTANTIATE_TEST_SUITE_P(Rows, ListMerge, ::testing::ValuesIn(kListRows),
+                         [](const auto &info) { return std::string(info.param.name); });
+
+TEST(PolicyLayers, UserScalarReplacesAdmins)
+{
+    const LayeredPolicy layered
+        = mergePolicyLayers(json{{"largeAudience", 40}, {"skipWhenInternalOnly", false}},
+                            json{{"largeAudience", 10}, {"countdownSeconds", 3}});
+    EXPECT_EQ(layered.policy.largeAudience, 10);
+    EXPECT_EQ(layered.policy.countdownSeconds, 3);
+    EXPECT_FALSE(layered.policy.skipWhenInternalOnly);
+    EXPECT_TRUE(layered.problems.empty()) << layered.problems.front();
+}
+
+TEST(PolicyLayers, NoLayersGiveTheBuiltInDefaults)
+{
+    const LayeredPolicy layered = mergePolicyLayers(json(), json());
+    EXPECT_EQ(layered.policy.largeAudience, Policy().largeAudience);
+    EXPECT_EQ(layered.policy.ccExposureDomains, Policy().ccExposureDomains);
+    EXPECT_TRUE(layered.policy.trustedDomains.empty());
+    EXPECT_TRUE(layered.problems.empty());
+}
+
+TEST(PolicyLayers, LockedScalarKeepsAdminsValueAndSaysSo)
+{
+    const LayeredPolicy layered
+        = mergePolicyLayers(json{{"countdownSeconds", 5}, {"locked", {"countdownSeconds"}}},
+                            json{{"countdownSeconds", 0}});
+    EXPECT_EQ(layered.policy.countdownSeconds, 5);
+    EXPECT_TRUE(mentions(layered.problems, "countdownSeconds is set by your administrator"));
+}
+
+TEST(PolicyLayers, UserRulesReplaceAdminsRuleByRule)
+{
+    const LayeredPolicy layered
+        = mergePolicyLayers(json::parse(R"({"rules":{"attachment":{"enabled":false},
+                                 "large-audience":{"severity":"block"}}})"),
+                            json::parse(R"({"rules":{"attachment":{"enabled":true}}})"));
+    EXPECT_TRUE(layered.policy.ruleEnabled("attachment"));
+    EXPECT_EQ(layered.policy.ruleSeverity("large-audience", Severity::Warn), Severity::Block);
+}
+
+TEST(PolicyLayers, UserEnabledKeepsTheAdminsSeverityForThatRule)
+{
+    const LayeredPolicy layered = mergePolicyLayers(
+        json::parse(R"({"rules":{"new-domain":{"enabled":false,"severity":"confirm"}}})"),
+        json::parse(R"({"rules":{"new-domain":{"enabled":true}}})"));
+    EXPECT_TRUE(layered.policy.ruleEnabled("new-domain"));
+    EXPECT_EQ(layered.policy.ruleSeverity("new-domain", Severity::Warn), Severity::Confirm);
+}
+
+TEST(PolicyLayers, UserMayChangeWhatIsNeitherLockedNorAdminOnly)
+{
+    const json admin = json::parse(R"({"locked":["trustedDomains","noSuchKey"]})");
+    EXPECT_FALSE(userMayChange(admin, "trustedDomains"));
+    EXPECT_TRUE(userMayChange(admin, "attentionTerms"));
+    EXPECT_FALSE(userMayChange(admin, "onHostFailure"));
+    EXPECT_TRUE(userMayChange(json(), "trustedDomains"));
+    EXPECT_TRUE(userMayChange(json::parse(R"({"locked":"trustedDomains"})"), "trustedDomains"))
+        << "a locked that is not a list is invalid and ignored";
+}
+
+TEST(PolicyLayers, LockedRulesIgnoreTheUsersRules)
+{
+    const LayeredPolicy layered
+        = mergePolicyLayers(json::parse(R"({"locked":["rules"]})"),
+                            json::parse(R"({"rules":{"blocked-domain":{"enabled":false}}})"));
+    EXPECT_TRUE(layered.policy.ruleEnabled("blocked-domain"));
+    EXPECT_TRUE(mentions(layered.problems, "rules is set by your administrator"));
+}
+
+TEST(PolicyLayers, AdminOnlyKeysIgnoredInUserLayer)
+{
+    const LayeredPolicy layered
+        = mergePolicyLayers(json{{"onHostFailure", "block"}, {"auditRetentionDays", 90}},
+                            json{{"onHostFailure", "ask"}, {"auditRetentionDays", 1}});
+    EXPECT_EQ(layered.policy.onHostFailure, "block");
+    EXPECT_EQ(layered.policy.auditRetentionDays, 90);
+    EXPECT_TRUE(mentions(layered.problems, "onHostFailure can be set only by your administrator"));
+    EXPECT_TRUE(
+        mentions(layered.problems, "auditRetentionDays can be set only by your administrator"));
+}
+
+// Each kind of invalid input: reported under its layer, the rest of that layer still applies.
+struct InvalidRow
+{
+    const char *name;
+    const char *admin;
+    const char *user;
+    const char *problem; // words the report must contain
+};
+
+class InvalidPolicy : public ::testing::TestWithParam<InvalidRow>
+{
+};
+
+TEST_P(InvalidPolicy, IsReportedAndTheRestStillApplies)
+{
+    const InvalidRow &row = GetParam();
+    json admin = json::parse(row.admin);
+    json user = json::parse(row.user);
+    // A valid key beside the invalid one in each layer that is an object: it must survive.
+    if (admin.is_object())
+        admin["blockedDomains"] = {"evil.example"};
+    if (user.is_object())
+        user["largeAudience"] = 7;
+
+    const LayeredPolicy layered = mergePolicyLayers(admin, user);
+    EXPECT_TRUE(mentions(layered.problems, row.problem))
+        << (layered.problems.empty() ? std::string("no problems") : layered.problems.front());
+    if (admin.is_object()) {
+        EXPECT_EQ(layered.policy.blockedDomains, Strings{"evil.example"});
+    }
+    if (user.is_object()) {
+        EXPECT_EQ(layered.policy.largeAudience, 7);
+    }
+}
+
+const InvalidRow kInvalidRows[] = {
+    {"AdminUnknownKey", R"({"trustedDomain":["a.example"]})", "{}",
+     "admin policy: unknown policy key \"trustedDomain\""},
+    {"UserUnknownKey", "{}", R"({"colour":"blue"})",
+     "your settings: unknown policy key \"colour\""},
+    {"AdminListNotAnArray", R"({"trustedDomains":"a.example"})", "{}",
+     "admin policy: trustedDomains must be an array of strings"},
+    {"UserListEntryNotAString", "{}", R"({"trustedDomains":["a.example", 3]})",
+     "your settings: trustedDomains[1] must be a string"},
+    {"AdminThresholdNotANumber", R"({"largeAudience":"many"})", "{}",
+     "admin policy: largeAudience must be a whole number"},
+    {"UserSwitchNotABool", "{}", R"({"skipWhenInternalOnly":"yes"})",
+     "your settings: skipWhenInternalOnly must be true or false"},
+    {"AdminMalformedPattern", R"({"trustedDomains":["a.example","*"]})", "{}",
+     "admin policy: trustedDomains[1] is not a valid pattern"},
+    {"UserMalformedPattern", "{}", R"({"internalDomains":["exa mple..com"]})",
+     "your settings: internalDomains[0] is not a valid pattern"},
+    {"WildcardInTheMiddle", R"({"attentionDomains":["a.*.example"]})", "{}",
+     "attentionDomains[0] is not a valid pattern"},
+    {"UnknownRuleId", R"({"rules":{"no-such-rule":{"enabled":false}}})", "{}",
+     "admin policy: rules names no rule called \"no-such-rule\""},
+    {"RuleSeverityMisspelt", "{}", R"({"rules":{"attachment":{"severity":"loud"}}})",
+     "your settings: rules.attachment.severity must be one of"},
+    {"LockedUnknownKey", R"({"locked":["everything"]})", "{}",
+     "admin policy: locked[0] \"everything\" is not a policy key"},
+    {"AdminLayerNotAnObject", "[1,2]", "{}", "admin policy: must be an object"},
+    {"UserLayerNotAnObject", "{}", "\"text\"", "your settings: must be an object"},
+    {"CountdownNegative", "{}", R"({"countdownSeconds":-1})",
+     "your settings: countdownSeconds must be a whole number of seconds"},
+    {"OnHostFailureMisspelt", R"({"onHostFailure":"never"})", "{}",
+     "admin policy: onHostFailure must be \"ask\" or \"block\""},
+};
+
+INSTANTIATE_TEST_SUITE_P(Rows, InvalidPolicy, ::testing::ValuesIn(kInvalidRows),
+                         [](const auto &info) { return std::string(info.param.name); });
+
+TEST(PolicyLayers, MalformedPatternDropsOnlyThatEntry)
+{
+    const LayeredPolicy layered = mergePolicyLayers(
+        json::parse(R"({"trustedDomains":["a.example","*","b.example"]})"), json());
+    EXPECT_EQ(layered.policy.trustedDomains, (Strings{"a.example", "b.example"}));
+}
+
+TEST(PolicyLayers, CommentsAndBlankPatternEntriesAreNoProblem)
+{
+    const LayeredPolicy layered = mergePolicyLayers(
+        json::parse(R"({"trustedDomains":["# partners", "", "a.example  # ACME"]})"), json());
+    EXPECT_TRUE(layered.problems.empty()) << layered.problems.front();
+    EXPECT_EQ(layered.policy.trustedDomains.size(), 3u);
+}
+
+TEST(PolicyLayers, ValidLayersReportNoProblems)
+{
+    const LayeredPolicy layered = mergePolicyLayers(
+        json::parse(R"({"internalDomains":["corp.example"],"locked":["internalDomains"],
+                        "rules":{"attachment":{"enabled":false}}})"),
+        json::parse(R"({"trustedDomains":["partner.example"],"attentionTerms":["secret"]})"));
+    EXPECT_TRUE(layered.problems.empty()) << layered.problems.front();
+}
+
+TEST(PolicyLayers, UserInternalExtrasKeepTheSendersDomainInternal)
+{
+    const LayeredPolicy layered
+        = mergePolicyLayers(json(), json{{"internalDomains", {"partner.example"}}});
+    Draft draft;
+    draft.from = "Taro <taro@corp.example>";
+    EXPECT_TRUE(layered.senderDomainInternal);
+    EXPECT_EQ(policyForDraft(layered, draft).internalDomains,
+              (Strings{"corp.example", "partner.example"}));
+}
+
+TEST(PolicyLayers, AdminInternalDomainsReplaceTheSendersDomain)
+{
+    const LayeredPolicy layered = mergePolicyLayers(json{{"internalDomains", {"corp.example"}}},
+                                                    json{{"internalDomains", {"x.example"}}});
+    Draft draft;
+    draft.from = "someone@elsewhere.example";
+    EXPECT_FALSE(layered.senderDomainInternal);
+    EXPECT_EQ(policyForDraft(layered, draft).internalDomains,
+              (Strings{"corp.example", "x.example"}));
+}
+
+TEST(PolicyLayers, EveryKeyListedIsUnderstood)
+{
+    for (const std::string &key : policyKeys()) {
+        SCOPED_TRACE(key);
+        Strings problems;
+        policyFromJson(json{{key, json()}}, problems);
+        EXPECT_FALSE(mentions(problems, "unknown policy key"));
+    }
+}
+
+} // namespace
+} // namespace sendguard

@@ -1,0 +1,217 @@
+// The user's settings file on a real file system: missing, broken, unreadable, read-only.
+
+#include "settings/usersettings.h"
+
+#include <gtest/gtest.h>
+
+#include <QTemporaryDir>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+using namespace sendguard;
+using nlohmann::json;
+namespace fs = std::filesystem;
+
+namespace {
+
+class UserSettingsFileTest : public ::testing::Test
+{
+protected:
+    fs::path folder() const { return fs::path(m_dir.path().toStdString()) / "sendguard"; }
+    fs::path file() const { return UserSettingsFile::defaultPath(folder()); }
+
+    void write(const std::string &contents) const
+    {
+        fs::create_directories(folder());
+        std::ofstream(file(), std::ios::binary) << contents;
+    }
+
+    std::string read(const fs::path &path) const
+    {
+        std::ifstream in(path, std::ios::binary);
+        std::ostringstream contents;
+        contents << in.rdbuf();
+        return contents.str();
+    }
+
+    std::vector<fs::path> brokenCopies() const
+    {
+        std::vector<fs::path> found;
+        for (const auto &entry : fs::directory_iterator(folder())) {
+            if (entry.path().filename().string().starts_with("settings.json.broken-"))
+                found.push_back(entry.path());
+        }
+        return found;
+    }
+
+    // Root reads and writes whatever the permission bits say.
+    static bool permissionsApply() { return geteuid() != 0; }
+
+    QTemporaryDir m_dir;
+};
+
+TEST_F(UserSettingsFileTest, DefaultPathIsSettingsJsonInTheFolder)
+{
+    EXPECT_EQ(UserSettingsFile::defaultPath("/home/a/.config/sendguard"),
+              fs::path("/home/a/.config/sendguard/settings.json"));
+    EXPECT_TRUE(UserSettingsFile::defaultPath({}).empty());
+}
+
+TEST_F(UserSettingsFileTest, MissingFileIsAnEmptyLayerWithoutProblems)
+{
+    const LoadedSettings loaded = UserSettingsFile(file()).load();
+    EXPECT_EQ(loaded.layer, json::object());
+    EXPECT_TRUE(loaded.problems.empty());
+    EXPECT_TRUE(loaded.setAsideAs.empty());
+    EXPECT_FALSE(fs::exists(folder())) << "loading must not create anything";
+}
+
+TEST_F(UserSettingsFileTest, SaveThenLoadGivesTheSameLayer)
+{
+    const json layer = {{"trustedDomains", {"partner.example", "*.b\u00fccher.example"}},
+                        {"countdownSeconds", 5},
+                        {"rules", {{"new-domain", {{"enabled", false}}}}}};
+    const UserSettingsFile settings(file());
+    ASSERT_FALSE(settings.save(layer).has_value()) << "the folder is created when needed";
+    const LoadedSettings loaded = settings.load();
+    EXPECT_EQ(loaded.layer, layer);
+    EXPECT_TRUE(loaded.problems.empty());
+}
+
+TEST_F(UserSettingsFileTest, SaveLeavesNoTemporaryFileBehind)
+{
+    const UserSettingsFile settings(file());
+    ASSERT_FALSE(settings.save({{"countdownSeconds", 1}}).has_value());
+    ASSERT_FALSE(settings.save({{"countdownSeconds", 2}}).has_value());
+    std::vector<std::string> names;
+    for (const auto &entry : fs::directory_iterator(folder()))
+        names.push_back(entry.path().filename().string());
+    EXPECT_EQ(names, std::vector<std::string>{"settings.json"});
+    EXPECT_EQ(settings.load().layer, json({{"countdownSeconds", 2}}));
+}
+
+TEST_F(UserSettingsFileTest, BrokenJsonIsSetAsideReportedAndReplacedByDefaults)
+{
+    write("{\"trustedDomains\": [\"a.example\",");
+    const LoadedSettings loaded = UserSettingsFile(file()).load();
+    EXPECT_EQ(loaded.layer, json::object());
+    ASSERT_EQ(loaded.problems.size(), 1u);
+    EXPECT_NE(loaded.problems[0].find("not JSON"), std::string::npos) << loaded.problems[0];
+    EXPECT_NE(loaded.problems[0].find("settings.json.broken-"), std::string::npos);
+    EXPECT_FALSE(fs::exists(file()));
+    ASSERT_EQ(brokenCopies().size(), 1u);
+    EXPECT_EQ(brokenCopies()[0], loaded.setAsideAs);
+    EXPECT_EQ(read(loaded.setAsideAs), "{\"trustedDomains\": [\"a.example\",")
+        << "the broken file is kept whole for the person or IT to look at";
+    EXPECT_TRUE(UserSettingsFile(file()).load().problems.empty()) << "reported once";
+}
+
+TEST_F(UserSettingsFileTest, NotAnObjectIsBroken)
+{
+    write("[\"partner.example\"]");
+    const LoadedSettings loaded = UserSettingsFile(file()).load();
+    EXPECT_EQ(loaded.layer, json::object());
+    ASSERT_EQ(loaded.problems.size(), 1u);
+    EXPECT_NE(loaded.problems[0].find("does not hold a JSON object"), std::string::npos);
+    EXPECT_EQ(brokenCopies().size(), 1u);
+}
+
+TEST_F(UserSettingsFileTest, AbsurdlyDeepFileIsBrokenNotACrash)
+{
+    write("{\"a\":" + std::string(100000, '[') + std::string(100000, ']') + "}");
+    const LoadedSettings loaded = UserSettingsFile(file()).load();
+    EXPECT_EQ(loaded.layer, json::object());
+    ASSERT_EQ(loaded.problems.size(), 1u);
+    EXPECT_NE(loaded.problems[0].find("levels deep"), std::string::npos);
+}
+
+TEST_F(UserSettingsFileTest, OversizedFileIsBroken)
+{
+    write("{\"attentionTerms\": [\"" + std::string(1024 * 1024, 'x') + "\"]}");
+    const LoadedSettings loaded = UserSettingsFile(file()).load();
+    ASSERT_EQ(loaded.problems.size(), 1u);
+    EXPECT_NE(loaded.problems[0].find("larger than 1 MiB"), std::string::npos);
+}
+
+TEST_F(UserSettingsFileTest, SecondBrokenFileGetsItsOwnName)
+{
+    write("not json");
+    UserSettingsFile(file()).load();
+    write("still not json");
+    UserSettingsFile(file()).load();
+    EXPECT_EQ(brokenCopies().size(), 2u);
+}
+
+TEST_F(UserSettingsFileTest, NeverModeReportsABrokenFileAndLeavesIt)
+{
+    write("not json");
+    const LoadedSettings loaded = UserSettingsFile(file()).load(UserSettingsFile::SetAside::Never);
+    EXPECT_EQ(loaded.layer, json::object());
+    ASSERT_EQ(loaded.problems.size(), 1u);
+    EXPECT_EQ(read(file()), "not json");
+    EXPECT_TRUE(brokenCopies().empty());
+}
+
+TEST_F(UserSettingsFileTest, UnreadableFileIsReportedAndLeftAlone)
+{
+    if (!permissionsApply())
+        GTEST_SKIP() << "running as root: permission bits do not stop reads";
+    write("{\"countdownSeconds\": 3}");
+    fs::permissions(file(), fs::perms::none);
+    const LoadedSettings loaded = UserSettingsFile(file()).load();
+    fs::permissions(file(), fs::perms::owner_read | fs::perms::owner_write);
+    EXPECT_EQ(loaded.layer, json::object());
+    ASSERT_EQ(loaded.problems.size(), 1u);
+    EXPECT_NE(loaded.problems[0].find("cannot be read"), std::string::npos) << loaded.problems[0];
+    EXPECT_TRUE(brokenCopies().empty()) << "a file we cannot read is not known to be broken";
+    EXPECT_EQ(read(file()), "{\"countdownSeconds\": 3}");
+}
+
+TEST_F(UserSettingsFileTest, SaveIntoReadOnlyFolderFailsAndKeepsTheOldFile)
+{
+    if (!permissionsApply())
+        GTEST_SKIP() << "running as root: permission bits do not stop writes";
+    const UserSettingsFile settings(file());
+    ASSERT_FALSE(settings.save({{"countdownSeconds", 3}}).has_value());
+    const std::string before = read(file());
+    fs::permissions(folder(), fs::perms::owner_read | fs::perms::owner_exec);
+    const auto error = settings.save({{"countdownSeconds", 9}});
+    fs::permissions(folder(), fs::perms::owner_all);
+    ASSERT_TRUE(error.has_value());
+    EXPECT_EQ(error->code, ErrorCode::Io);
+    EXPECT_NE(error->message.find("settings.json"), std::string::npos) << error->message;
+    EXPECT_EQ(read(file()), before);
+}
+
+// Fails for root as well: nothing can be created under a regular file.
+TEST_F(UserSettingsFileTest, SaveFailsWhenTheFolderIsAFile)
+{
+    std::ofstream(folder(), std::ios::binary) << "a file where the folder should be";
+    const auto error = UserSettingsFile(file()).save({{"countdownSeconds", 9}});
+    ASSERT_TRUE(error.has_value());
+    EXPECT_EQ(error->code, ErrorCode::Io);
+    EXPECT_EQ(read(folder()), "a file where the folder should be");
+}
+
+TEST_F(UserSettingsFileTest, SaveRefusesALayerThatIsNotAnObject)
+{
+    const auto error = UserSettingsFile(file()).save(json::array({"a.example"}));
+    ASSERT_TRUE(error.has_value());
+    EXPECT_FALSE(fs::exists(file()));
+}
+
+TEST(WithTrustedDomain, AddsOnceAndKeepsEverythingElse)
+{
+    const json layer = {{"trustedDomains", {"a.example"}}, {"countdownSeconds", 2}};
+    const json once = withTrustedDomain(layer, "b.example");
+    EXPECT_EQ(once["trustedDomains"], json({"a.example", "b.example"}));
+    EXPECT_EQ(once["countdownSeconds"], 2);
+    EXPECT_EQ(withTrustedDomain(once, "b.example"), once);
+    EXPECT_EQ(withTrustedDomain(json::object(), "c.example"),
+              json({{"trustedDomains", {"c.example"}}}));
+}
+
+} // namespace

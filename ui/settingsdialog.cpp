@@ -1,0 +1,521 @@
+#include "settingsdialog.h"
+
+#include "../native-host/engine/addresspattern.h"
+
+#include <QCheckBox>
+#include <QCoreApplication>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSpinBox>
+#include <QTabWidget>
+#include <QTextBlock>
+#include <QTextCursor>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace sendguard {
+
+namespace {
+
+using nlohmann::json;
+
+// A person may wait this long after Send; more is a policy matter, not a personal one.
+constexpr int kMaxCountdownSeconds = 60;
+
+QString fromUtf8(const std::string &text)
+{
+    return QString::fromStdString(text);
+}
+
+QLabel *wrappedLabel(const QString &text)
+{
+    auto *label = new QLabel(text);
+    label->setTextFormat(Qt::PlainText);
+    label->setWordWrap(true);
+    return label;
+}
+
+void mute(QWidget *widget)
+{
+    QPalette palette = widget->palette();
+    const QColor text = palette.color(QPalette::WindowText);
+    const QColor window = palette.color(QPalette::Window);
+    palette.setColor(QPalette::WindowText,
+                     QColor::fromRgbF((text.redF() * 3 + window.redF() * 2) / 5,
+                                      (text.greenF() * 3 + window.greenF() * 2) / 5,
+                                      (text.blueF() * 3 + window.blueF() * 2) / 5));
+    widget->setPalette(palette);
+}
+
+// The strings of a JSON list, skipping anything else; [] when it is not a list.
+QStringList stringsOf(const json &value)
+{
+    QStringList strings;
+    if (!value.is_array())
+        return strings;
+    for (const json &entry : value) {
+        if (entry.is_string())
+            strings << fromUtf8(entry.get<std::string>());
+    }
+    return strings;
+}
+
+QStringList listOf(const json &layer, const std::string &key)
+{
+    const auto it = layer.find(key);
+    return it == layer.end() ? QStringList() : stringsOf(*it);
+}
+
+// The editor's lines without surrounding blanks, blank lines dropped, each once.
+QStringList entriesOf(const QPlainTextEdit *editor)
+{
+    QStringList entries;
+    for (const QString &line : editor->toPlainText().split(u'\n')) {
+        const QString entry = line.trimmed();
+        if (!entry.isEmpty() && !entries.contains(entry))
+            entries << entry;
+    }
+    return entries;
+}
+
+json toJson(const QStringList &entries)
+{
+    json list = json::array();
+    for (const QString &entry : entries)
+        list.push_back(entry.toStdString());
+    return list;
+}
+
+QString ruleTitle(const std::string &ruleId)
+{
+    static const std::map<std::string, const char *> titles{
+        {"external-recipient", QT_TRANSLATE_NOOP("SettingsDialog", "Recipients outside the "
+                                                                   "organisation need a tick")},
+        {"attachment", QT_TRANSLATE_NOOP("SettingsDialog", "Attachments to outside recipients "
+                                                           "need a tick")},
+        {"lookalike-domain", QT_TRANSLATE_NOOP("SettingsDialog", "Domains that look like a "
+                                                                 "known one")},
+        {"attention-domain", QT_TRANSLATE_NOOP("SettingsDialog", "Domains that need attention")},
+        {"attention-attachment", QT_TRANSLATE_NOOP("SettingsDialog", "Attachment types that need "
+                                                                     "attention")},
+        {"cc-exposure", QT_TRANSLATE_NOOP("SettingsDialog", "Many outside companies in To and Cc")},
+        {"large-audience", QT_TRANSLATE_NOOP("SettingsDialog", "Mail to many recipients")},
+        {"new-domain-in-reply", QT_TRANSLATE_NOOP("SettingsDialog", "A reply that adds a new "
+                                                                    "domain")},
+        {"unexpanded-list", QT_TRANSLATE_NOOP("SettingsDialog", "Mailing lists that could not be "
+                                                                "expanded")},
+        {"attention-term", QT_TRANSLATE_NOOP("SettingsDialog", "Attention terms in the mail")},
+        {"forgotten-attachment", QT_TRANSLATE_NOOP("SettingsDialog", "A mentioned attachment is "
+                                                                     "missing")},
+        {"sensitive-data", QT_TRANSLATE_NOOP("SettingsDialog", "Card numbers and other sensitive "
+                                                               "data")},
+        {"salutation-mismatch", QT_TRANSLATE_NOOP("SettingsDialog", "The greeting names someone "
+                                                                    "else")},
+        {"new-recipient", QT_TRANSLATE_NOOP("SettingsDialog", "Recipients you have not written to "
+                                                              "before")},
+        {"new-domain", QT_TRANSLATE_NOOP("SettingsDialog", "Domains you have not written to "
+                                                           "before")},
+        {"unusual-recipient-mix", QT_TRANSLATE_NOOP("SettingsDialog", "Recipients who do not "
+                                                                      "usually get mail "
+                                                                      "together")},
+        {"display-name-mismatch", QT_TRANSLATE_NOOP("SettingsDialog", "A name that does not fit "
+                                                                      "its address")},
+    };
+    const auto it = titles.find(ruleId);
+    return it == titles.end() ? fromUtf8(ruleId)
+                              : QCoreApplication::translate("SettingsDialog", it->second);
+}
+
+} // namespace
+
+const std::vector<std::string> &SettingsDialog::switchableRules()
+{
+    // invalid-address and blocked-domain are not offered: an unreadable address or a domain IT
+    // blocked is never a personal choice.
+    static const std::vector<std::string> rules{
+        "external-recipient",    "attachment",     "lookalike-domain",     "attention-domain",
+        "attention-attachment",  "cc-exposure",    "large-audience",       "new-domain-in-reply",
+        "unexpanded-list",       "attention-term", "forgotten-attachment", "sensitive-data",
+        "salutation-mismatch",   "new-recipient",  "new-domain",           "unusual-recipient-mix",
+        "display-name-mismatch",
+    };
+    return rules;
+}
+
+SettingsDialog::SettingsDialog(SettingsLayers layers, SaveFunction save, QWidget *parent)
+    : QDialog(parent)
+    , m_admin(layers.admin.is_object() ? std::move(layers.admin) : json::object())
+    , m_user(layers.user.is_object() ? std::move(layers.user) : json::object())
+    , m_saveFunction(std::move(save))
+{
+    setWindowTitle(tr("SendGuard settings"));
+    setObjectName(QStringLiteral("settingsDialog"));
+    for (const QString &key : listOf(m_admin, "locked"))
+        m_locked.push_back(key.toStdString());
+    for (const std::string &problem : layers.problems)
+        m_problems << fromUtf8(problem);
+
+    auto *layout = new QVBoxLayout(this);
+    if (QWidget *problems = createProblems())
+        layout->addWidget(problems);
+    auto *tabs = new QTabWidget;
+    tabs->addTab(createListsPage(), tr("&Domains and terms"));
+    tabs->addTab(createChecksPage(), tr("&Checks"));
+    layout->addWidget(tabs, 1);
+
+    m_errorLabel = wrappedLabel(QString());
+    m_errorLabel->setObjectName(QStringLiteral("errorLabel"));
+    QPalette palette = m_errorLabel->palette();
+    palette.setColor(QPalette::WindowText, palette.color(QPalette::Window).lightness() < 128
+                                               ? QColor(0xff, 0x8a, 0x80)
+                                               : QColor(0xb3, 0x26, 0x1e));
+    m_errorLabel->setPalette(palette);
+    m_errorLabel->hide();
+    layout->addWidget(m_errorLabel);
+
+    auto *buttons = new QDialogButtonBox;
+    m_saveButton = buttons->addButton(tr("&Save"), QDialogButtonBox::AcceptRole);
+    m_saveButton->setObjectName(QStringLiteral("saveButton"));
+    m_cancelButton = buttons->addButton(tr("Cancel"), QDialogButtonBox::RejectRole);
+    m_cancelButton->setObjectName(QStringLiteral("cancelButton"));
+    connect(m_saveButton, &QPushButton::clicked, this, &SettingsDialog::save);
+    connect(m_cancelButton, &QPushButton::clicked, this, &QDialog::reject);
+    layout->addWidget(buttons);
+    resize(std::max(sizeHint().width(), 560), sizeHint().height());
+
+    // The person came to change something: the first list they may edit has the focus.
+    for (const char *key : {"trustedDomains", "internalDomains", "attentionTerms"}) {
+        if (!isLocked(key)) {
+            m_lists.at(key)->setFocus(Qt::OtherFocusReason);
+            break;
+        }
+    }
+}
+
+bool SettingsDialog::isLocked(const std::string &key) const
+{
+    return std::find(m_locked.begin(), m_locked.end(), key) != m_locked.end();
+}
+
+QWidget *SettingsDialog::createProblems()
+{
+    if (m_problems.isEmpty())
+        return nullptr;
+    auto *box = new QGroupBox(tr("Problems found in the settings"));
+    box->setObjectName(QStringLiteral("problemsBox"));
+    auto *layout = new QVBoxLayout(box);
+    layout->addWidget(wrappedLabel(tr("These parts are ignored; everything else applies.")));
+    for (const QString &problem : std::as_const(m_problems)) {
+        QLabel *label = wrappedLabel(QStringLiteral("• ") + problem);
+        label->setObjectName(QStringLiteral("problem"));
+        label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        layout->addWidget(label);
+    }
+    return box;
+}
+
+QLabel *SettingsDialog::lockNote(const std::string &key)
+{
+    QLabel *note = wrappedLabel(tr("Set by your administrator"));
+    note->setObjectName(QStringLiteral("lockedNote"));
+    QFont font = note->font();
+    font.setItalic(true);
+    note->setFont(font);
+    m_lockNotes[key] = note;
+    return note;
+}
+
+void SettingsDialog::addList(QVBoxLayout *layout, const std::string &key, const QString &title,
+                             const QString &explanation, const QString &placeholder)
+{
+    auto *box = new QGroupBox(title);
+    auto *boxLayout = new QVBoxLayout(box);
+    boxLayout->addWidget(wrappedLabel(explanation));
+
+    auto *editor = new QPlainTextEdit;
+    editor->setObjectName(QString::fromStdString(key));
+    editor->setAccessibleName(title);
+    editor->setTabChangesFocus(true);
+    editor->setPlaceholderText(placeholder);
+    editor->setFixedHeight(editor->fontMetrics().lineSpacing() * 4 + 12);
+    m_lists[key] = editor;
+
+    const QStringList adminEntries = listOf(m_admin, key);
+    if (isLocked(key)) {
+        // The user's own entries are ignored while the key is locked; the admin's are what apply.
+        editor->setPlainText(adminEntries.join(u'\n'));
+        editor->setReadOnly(true);
+        editor->setAccessibleDescription(tr("Set by your administrator"));
+        boxLayout->addWidget(editor);
+        boxLayout->addWidget(lockNote(key));
+    } else {
+        editor->setPlainText(listOf(m_user, key).join(u'\n'));
+        editor->setAccessibleDescription(tr("One entry a line"));
+        boxLayout->addWidget(editor);
+        if (!adminEntries.isEmpty()) {
+            QLabel *admin = wrappedLabel(tr("Also from your administrator: %1")
+                                             .arg(adminEntries.join(QStringLiteral(", "))));
+            admin->setObjectName(QStringLiteral("adminValues"));
+            mute(admin);
+            boxLayout->addWidget(admin);
+        }
+    }
+    layout->addWidget(box);
+}
+
+QWidget *SettingsDialog::createListsPage()
+{
+    auto *page = new QWidget;
+    auto *layout = new QVBoxLayout(page);
+    const QString patternHint = tr("partner.example, *.partner.example or name@partner.example");
+    addList(layout, "trustedDomains", tr("Trusted domains"),
+            tr("Recipients at these outside domains need no tick. One entry a line."), patternHint);
+    addList(layout, "internalDomains", tr("Extra internal domains"),
+            tr("Treated as inside your organisation, in addition to your own domain and any "
+               "your administrator names. One entry a line."),
+            patternHint);
+    addList(layout, "attentionTerms", tr("Attention terms"),
+            tr("Words or phrases that get a warning when the subject, the text or an attachment's "
+               "name holds them. One a line."),
+            tr("confidential"));
+    layout->addStretch(1);
+    return page;
+}
+
+bool SettingsDialog::adminSwitch(const std::string &key, bool fallback) const
+{
+    const auto it = m_admin.find(key);
+    return it != m_admin.end() && it->is_boolean() ? it->get<bool>() : fallback;
+}
+
+bool SettingsDialog::ruleEnabled(const json &layer, const std::string &ruleId, bool fallback) const
+{
+    const auto rules = layer.find("rules");
+    if (rules == layer.end() || !rules->is_object())
+        return fallback;
+    const auto rule = rules->find(ruleId);
+    if (rule == rules->end() || !rule->is_object())
+        return fallback;
+    const auto enabled = rule->find("enabled");
+    return enabled != rule->end() && enabled->is_boolean() ? enabled->get<bool>() : fallback;
+}
+
+QWidget *SettingsDialog::createChecksPage()
+{
+    auto *content = new QWidget;
+    auto *layout = new QVBoxLayout(content);
+
+    auto *behaviour = new QGroupBox(tr("When to ask"));
+    auto *form = new QFormLayout(behaviour);
+    const bool skipDefault = adminSwitch("skipWhenInternalOnly", true);
+    auto *skip = new QCheckBox(tr("Do not ask when every recipient is inside the organisation "
+                                  "and nothing else needs a look"));
+    skip->setObjectName(QStringLiteral("skipWhenInternalOnly"));
+    const auto userSkip = m_user.find("skipWhenInternalOnly");
+    skip->setChecked(!isLocked("skipWhenInternalOnly") && userSkip != m_user.end()
+                             && userSkip->is_boolean()
+                         ? userSkip->get<bool>()
+                         : skipDefault);
+    m_switches["skipWhenInternalOnly"] = skip;
+    form->addRow(skip);
+    if (isLocked("skipWhenInternalOnly")) {
+        skip->setEnabled(false);
+        form->addRow(lockNote("skipWhenInternalOnly"));
+    }
+
+    m_countdown = new QSpinBox;
+    m_countdown->setObjectName(QStringLiteral("countdownSeconds"));
+    m_countdown->setRange(0, kMaxCountdownSeconds);
+    m_countdown->setSuffix(tr(" s"));
+    m_countdown->setSpecialValueText(tr("none"));
+    const auto adminCountdown = m_admin.find("countdownSeconds");
+    const int countdownDefault
+        = adminCountdown != m_admin.end() && adminCountdown->is_number_integer()
+              ? adminCountdown->get<int>()
+              : 0;
+    const auto userCountdown = m_user.find("countdownSeconds");
+    const bool userSet = !isLocked("countdownSeconds") && userCountdown != m_user.end()
+                         && userCountdown->is_number_integer();
+    m_countdown->setValue(userSet ? userCountdown->get<int>() : countdownDefault);
+    auto *countdownLabel = new QLabel(tr("&Wait after Send:"));
+    countdownLabel->setBuddy(m_countdown);
+    form->addRow(countdownLabel, m_countdown);
+    if (isLocked("countdownSeconds")) {
+        m_countdown->setReadOnly(true);
+        m_countdown->setEnabled(false);
+        form->addRow(QString(), lockNote("countdownSeconds"));
+    }
+    layout->addWidget(behaviour);
+
+    auto *checks = new QGroupBox(tr("Checks"));
+    auto *checksLayout = new QVBoxLayout(checks);
+    const bool rulesLocked = isLocked("rules");
+    if (rulesLocked)
+        checksLayout->addWidget(lockNote("rules"));
+    for (const std::string &ruleId : switchableRules()) {
+        auto *box = new QCheckBox(ruleTitle(ruleId));
+        box->setObjectName(QString::fromStdString("rules." + ruleId));
+        const bool adminValue = ruleEnabled(m_admin, ruleId, true);
+        box->setChecked(rulesLocked ? adminValue : ruleEnabled(m_user, ruleId, adminValue));
+        box->setEnabled(!rulesLocked);
+        if (!rulesLocked && !adminValue)
+            box->setToolTip(tr("Your administrator turned this check off; you may turn it on."));
+        m_switches["rules." + ruleId] = box;
+        checksLayout->addWidget(box);
+    }
+    layout->addWidget(checks);
+    layout->addStretch(1);
+
+    auto *scroll = new QScrollArea;
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidget(content);
+    return scroll;
+}
+
+QPlainTextEdit *SettingsDialog::listEditor(const std::string &key) const
+{
+    const auto it = m_lists.find(key);
+    return it == m_lists.end() ? nullptr : it->second;
+}
+
+QCheckBox *SettingsDialog::switchBox(const std::string &key) const
+{
+    const auto it = m_switches.find(key);
+    return it == m_switches.end() ? nullptr : it->second;
+}
+
+QStringList SettingsDialog::problemsShown() const
+{
+    QStringList shown;
+    for (const QLabel *label : findChildren<QLabel *>(QStringLiteral("problem")))
+        shown << label->text().mid(2);
+    return shown;
+}
+
+bool SettingsDialog::shownLocked(const std::string &key) const
+{
+    return m_lockNotes.count(key) > 0;
+}
+
+bool SettingsDialog::refuseInvalidPattern(const std::string &key, const QStringList &lines)
+{
+    QPlainTextEdit *editor = m_lists.at(key);
+    const QStringList all = editor->toPlainText().split(u'\n');
+    for (const QString &entry : lines) {
+        const PatternList parsed({entry.toStdString()});
+        if (parsed.errors().empty())
+            continue;
+        int lineNumber = 0;
+        while (lineNumber < all.size() && all[lineNumber].trimmed() != entry)
+            ++lineNumber;
+        const QString what
+            = key == "trustedDomains" ? tr("Trusted domains") : tr("Extra internal domains");
+        // TODO: the pattern parser's reason is English; the engine has no translations yet.
+        showError(tr("%1, line %2: %3. Correct or remove it, then save again.")
+                      .arg(what)
+                      .arg(lineNumber + 1)
+                      .arg(fromUtf8(parsed.errors().front().message)));
+        if (auto *tabs = findChild<QTabWidget *>())
+            tabs->setCurrentIndex(0);
+        QTextCursor cursor(editor->document()->findBlockByNumber(lineNumber));
+        cursor.movePosition(QTextCursor::EndOfBlock, QTextCursor::KeepAnchor);
+        editor->setTextCursor(cursor);
+        editor->setFocus(Qt::OtherFocusReason);
+        return true;
+    }
+    return false;
+}
+
+// The user layer the dialog's state stands for, or nullopt after refusing an entry. Locked keys
+// and keys the dialog does not edit keep what the file held. A switch equal to the admin's (or
+// built-in) value is left out, so that a later change by the admin applies.
+std::optional<json> SettingsDialog::collectLayer()
+{
+    json layer = m_user;
+    for (const auto &[key, editor] : m_lists) {
+        if (isLocked(key))
+            continue;
+        const QStringList entries = entriesOf(editor);
+        if (key != "attentionTerms" && refuseInvalidPattern(key, entries))
+            return std::nullopt;
+        if (entries.isEmpty())
+            layer.erase(key);
+        else
+            layer[key] = toJson(entries);
+    }
+
+    if (!isLocked("skipWhenInternalOnly")) {
+        const bool value = m_switches.at("skipWhenInternalOnly")->isChecked();
+        if (value == adminSwitch("skipWhenInternalOnly", true))
+            layer.erase("skipWhenInternalOnly");
+        else
+            layer["skipWhenInternalOnly"] = value;
+    }
+    if (!isLocked("countdownSeconds")) {
+        const auto admin = m_admin.find("countdownSeconds");
+        const int fallback
+            = admin != m_admin.end() && admin->is_number_integer() ? admin->get<int>() : 0;
+        if (m_countdown->value() == fallback)
+            layer.erase("countdownSeconds");
+        else
+            layer["countdownSeconds"] = m_countdown->value();
+    }
+    if (!isLocked("rules")) {
+        json rules = layer.value("rules", json::object());
+        if (!rules.is_object())
+            rules = json::object();
+        for (const std::string &ruleId : switchableRules()) {
+            const bool value = m_switches.at("rules." + ruleId)->isChecked();
+            json setting = rules.value(ruleId, json::object());
+            if (!setting.is_object())
+                setting = json::object();
+            if (value == ruleEnabled(m_admin, ruleId, true))
+                setting.erase("enabled");
+            else
+                setting["enabled"] = value;
+            if (setting.empty())
+                rules.erase(ruleId);
+            else
+                rules[ruleId] = setting;
+        }
+        if (rules.empty())
+            layer.erase("rules");
+        else
+            layer["rules"] = rules;
+    }
+    return layer;
+}
+
+void SettingsDialog::save()
+{
+    m_errorLabel->hide();
+    const std::optional<json> layer = collectLayer();
+    if (!layer)
+        return;
+    if (m_saveFunction) {
+        if (const auto failure = m_saveFunction(*layer)) {
+            showError(tr("Your settings could not be saved: %1").arg(*failure));
+            return;
+        }
+    }
+    m_saved = true;
+    m_savedLayer = *layer;
+    accept();
+}
+
+void SettingsDialog::showError(const QString &text)
+{
+    m_errorLabel->setText(text);
+    m_errorLabel->setAccessibleName(text);
+    m_errorLabel->show();
+}
+
+} // namespace sendguard
