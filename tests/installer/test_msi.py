@@ -216,6 +216,8 @@ def check_tables(msi, version):
           and {row[-1] for row in upgrade} == {"WIX_UPGRADE_DETECTED", "WIX_DOWNGRADE_DETECTED"})
     launch = [row[0] for row in msi_table(msi, "LaunchCondition")]
     check("LaunchCondition: a downgrade is refused", "NOT WIX_DOWNGRADE_DETECTED" in launch)
+    check("LaunchCondition: Program Files must be where the add-in's URL points",
+          "%ProgramW6432 ~= STANDARDPROGRAMFILES" in launch)
     sequence = {row[0]: int(row[2]) for row in msi_table(msi, "InstallExecuteSequence")}
     check("InstallExecuteSequence: RemoveExistingProducts right after InstallValidate",
           sequence.get("RemoveExistingProducts") == sequence.get("InstallValidate", 0) + 1)
