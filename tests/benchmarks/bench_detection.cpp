@@ -256,7 +256,7 @@ int main(int argc, char **argv)
     const Policy policy;
     std::array<Tally, kSendKinds> byKind{};
     std::map<std::string, Tally> byContext;
-    Tally clean, mistakes;
+    Tally clean, mistakes, allMistakes, traceless;
     int number = 0;
     for (const SendKind planned : schedule) {
         const GeneratedSend send = isMistake(planned) ? world.mistake(planned) : world.cleanSend();
@@ -265,7 +265,11 @@ int main(int argc, char **argv)
         const bool warned = !rules.empty();
         const bool mistake = isMistake(send.kind);
         std::vector<Tally *> tallies{&byKind[static_cast<std::size_t>(send.kind)]};
-        if (mistake && send.kind != SendKind::LocalPartTypo) {
+        if (mistake && send.kind != SendKind::LocalPartTypo)
+            tallies.push_back(&allMistakes);
+        if (mistake && send.kind != SendKind::LocalPartTypo && send.traceless)
+            tallies.push_back(&traceless);
+        if (mistake && send.kind != SendKind::LocalPartTypo && !send.traceless) {
             tallies.push_back(&mistakes);
             tallies.push_back(&byContext[contextName(send.context)]);
         }
@@ -305,8 +309,13 @@ int main(int argc, char **argv)
 
     const double caught = share(mistakes.warned, mistakes.sends);
     const double falseAlarms = share(clean.warned, clean.sends);
-    std::printf("mistakes warned:    %6.2f %% (%d of %d; target at least 90 %%)\n", caught,
-                mistakes.warned, mistakes.sends);
+    std::printf("mistakes warned:    %6.2f %% (%d of %d that leave a trace; target at least 90 "
+                "%%)\n",
+                caught, mistakes.warned, mistakes.sends);
+    std::printf("  all mistakes:     %6.2f %% (%d of %d, with %d that no check can tell from a "
+                "clean send)\n",
+                share(allMistakes.warned, allMistakes.sends), allMistakes.warned, allMistakes.sends,
+                traceless.sends);
     std::printf("clean sends warned: %6.2f %% (%d of %d; target at most 0.5 %%)\n", falseAlarms,
                 clean.warned, clean.sends);
     std::printf("target: %s\n", caught >= 90.0 && falseAlarms <= 0.5 ? "met" : "MISSED");
@@ -326,7 +335,8 @@ int main(int argc, char **argv)
             std::printf(" mistakes outside the target\n");
         printTally(kindName(static_cast<SendKind>(kind)), byKind[static_cast<std::size_t>(kind)]);
     }
-    std::printf("\nmistakes by context\n");
+    printTally("indistinguishable from a clean send", traceless);
+    std::printf("\nmistakes that leave a trace, by context\n");
     for (const auto &[context, tally] : byContext)
         printTally(context.c_str(), tally);
     std::printf("\n%.1f s\n",

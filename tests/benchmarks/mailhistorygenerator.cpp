@@ -938,6 +938,12 @@ GeneratedSend MailWorld::replacedRecipient()
     const int replacement = !sameFirst.empty()     ? pickWeighted(sameFirst)
                             : !sameInitial.empty() ? pickWeighted(sameInitial)
                                                    : pickKnownExternal({intended});
+    const Person &chosen = m_people[static_cast<std::size_t>(replacement)];
+    // Alone on the mail, of the same first name, and the greeting ("Hi Maria,", none) fits them
+    // as well: this draft is exactly a clean mail to them. "Dear Maria Rossi," still tells.
+    send.traceless
+        = context == SendContext::OneToOne && chosen.first == person.first
+          && (chosen.last == person.last || send.draft.body.find(person.last) == std::string::npos);
     replaceEntry(send.draft, mailbox(intended), mailbox(replacement));
     send.kind = SendKind::ReplacedRecipient;
     send.context = context;

@@ -56,6 +56,10 @@ struct GeneratedSend
     Draft draft;
     SendKind kind = SendKind::KnownPerson;
     SendContext context = SendContext::OneToOne;
+    // A mistake whose draft is one a clean send makes just as likely: someone you write to, alone
+    // on the mail, swapped in for someone of the same first name whom the greeting also fits. No
+    // check of the draft and the history can tell it from a clean send.
+    bool traceless = false;
 };
 
 struct WorldSize
