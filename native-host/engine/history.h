@@ -51,6 +51,16 @@ public:
         return 0;
     }
 
+    // Up to `limit` normalised addresses at this normalised domain that mail went to, the most
+    // written to first; empty when none.
+    virtual std::vector<std::string> addressesAt(std::string_view asciiDomain,
+                                                 std::size_t limit) const
+    {
+        (void)asciiDomain;
+        (void)limit;
+        return {};
+    }
+
     // The normalised addresses mail went to under this display name (compared by
     // displayNameKey()); empty when none.
     virtual std::vector<std::string> addressesNamed(std::string_view displayName) const

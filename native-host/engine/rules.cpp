@@ -24,6 +24,7 @@ const std::vector<RuleDefinition> &allRules()
         {"salutation-mismatch", Severity::Warn, rules::checkSalutationMismatch},
         {"new-recipient", Severity::Info, rules::checkNewRecipients},
         {"new-domain", Severity::Warn, rules::checkNewDomains},
+        {"lookalike-address", Severity::Warn, rules::checkLookalikeAddresses},
         {"unusual-recipient-mix", Severity::Warn, rules::checkUnusualRecipientMix},
         {"display-name-mismatch", Severity::Warn, rules::checkDisplayNameMismatch},
     };

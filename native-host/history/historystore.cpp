@@ -71,6 +71,8 @@ const char *const kMigrations[] = {
     // Pairs learned before stay at 0: which field they were in was not kept, and a pair that
     // was only ever in Bcc must never pass for one that saw each other.
     "ALTER TABLE pairs ADD COLUMN visible INTEGER NOT NULL DEFAULT 0;",
+    // 5: the addresses at a domain, most written to first, for lookalike-address.
+    "CREATE INDEX recipients_by_domain ON recipients (domain, count);",
 };
 static_assert(std::size(kMigrations) == kHistorySchemaVersion);
 
@@ -164,8 +166,8 @@ Status migrate(Database &db, int target)
 struct HistoryStore::Statements
 {
     std::optional<Statement> domainCount, knownDomains, anyRecipient, recipientCount, pairCount,
-        seenTogetherCount, addressesNamed, insertLearned, upsertRecipient, upsertDomain, upsertName,
-        upsertPair, insertAudit, auditSince, pruneAudit;
+        seenTogetherCount, addressesNamed, addressesAt, insertLearned, upsertRecipient,
+        upsertDomain, upsertName, upsertPair, insertAudit, auditSince, pruneAudit;
 };
 
 HistoryStore::HistoryStore(Database db, bool readOnly)
@@ -337,6 +339,8 @@ Status HistoryStore::prepareStatements()
         {&s.addressesNamed,
          "SELECT r.address FROM display_names n JOIN recipients r ON r.id = n.recipient_id"
          " WHERE n.name_key = ?1 ORDER BY n.count DESC LIMIT 20"},
+        {&s.addressesAt, "SELECT address FROM recipients WHERE domain = ?1"
+                         " ORDER BY count DESC LIMIT ?2"},
         {&s.insertLearned, "INSERT OR IGNORE INTO learned_messages (message_id) VALUES (?1)"},
         {&s.upsertRecipient,
          "INSERT INTO recipients (address, domain, first_sent, last_sent, count)"
@@ -486,6 +490,22 @@ std::vector<std::string> HistoryStore::addressesNamed(std::string_view displayNa
     Statement &statement = *m_statements->addressesNamed;
     statement.reset();
     statement.bind(1, key);
+    std::vector<std::string> addresses;
+    while (statement.step())
+        addresses.push_back(statement.columnText(0));
+    noteReadError(statement);
+    statement.reset();
+    return addresses;
+}
+
+std::vector<std::string> HistoryStore::addressesAt(std::string_view asciiDomain,
+                                                   std::size_t limit) const
+{
+    if (asciiDomain.empty() || limit == 0)
+        return {};
+    Statement &statement = *m_statements->addressesAt;
+    statement.reset();
+    statement.bind(1, asciiDomain).bind(2, static_cast<std::int64_t>(limit));
     std::vector<std::string> addresses;
     while (statement.step())
         addresses.push_back(statement.columnText(0));

@@ -14,7 +14,7 @@
 namespace sendguard {
 
 // The schema version this build writes (PRAGMA user_version); older files are migrated on open.
-inline constexpr int kHistorySchemaVersion = 4;
+inline constexpr int kHistorySchemaVersion = 5;
 
 // One recipient of a mail that left, already normalised.
 struct SentRecipient
@@ -98,6 +98,8 @@ public:
     std::int64_t pairCount(std::string_view first, std::string_view second) const override;
     std::int64_t seenTogetherCount(std::string_view first, std::string_view second) const override;
     std::vector<std::string> addressesNamed(std::string_view displayName) const override;
+    std::vector<std::string> addressesAt(std::string_view asciiDomain,
+                                         std::size_t limit) const override;
 
     // Whether a read failed since the last call; clears the flag.
     std::optional<sql::StoreError> takeReadFailure() const;

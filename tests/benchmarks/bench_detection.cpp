@@ -30,9 +30,17 @@
 // people in a new combination (a partner's colleagues together; a group plus one more person
 // from a member's company; an introduction of two contacts; a group plus another colleague of
 // ours), 8 % with a first-time recipient at a known partner (to them alone, or their project's
-// group with them added). Bodies open with a greeting of the To recipients ("Hi Maria,",
-// "Hi all,") or none; a fifth mention an attachment and carry one. First mails to an
-// organisation never written to are not in the set: new-domain warns on them by design.
+// group with them added; their address follows their company's convention, and their name is
+// one nobody else has, except for one newcomer in fifty who shares a known person's name, as
+// real namesakes turn up: the pool of 64 first and 48 last names would otherwise give every
+// twelfth newcomer a namesake). Bodies open with a greeting of the To recipients ("Hi Maria,",
+// "Hi all,") or none; a fifth mention an attachment and carry one.
+//
+// Taken out of the 30 % to known groups: 2 % first mails to an organisation never written to
+// (a new customer, a supplier asked for a quote). They are clean, and new-domain warns on every
+// one by design: no history can vouch for a company never written to, and saying so is that
+// rule's job. They are printed on a line of their own and are not in the false-alarm share,
+// which counts the warnings a person would find needless.
 //
 // Mistakes, the same number of each kind, each made in a clean send it was meant to be:
 // - typo in the domain: an address typed by hand, one keyboard slip (neighbouring key, swap,
@@ -40,8 +48,9 @@
 // - lookalike domain: a partner's domain imitated (a Cyrillic letter, rn for m, 0 for o, a word
 //   or hyphen added or dropped, another ending, a doubled letter), 70 % as the reply to a
 //   fraudster's mail from it under the partner's name, 30 % as a new mail;
-// - same name, wrong company: autocomplete offered the namesake at another company: 50 % a new
-//   mail to them alone, 35 % added to a mail to the intended person's colleagues, 15 % to a
+// - same name, wrong company: autocomplete offered the namesake at another company instead of
+//   the person meant (drawn as every send's recipient is, the often-written more often): 50 % a
+//   new mail to them alone, 35 % added to a mail to the intended person's colleagues, 15 % to a
 //   reply to one of them;
 // - extra recipient: one more known outside contact picked by autocomplete (the often-written
 //   more likely), on a mail to a group (60 %), one person (20 %) or a reply-all (20 %);
@@ -247,7 +256,7 @@ int main(int argc, char **argv)
     const Policy policy;
     std::array<Tally, kSendKinds> byKind{};
     std::map<std::string, Tally> byContext;
-    Tally clean, mistakes;
+    Tally clean, mistakes, allMistakes, traceless;
     int number = 0;
     for (const SendKind planned : schedule) {
         const GeneratedSend send = isMistake(planned) ? world.mistake(planned) : world.cleanSend();
@@ -256,11 +265,15 @@ int main(int argc, char **argv)
         const bool warned = !rules.empty();
         const bool mistake = isMistake(send.kind);
         std::vector<Tally *> tallies{&byKind[static_cast<std::size_t>(send.kind)]};
-        if (mistake && send.kind != SendKind::LocalPartTypo) {
+        if (mistake && send.kind != SendKind::LocalPartTypo)
+            tallies.push_back(&allMistakes);
+        if (mistake && send.kind != SendKind::LocalPartTypo && send.traceless)
+            tallies.push_back(&traceless);
+        if (mistake && send.kind != SendKind::LocalPartTypo && !send.traceless) {
             tallies.push_back(&mistakes);
             tallies.push_back(&byContext[contextName(send.context)]);
         }
-        if (!mistake)
+        if (!mistake && send.kind != SendKind::FirstMailToNewOrganisation)
             tallies.push_back(&clean);
         for (Tally *tally : tallies) {
             ++tally->sends;
@@ -268,7 +281,8 @@ int main(int argc, char **argv)
             for (const auto &rule : rules)
                 ++tally->byRule[rule];
         }
-        if (options.verbose && warned != mistake) {
+        if (options.verbose && warned != mistake
+            && send.kind != SendKind::FirstMailToNewOrganisation) {
             std::string fired;
             for (const auto &rule : rules)
                 fired += " " + rule;
@@ -295,11 +309,19 @@ int main(int argc, char **argv)
 
     const double caught = share(mistakes.warned, mistakes.sends);
     const double falseAlarms = share(clean.warned, clean.sends);
-    std::printf("mistakes warned:    %6.2f %% (%d of %d; target at least 90 %%)\n", caught,
-                mistakes.warned, mistakes.sends);
+    std::printf("mistakes warned:    %6.2f %% (%d of %d that leave a trace; target at least 90 "
+                "%%)\n",
+                caught, mistakes.warned, mistakes.sends);
+    std::printf("  all mistakes:     %6.2f %% (%d of %d, with %d that no check can tell from a "
+                "clean send)\n",
+                share(allMistakes.warned, allMistakes.sends), allMistakes.warned, allMistakes.sends,
+                traceless.sends);
     std::printf("clean sends warned: %6.2f %% (%d of %d; target at most 0.5 %%)\n", falseAlarms,
                 clean.warned, clean.sends);
     std::printf("target: %s\n", caught >= 90.0 && falseAlarms <= 0.5 ? "met" : "MISSED");
+    std::printf("(warned: a finding of severity warn or block from any rule; clean sends: every "
+                "clean kind but first mails to a new organisation, which new-domain warns on by "
+                "design)\n");
     std::printf(
         "\nby kind                                    n  warned  rules that warned (sends)\n");
     for (int kind = 0; kind < kSendKinds; ++kind) {
@@ -307,11 +329,14 @@ int main(int argc, char **argv)
             std::printf(" mistakes\n");
         else if (kind == 0)
             std::printf(" clean sends\n");
+        if (static_cast<SendKind>(kind) == SendKind::FirstMailToNewOrganisation)
+            std::printf(" clean, outside the false-alarm share (new-domain warns by design)\n");
         if (static_cast<SendKind>(kind) == SendKind::LocalPartTypo)
-            std::printf(" outside the target\n");
+            std::printf(" mistakes outside the target\n");
         printTally(kindName(static_cast<SendKind>(kind)), byKind[static_cast<std::size_t>(kind)]);
     }
-    std::printf("\nmistakes by context\n");
+    printTally("indistinguishable from a clean send", traceless);
+    std::printf("\nmistakes that leave a trace, by context\n");
     for (const auto &[context, tally] : byContext)
         printTally(context.c_str(), tally);
     std::printf("\n%.1f s\n",

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <map>
 #include <string_view>
+#include <tuple>
 
 namespace sendguard::detection {
 
@@ -141,6 +142,8 @@ const char *kindName(SendKind kind)
         return "known people, new combination";
     case SendKind::FirstTimeAtKnownDomain:
         return "first-time recipient, known domain";
+    case SendKind::FirstMailToNewOrganisation:
+        return "first mail to a new organisation";
     case SendKind::DomainTypo:
         return "typo in the domain";
     case SendKind::Lookalike:
@@ -194,38 +197,29 @@ void MailWorld::buildOrganisations(int count)
     std::sort(domains.begin(), domains.end());
     domains.erase(std::unique(domains.begin(), domains.end()), domains.end());
     for (auto domain : domains)
-        m_organisations.push_back({std::string(domain), {}});
+        m_organisations.push_back({std::string(domain), {}, domain == "gmail.com" ? 0 : below(4)});
 }
 
 void MailWorld::buildPeople()
 {
-    std::set<std::string> addresses;
-    auto addPerson = [&](int organisation, int convention) {
+    auto addPerson = [&](int organisation) {
         Person person;
         person.first = randomName(kFirstNames, m_random);
         person.last = randomName(kLastNames, m_random);
         person.organisation = organisation;
-        const std::string domain
-            = organisation < 0 ? std::string(kOwnDomain)
-                               : m_organisations[static_cast<std::size_t>(organisation)].domain;
-        std::string local = localPartFor(person.first, person.last, convention);
-        for (int n = 2; addresses.count(local + "@" + domain) != 0; ++n)
-            local = localPartFor(person.first, person.last, convention) + std::to_string(n);
-        person.address = local + "@" + domain;
-        addresses.insert(person.address);
+        person.address = freeAddress(person.first, person.last, organisation);
         m_people.push_back(person);
         if (organisation >= 0)
             m_organisations[static_cast<std::size_t>(organisation)].people.push_back(
                 static_cast<int>(m_people.size()) - 1);
     };
     for (int i = 0; i < kColleagues; ++i)
-        addPerson(-1, 0);
+        addPerson(-1);
     for (int o = 0; o < static_cast<int>(m_organisations.size()); ++o) {
         const bool provider = m_organisations[static_cast<std::size_t>(o)].domain == "gmail.com";
-        const int convention = provider ? 0 : below(4);
         const int people = provider ? 3 : 3 + below(12);
         for (int i = 0; i < people; ++i)
-            addPerson(o, convention);
+            addPerson(o);
     }
     // How often each is written to: Zipf-like over a random ranking.
     std::vector<int> ranks(m_people.size());
@@ -250,8 +244,7 @@ void MailWorld::addNamesakes()
         Person &renamed = m_people[static_cast<std::size_t>(b)];
         renamed.first = m_people[static_cast<std::size_t>(a)].first;
         renamed.last = m_people[static_cast<std::size_t>(a)].last;
-        const std::string domain = domainOf(renamed.address);
-        renamed.address = localPartFor(renamed.first, renamed.last, 0) + "@" + domain;
+        renamed.address = freeAddress(renamed.first, renamed.last, renamed.organisation);
     }
     std::map<std::string, std::set<int>> organisationsByName;
     for (const auto &person : m_people)
@@ -337,6 +330,42 @@ std::vector<int> MailWorld::knownAt(int organisation) const
             known.push_back(p);
     }
     return known;
+}
+
+std::string MailWorld::freeAddress(const std::string &first, const std::string &last,
+                                   int organisation)
+{
+    const bool ours = organisation < 0;
+    const auto &company = m_organisations[static_cast<std::size_t>(ours ? 0 : organisation)];
+    const int convention = ours ? 0 : company.convention;
+    const std::string domain = ours ? std::string(kOwnDomain) : company.domain;
+    std::string local = localPartFor(first, last, convention);
+    for (int n = 2; m_addresses.count(local + "@" + domain) != 0; ++n)
+        local = localPartFor(first, last, convention) + std::to_string(n);
+    m_addresses.insert(local + "@" + domain);
+    return local + "@" + domain;
+}
+
+std::pair<std::string, std::string> MailWorld::newcomerName(int organisation)
+{
+    std::set<std::string> taken;
+    std::vector<int> elsewhere;
+    for (int p = 0; p < static_cast<int>(m_people.size()); ++p) {
+        const Person &person = m_people[static_cast<std::size_t>(p)];
+        taken.insert(person.first + " " + person.last);
+        if (p >= kColleagues && person.organisation != organisation)
+            elsewhere.push_back(p);
+    }
+    if (chance(0.02) && !elsewhere.empty()) {
+        const Person &namesake = m_people[static_cast<std::size_t>(pick(elsewhere))];
+        return {namesake.first, namesake.last};
+    }
+    for (int attempt = 0;; ++attempt) {
+        std::string first = randomName(kFirstNames, m_random);
+        std::string last = randomName(kLastNames, m_random);
+        if (taken.count(first + " " + last) == 0 || attempt > 200)
+            return {first, last};
+    }
 }
 
 std::string MailWorld::greeting(const std::vector<int> &to)
@@ -508,12 +537,9 @@ GeneratedSend MailWorld::firstTimeAtKnownDomain()
     const int colleagueOf = pickKnownExternal({});
     const int organisation = m_people[static_cast<std::size_t>(colleagueOf)].organisation;
     Person newcomer;
-    newcomer.first = randomName(kFirstNames, m_random);
-    newcomer.last = randomName(kLastNames, m_random);
+    std::tie(newcomer.first, newcomer.last) = newcomerName(organisation);
     newcomer.organisation = organisation;
-    const std::string domain = domainOf(m_people[static_cast<std::size_t>(colleagueOf)].address);
-    newcomer.address = localPartFor(newcomer.first, newcomer.last, 0) + "."
-                       + std::to_string(m_people.size()) + "@" + domain;
+    newcomer.address = freeAddress(newcomer.first, newcomer.last, organisation);
     // Written to less than the colleague who brought them in, at first.
     newcomer.weight = m_people[static_cast<std::size_t>(colleagueOf)].weight / 3;
     m_people.push_back(newcomer);
@@ -534,9 +560,55 @@ GeneratedSend MailWorld::firstTimeAtKnownDomain()
     return {newMail({colleagueOf, id}, {}), SendKind::FirstTimeAtKnownDomain, SendContext::Several};
 }
 
+namespace {
+
+// Names of organisations not written to yet, that a first mail may go to: a word and a kind of
+// business, each pair used once, under an ending of the partners' kinds.
+constexpr std::array<std::string_view, 16> kNewNameWords{
+    "amber",  "birch",   "cedar", "delta",  "ember",  "falcon", "granite", "heron",
+    "indigo", "juniper", "lotus", "nimbus", "quartz", "raven",  "tundra",  "willow",
+};
+constexpr std::array<std::string_view, 8> kNewNameKinds{
+    "works", "labs", "logistics", "consulting", "foods", "media", "capital", "robotics",
+};
+constexpr std::array<std::string_view, 5> kNewEndings{".com", ".de", ".co.jp", ".fr", ".io"};
+
+} // namespace
+
+// Someone at an organisation no mail has gone to yet: a new customer, a supplier asked for a
+// quote. The first mail goes to them alone, sometimes with a colleague of ours in Cc.
+GeneratedSend MailWorld::firstMailToNewOrganisation()
+{
+    const int n = m_newOrganisations++;
+    const auto word = static_cast<std::size_t>(n) % kNewNameWords.size();
+    const auto kind
+        = (static_cast<std::size_t>(n) / kNewNameWords.size() + word * 3) % kNewNameKinds.size();
+    const std::string domain
+        = std::string(kNewNameWords[word]) + std::string(kNewNameKinds[kind])
+          + (n >= static_cast<int>(kNewNameWords.size() * kNewNameKinds.size()) ? std::to_string(n)
+                                                                                : "")
+          + std::string(kNewEndings[static_cast<std::size_t>(below(kNewEndings.size()))]);
+    m_organisations.push_back({domain, {}, below(4)});
+    const int organisation = static_cast<int>(m_organisations.size()) - 1;
+    Person person;
+    std::tie(person.first, person.last) = newcomerName(organisation);
+    person.organisation = organisation;
+    person.address = freeAddress(person.first, person.last, organisation);
+    person.weight = 0.05;
+    m_people.push_back(person);
+    const int id = static_cast<int>(m_people.size()) - 1;
+    m_organisations.back().people.push_back(id);
+    std::vector<int> cc;
+    if (chance(0.3))
+        cc.push_back(below(kColleagues));
+    return {newMail({id}, cc), SendKind::FirstMailToNewOrganisation, SendContext::OneToOne};
+}
+
 GeneratedSend MailWorld::cleanSend()
 {
     const double x = uniform();
+    if (x < 0.02)
+        return firstMailToNewOrganisation();
     if (x < 0.30)
         return knownGroup();
     if (x < 0.60)
@@ -760,19 +832,25 @@ GeneratedSend MailWorld::wrongNamesake()
         if (person.known)
             byName[person.first + " " + person.last].push_back(p);
     }
-    std::vector<std::pair<int, int>> pairs;
+    // The person meant is drawn as in every other send (the often-written more often), among
+    // those with a namesake elsewhere; the namesake is the one autocomplete offered instead.
+    std::map<int, std::vector<int>> namesakesOf;
     for (const auto &[name, people] : byName) {
         for (int a : people) {
             for (int b : people) {
                 if (m_people[static_cast<std::size_t>(a)].organisation
                     != m_people[static_cast<std::size_t>(b)].organisation)
-                    pairs.push_back({a, b});
+                    namesakesOf[a].push_back(b);
             }
         }
     }
-    if (pairs.empty())
+    if (namesakesOf.empty())
         return extraRecipient();
-    const auto [intended, wrong] = pick(pairs);
+    std::vector<int> meant;
+    for (const auto &[person, others] : namesakesOf)
+        meant.push_back(person);
+    const int intended = pickWeighted(meant);
+    const int wrong = pick(namesakesOf[intended]);
     const double where = uniform();
     GeneratedSend send;
     if (where < 0.5) {
@@ -860,6 +938,12 @@ GeneratedSend MailWorld::replacedRecipient()
     const int replacement = !sameFirst.empty()     ? pickWeighted(sameFirst)
                             : !sameInitial.empty() ? pickWeighted(sameInitial)
                                                    : pickKnownExternal({intended});
+    const Person &chosen = m_people[static_cast<std::size_t>(replacement)];
+    // Alone on the mail, of the same first name, and the greeting ("Hi Maria,", none) fits them
+    // as well: this draft is exactly a clean mail to them. "Dear Maria Rossi," still tells.
+    send.traceless
+        = context == SendContext::OneToOne && chosen.first == person.first
+          && (chosen.last == person.last || send.draft.body.find(person.last) == std::string::npos);
     replaceEntry(send.draft, mailbox(intended), mailbox(replacement));
     send.kind = SendKind::ReplacedRecipient;
     send.context = context;

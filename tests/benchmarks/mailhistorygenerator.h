@@ -26,6 +26,8 @@ enum class SendKind {
     ReplyToPartner,
     NewCombination,
     FirstTimeAtKnownDomain,
+    // clean, but outside the false-alarm share: new-domain warns on it by design
+    FirstMailToNewOrganisation,
     // mistakes (the five of issue 4, then one reported apart)
     DomainTypo,
     Lookalike,
@@ -35,7 +37,7 @@ enum class SendKind {
     LocalPartTypo,
 };
 
-inline constexpr int kSendKinds = 11;
+inline constexpr int kSendKinds = 12;
 inline constexpr int kFirstMistake = static_cast<int>(SendKind::DomainTypo);
 
 const char *kindName(SendKind kind);
@@ -54,6 +56,10 @@ struct GeneratedSend
     Draft draft;
     SendKind kind = SendKind::KnownPerson;
     SendContext context = SendContext::OneToOne;
+    // A mistake whose draft is one a clean send makes just as likely: someone you write to, alone
+    // on the mail, swapped in for someone of the same first name whom the greeting also fits. No
+    // check of the draft and the history can tell it from a clean send.
+    bool traceless = false;
 };
 
 struct WorldSize
@@ -96,6 +102,7 @@ private:
     {
         std::string domain;
         std::vector<int> people;
+        int convention = 0; // how its addresses are made: localPartFor()
     };
     struct Group
     {
@@ -113,6 +120,7 @@ private:
     GeneratedSend replyToPartner();
     GeneratedSend newCombination();
     GeneratedSend firstTimeAtKnownDomain();
+    GeneratedSend firstMailToNewOrganisation();
     GeneratedSend domainTypo();
     GeneratedSend lookalike();
     GeneratedSend wrongNamesake();
@@ -133,6 +141,12 @@ private:
     int pickKnownExternal(const std::vector<int> &except);
     int pickWeighted(const std::vector<int> &people);
     std::vector<int> knownAt(int organisation) const;
+    // An address for this name at the organisation (-1: ours) by its convention, numbered when
+    // taken; remembered as taken.
+    std::string freeAddress(const std::string &first, const std::string &last, int organisation);
+    // A full name for someone new: one nobody in the world has, except now and then (one in 50)
+    // the name of someone at another organisation, as real namesakes turn up.
+    std::pair<std::string, std::string> newcomerName(int organisation);
 
     std::string mailbox(int person) const;
     std::string greeting(const std::vector<int> &to);
@@ -144,6 +158,8 @@ private:
     std::vector<Person> m_people;
     std::vector<Group> m_groups;
     std::set<std::string> m_knownAddresses;
+    std::set<std::string> m_addresses; // every address in the world
+    int m_newOrganisations = 0;
     int m_namesakePairs = 0;
 };
 

@@ -24,6 +24,7 @@ void checkForgottenAttachment(const Review &, const RuleContext &, std::vector<F
 void checkSensitiveData(const Review &, const RuleContext &, std::vector<Finding> &);
 void checkSalutationMismatch(const Review &, const RuleContext &, std::vector<Finding> &);
 void checkNewRecipients(const Review &, const RuleContext &, std::vector<Finding> &);
+void checkLookalikeAddresses(const Review &, const RuleContext &, std::vector<Finding> &);
 void checkNewDomains(const Review &, const RuleContext &, std::vector<Finding> &);
 void checkUnusualRecipientMix(const Review &, const RuleContext &, std::vector<Finding> &);
 void checkDisplayNameMismatch(const Review &, const RuleContext &, std::vector<Finding> &);

@@ -25,6 +25,7 @@ struct Greeting
     Script script = Script::Latin;  // of the name
     std::vector<std::string> words; // Latin: the name's words, folded, titles dropped
     std::string compactName;        // Han and kana: the name folded, without blanks
+    bool fullName = false;          // Latin: two words and no "and": "Dear Maria Rossi"
 };
 
 bool startsWith(std::string_view text, std::string_view prefix)
@@ -159,7 +160,9 @@ std::optional<Greeting> englishGreeting(std::string_view line, std::string_view 
     std::string_view rest = line.substr(opener->size());
     rest = rest.substr(0, rest.find_first_of(",!:;(<"));
     Greeting greeting{std::string(shown), Script::Latin, {}, {}};
+    bool joined = false;
     for (auto &word : nameWords(rest)) {
+        joined = joined || word == "and";
         if (word == "and" || isTitle(word))
             continue;
         if (isGroupWord(word))
@@ -168,6 +171,7 @@ std::optional<Greeting> englishGreeting(std::string_view line, std::string_view 
     }
     if (greeting.words.empty() || greeting.words.size() > 3)
         return std::nullopt;
+    greeting.fullName = !joined && greeting.words.size() == 2;
     return greeting;
 }
 
@@ -319,8 +323,23 @@ bool comparable(const Greeting &greeting, const ToRecipient &to)
            && hasScript(to.foldedLocal, Script::Latin);
 }
 
+// A full name greeted must be the recipient's, both words, when the display name has two words
+// or more to compare with: "Dear Maria Rossi" is not for "Maria Weber", though "Maria" is. An
+// initial stands for its word ("M. Rossi").
+bool matchesFullName(const std::vector<std::string> &greeted, const std::vector<std::string> &name)
+{
+    return std::all_of(greeted.begin(), greeted.end(), [&](const std::string &word) {
+        return std::any_of(name.begin(), name.end(), [&](const std::string &token) {
+            return latinWordsMatch(word, token) || (token.size() == 1 && word.front() == token[0]);
+        });
+    });
+}
+
 bool matchesLatin(const Greeting &greeting, const ToRecipient &to)
 {
+    const auto nameTokens = nameWords(to.foldedName);
+    if (greeting.fullName && nameTokens.size() >= 2)
+        return matchesFullName(greeting.words, nameTokens);
     auto tokens = nameWords(to.foldedName);
     for (auto &part : nameWords(to.foldedLocal))
         tokens.push_back(std::move(part));

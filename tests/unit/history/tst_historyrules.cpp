@@ -22,7 +22,8 @@ namespace {
 // A past of one person at corp.example: a project group at client.example that gets mail
 // together, Alice Example at client.example, a different Alice Example nowhere in this past; Sam
 // Lee at client.example and another Sam Lee at supplier.example, both written to; Frank at
-// supplier.example once with Carol; three people at three companies who get mail together.
+// supplier.example once with Carol; three people at three companies who get mail together; Kim
+// Park at client.example written to three times, another Kim Park at far.example once.
 const std::vector<std::vector<std::string>> kPast = {
     {"Alice Example <alice@client.example>", "bob@client.example", "carol@client.example"},
     {"Alice Example <alice@client.example>", "bob@client.example", "carol@client.example"},
@@ -34,6 +35,10 @@ const std::vector<std::vector<std::string>> kPast = {
     {"carol@client.example", "frank@supplier.example"},
     {"gina@north.example", "hal@south.example", "ivan@west.example"},
     {"gina@north.example", "hal@south.example", "ivan@west.example"},
+    {"Kim Park <kim.park@client.example>"},
+    {"Kim Park <kim.park@client.example>"},
+    {"Kim Park <kim.park@client.example>"},
+    {"Kim Park <kim@far.example>"},
 };
 
 struct RuleCase
@@ -152,6 +157,61 @@ const std::vector<RuleCase> kCases = {
      "display-name-mismatch",
      {"Alice Example <a.example@client.example>"},
      {}},
+    {"NamesakeWrittenToSeldomWhileTheOtherOftenIsReported",
+     "display-name-mismatch",
+     {"Kim Park <kim@far.example>"},
+     {"kim@far.example"}},
+    {"NamesakeWrittenToOftenIsSilent",
+     "display-name-mismatch",
+     {"Kim Park <kim.park@client.example>"},
+     {}},
+    {"NamesakeWrittenToSeldomBesideAColleagueThereIsSilent",
+     "display-name-mismatch",
+     {"Kim Park <kim@far.example>", "lee@far.example"},
+     {}},
+    {"NamesakesWrittenToAlikeAreSilent",
+     "display-name-mismatch",
+     {"Sam Lee <sam.lee@supplier.example>", "frank@supplier.example"},
+     {}},
+    {"BothNamesakesOnTheMailAreSilent",
+     "display-name-mismatch",
+     {"Sam Lee <sam@client.example>", "Sam Lee <sam.lee@supplier.example>", "bob@client.example"},
+     {}},
+    {"ColleagueNamedLikeAnOutsiderIsSilent",
+     "display-name-mismatch",
+     {"Sam Lee <sam.lee@corp.example>", "bob@client.example"},
+     {}},
+    {"NewAddressUnderAKnownNameBesideItsOwnCompanyIsSilent",
+     "display-name-mismatch",
+     {"Alice Example <a.example@supplier.example>", "frank@supplier.example"},
+     {}},
+    {"NewAddressUnderAKnownNameBesideTheNamesakesCompanyIsReported",
+     "display-name-mismatch",
+     {"Alice Example <alice@rival.example>", "bob@client.example"},
+     {"alice@rival.example"}},
+    // lookalike-address
+    {"TypedAddressOneSwapFromAKnownOne",
+     "lookalike-address",
+     {"alcie@client.example"},
+     {"alcie@client.example"}},
+    {"TypedAddressWithALetterDropped",
+     "lookalike-address",
+     {"crol@client.example"},
+     {"crol@client.example"}},
+    {"KnownNameOnAnEditedAddress",
+     "lookalike-address",
+     {"Alice Example <alise@client.example>"},
+     {"alise@client.example"}},
+    {"SomeoneElsesNameOnASimilarAddressIsSilent",
+     "lookalike-address",
+     {"Alicia Keys <alcie@client.example>"},
+     {}},
+    {"AddressesDifferingInDigitsOnlyAreSilent", "lookalike-address", {"carol2@client.example"}, {}},
+    {"ShortLocalPartIsSilent", "lookalike-address", {"bab@client.example"}, {}},
+    {"SimilarAddressAtAnUnknownDomainIsSilent", "lookalike-address", {"alcie@fresh.example"}, {}},
+    {"KnownAddressIsSilent", "lookalike-address", {"alice@client.example"}, {}},
+    {"NewAddressUnlikeAnyKnownIsSilent", "lookalike-address", {"erin@client.example"}, {}},
+    {"InternalAddressIsSilent", "lookalike-address", {"colleagu@corp.example"}, {}},
 };
 
 class InMemoryHistory : public HistoryView
@@ -194,6 +254,19 @@ public:
     {
         const auto it = m_seenTogether.find(key(std::string(a), std::string(b)));
         return it == m_seenTogether.end() ? 0 : it->second;
+    }
+    std::vector<std::string> addressesAt(std::string_view domain, std::size_t limit) const override
+    {
+        std::vector<std::pair<std::int64_t, std::string>> at;
+        for (const auto &[address, count] : m_recipients) {
+            if (address.substr(address.rfind('@') + 1) == domain)
+                at.push_back({-count, address});
+        }
+        std::sort(at.begin(), at.end());
+        std::vector<std::string> addresses;
+        for (std::size_t i = 0; i < at.size() && i < limit; ++i)
+            addresses.push_back(at[i].second);
+        return addresses;
     }
     std::vector<std::string> addressesNamed(std::string_view name) const override
     {
@@ -431,6 +504,32 @@ TEST(HistoryRules, CcExposureBccOnlyGroupHadMailTogetherButNeverSawEachOther)
     EXPECT_GT(history.pairCount("kay@alpha.example", "lou@beta.example"), 0);
     EXPECT_EQ(history.seenTogetherCount("kay@alpha.example", "lou@beta.example"), 0);
     EXPECT_GT(history.seenTogetherCount("gina@north.example", "ivan@west.example"), 0);
+}
+
+// The thread vouches for its own people: answering the seldom-written Kim Park who wrote from
+// far.example is no slip, though the same address on a new mail is reported.
+TEST(HistoryRules, NamesakeWrittenToSeldomIsSilentOnAReplyToTheirThread)
+{
+    InMemoryHistory history;
+    for (const auto &mail : pastMails())
+        history.learn(mail);
+    Draft draft;
+    draft.from = "Taro Yamada <taro@corp.example>";
+    draft.to = {"Kim Park <kim@far.example>"};
+    draft.type = "reply";
+    OriginalMessage original;
+    original.from = "Kim Park <kim@far.example>";
+    original.to = {draft.from};
+    draft.original = original;
+    auto count = [&](const Draft &d) {
+        std::size_t n = 0;
+        for (const auto &finding : reviewDraft(d, Policy(), &history).findings)
+            n += finding.rule == "display-name-mismatch" ? 1 : 0;
+        return n;
+    };
+    EXPECT_EQ(count(draft), 0u);
+    draft.original->from = "Bob <bob@client.example>";
+    EXPECT_EQ(count(draft), 1u) << "a reply to another company's thread is no vouch";
 }
 
 TEST(HistoryRules, SilentWithoutHistory)

@@ -105,6 +105,25 @@ TEST(HistoryStore, RecordsRecipientsDomainsPairsAndNames)
     EXPECT_FALSE(store->takeReadFailure());
 }
 
+TEST(HistoryStore, AddressesAtADomainComeMostWrittenToFirstUpToTheLimit)
+{
+    TempFolder folder;
+    auto store = openOk(folder.file("history.sqlite"));
+    ASSERT_FALSE(store->recordSent(mailTo("", {"a@client.example", "b@client.example"})));
+    ASSERT_FALSE(store->recordSent(mailTo("", {"b@client.example", "c@other.example"})));
+    ASSERT_FALSE(store->recordSent(mailTo("", {"b@client.example", "c@client.example"})));
+    ASSERT_FALSE(store->recordSent(mailTo("", {"c@client.example"})));
+
+    EXPECT_EQ(
+        store->addressesAt("client.example", 10),
+        (std::vector<std::string>{"b@client.example", "c@client.example", "a@client.example"}));
+    EXPECT_EQ(store->addressesAt("client.example", 1),
+              std::vector<std::string>{"b@client.example"});
+    EXPECT_TRUE(store->addressesAt("nowhere.example", 10).empty());
+    EXPECT_TRUE(store->addressesAt("client.example", 0).empty());
+    EXPECT_FALSE(store->takeReadFailure());
+}
+
 TEST(HistoryStore, LearningTheSameMessageTwiceChangesNothing)
 {
     TempFolder folder;
@@ -225,7 +244,7 @@ TEST_P(HistoryMigration, UpgradesAndKeepsWhatWasThere)
                 db.execute("INSERT INTO recipients VALUES (1, 'a@x.example', 'x.example', 1, 2, 7);"
                            "INSERT INTO recipients VALUES (2, 'b@x.example', 'x.example', 1, 2, 3);"
                            "INSERT INTO domains VALUES ('x.example', 1, 7);"
-                           "INSERT INTO pairs VALUES (1, 2, 3);"));
+                           "INSERT INTO pairs (a, b, count) VALUES (1, 2, 3);"));
         }
         if (version >= 2) {
             ASSERT_FALSE(db.execute("INSERT INTO display_names VALUES (1, 'ann', 'Ann', 7);"
@@ -241,6 +260,10 @@ TEST_P(HistoryMigration, UpgradesAndKeepsWhatWasThere)
     // Which field an old pair was in was not kept: never taken for having seen each other.
     EXPECT_EQ(store.seenTogetherCount("a@x.example", "b@x.example"), 0);
     EXPECT_EQ(store.addressesNamed("Ann").size(), version >= 2 ? 1u : 0u);
+    const std::vector<std::string> atX
+        = version >= 1 ? std::vector<std::string>{"a@x.example", "b@x.example"}
+                       : std::vector<std::string>();
+    EXPECT_EQ(store.addressesAt("x.example", 10), atX);
     bool learned = true;
     ASSERT_FALSE(store.recordSent(mailTo("<old@x>", {"a@x.example"}), &learned));
     EXPECT_EQ(learned, version < 2);
