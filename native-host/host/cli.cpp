@@ -122,6 +122,22 @@ Result<nlohmann::json> readPolicyFile(const std::string &path)
     }
 }
 
+// --policy takes SendGuard's policy object, or a whole policies.json as IT rolls it out; from
+// the latter, the object under policies -> 3rdparty -> Extensions -> the add-in id.
+Result<nlohmann::json> policyOfFile(nlohmann::json json, const std::string &path)
+{
+    if (!json.is_object() || !json.contains("policies"))
+        return json;
+    const nlohmann::json::json_pointer pointer(std::string("/policies/3rdparty/Extensions/")
+                                               + SENDGUARD_ADDON_ID);
+    if (!json.contains(pointer) || !json.at(pointer).is_object())
+        return Error{ErrorCode::InvalidRequest,
+                     path
+                         + ": a policies.json without an object at policies -> 3rdparty -> "
+                           "Extensions -> " SENDGUARD_ADDON_ID};
+    return json.at(pointer);
+}
+
 Policy policyFrom(const nlohmann::json &json, const std::string &source)
 {
     if (json.is_null())
@@ -205,6 +221,8 @@ int runCheck(int argc, char **argv)
     std::string policySource = check.requestFile + " (policy)";
     if (check.policyFile) {
         Result<nlohmann::json> fromFile = readPolicyFile(*check.policyFile);
+        if (fromFile)
+            fromFile = policyOfFile(std::move(fromFile).value(), *check.policyFile);
         if (!fromFile)
             return inputError(fromFile.error().message);
         policyJson = std::move(fromFile).value();
@@ -440,9 +458,10 @@ const char *usageText()
     return "Usage:\n"
            "  sendguard-host --check FILE [--policy FILE] [--history DB] [--json] [--dialog]\n"
            "      Review the draft in FILE (a review request as the extension sends it) and\n"
-           "      print the findings. --policy FILE replaces the request's policy; --history DB\n"
-           "      compares with that sending history (read only); --json prints JSON; --dialog\n"
-           "      shows the confirmation dialog and prints the decision.\n"
+           "      print the findings. --policy FILE replaces the request's policy (SendGuard's\n"
+           "      policy object, or a whole policies.json: its 3rdparty entry for the add-in);\n"
+           "      --history DB compares with that sending history (read only); --json prints\n"
+           "      JSON; --dialog shows the confirmation dialog and prints the decision.\n"
            "  sendguard-host --learn FILE [--history DB]\n"
            "      Learn the recipients of already-sent messages (a JSON array of {messageId,\n"
            "      date, from, to, cc, bcc}) into the history; a message learned before is\n"
