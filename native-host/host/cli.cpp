@@ -126,6 +126,22 @@ Result<nlohmann::json> readPolicyFile(const std::string &path)
     }
 }
 
+// --policy takes SendGuard's policy object, or a whole policies.json as IT rolls it out; from
+// the latter, the object under policies -> 3rdparty -> Extensions -> the add-in id.
+Result<nlohmann::json> policyOfFile(nlohmann::json json, const std::string &path)
+{
+    if (!json.is_object() || !json.contains("policies"))
+        return json;
+    const nlohmann::json::json_pointer pointer(std::string("/policies/3rdparty/Extensions/")
+                                               + SENDGUARD_ADDON_ID);
+    if (!json.contains(pointer) || !json.at(pointer).is_object())
+        return Error{ErrorCode::InvalidRequest,
+                     path
+                         + ": a policies.json without an object at policies -> 3rdparty -> "
+                           "Extensions -> " SENDGUARD_ADDON_ID};
+    return json.at(pointer);
+}
+
 // The layers merged as serve mode merges them; each problem is a warning on stderr, naming the
 // file it came from.
 Policy layeredPolicyFrom(const nlohmann::json &admin, const std::string &adminSource,
@@ -212,6 +228,8 @@ int runCheck(int argc, char **argv)
     std::string policySource = check.requestFile + " (policy)";
     if (check.policyFile) {
         Result<nlohmann::json> fromFile = readPolicyFile(*check.policyFile);
+        if (fromFile)
+            fromFile = policyOfFile(std::move(fromFile).value(), *check.policyFile);
         if (!fromFile)
             return inputError(fromFile.error().message);
         policyJson = std::move(fromFile).value();
@@ -460,11 +478,12 @@ const char *usageText()
            "                 [--json] [--dialog]\n"
            "      Review the draft in FILE (a review request as the extension sends it) and\n"
            "      print the findings. --policy FILE replaces the request's policy (the admin\n"
-           "      layer); --user-settings FILE adds a user layer on top of it, merged as for\n"
-           "      Thunderbird (without it, no user layer applies; the user's own file is\n"
-           "      ~/.config/sendguard/settings.json); --history DB compares with that sending\n"
-           "      history (read only); --json prints JSON; --dialog shows the confirmation\n"
-           "      dialog and prints the decision.\n"
+           "      layer: SendGuard's policy object, or a whole policies.json, whose 3rdparty\n"
+           "      entry for the add-in is used); --user-settings FILE adds a user layer on top\n"
+           "      of it, merged as for Thunderbird (without it, no user layer applies; the\n"
+           "      user's own file is ~/.config/sendguard/settings.json); --history DB compares\n"
+           "      with that sending history (read only); --json prints JSON; --dialog shows\n"
+           "      the confirmation dialog and prints the decision.\n"
            "  sendguard-host --learn FILE [--history DB]\n"
            "      Learn the recipients of already-sent messages (a JSON array of {messageId,\n"
            "      date, from, to, cc, bcc}) into the history; a message learned before is\n"

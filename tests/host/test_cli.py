@@ -132,6 +132,39 @@ class Check(unittest.TestCase):
         self.assertEqual(result.returncode, 2)
         self.assertIn("not JSON", result.stderr)
 
+    def check_with_policy_file(self, contents):
+        with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as policy:
+            json.dump(contents, policy)
+        try:
+            return run("--check", data("external-recipient-with-attachment.json"), "--json",
+                       "--policy", policy.name)
+        finally:
+            os.unlink(policy.name)
+
+    def test_policy_file_may_be_a_whole_policies_json(self):
+        # What IT rolls out to /etc/thunderbird/policies/policies.json, tried as it is.
+        result = self.check_with_policy_file({"policies": {
+            "ExtensionSettings": {"sendguard@sendguard.org": {
+                "installation_mode": "force_installed",
+                "install_url": "file:///usr/share/sendguard/sendguard@sendguard.org.xpi"}},
+            "3rdparty": {"Extensions": {"sendguard@sendguard.org": {
+                "internalDomains": ["corp.example"], "blockedDomains": ["client.example"]}}}}})
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertTrue(json.loads(result.stdout)["blocked"])
+        self.assertEqual(result.stderr, "")
+
+    def test_policies_json_without_sendguards_entry_is_refused(self):
+        for policies in ({"policies": {"DisableTelemetry": True}},
+                         {"policies": {"3rdparty": {"Extensions": {"other@example": {}}}}},
+                         {"policies": {"3rdparty": {"Extensions": ["sendguard@sendguard.org"]}}},
+                         {"policies": {"3rdparty": {"Extensions": {
+                             "sendguard@sendguard.org": ["internalDomains"]}}}},
+                         {"policies": "none"}):
+            result = self.check_with_policy_file(policies)
+            self.assertEqual(result.returncode, 2, (policies, result.stdout))
+            self.assertIn("3rdparty -> Extensions -> sendguard@sendguard.org", result.stderr)
+            self.assertEqual(result.stdout, "")
+
     def test_text_output_lists_findings(self):
         result = run("--check", data("external-recipient-with-attachment.json"))
         self.assertEqual(result.returncode, 0, result.stderr)

@@ -23,6 +23,9 @@
 // "replyTo": { "eml": "", "replyType": "replyToAll" | "forward" } imports that message into
 // the first account's Inbox and starts a reply to it (or a forward); the draft's to, cc,
 // subject and body then replace the reply's own.
+// "reportAddon": "<id>" reports ADDON, what Thunderbird's add-on manager says of that add-on
+// (installType, enabled, mayDisable), after the rounds: how it was installed and whether a
+// policy locks it.
 
 const ROUND_TIMEOUT_MS = 90000;
 
@@ -288,6 +291,16 @@ async function openSentFolder(expected) {
     report("COMPOSED", { tabId: tab.id, windowId: tab.windowId });
     if (scenario.mode === "compose-only") return;
     await runRounds(scenario, tab);
+    if (scenario.reportAddon) {
+      const addon = await browser.management.get(scenario.reportAddon);
+      report("ADDON", {
+        id: addon.id,
+        version: addon.version,
+        installType: addon.installType,
+        enabled: addon.enabled,
+        mayDisable: addon.mayDisable,
+      });
+    }
   } catch (e) {
     report("FAILED", { error: String(e.message || e) });
   }

@@ -19,6 +19,7 @@ from .sink import Sink
 from .widgets import Image, button_boxes, checkbox_centres
 from .thunderbird import Thunderbird
 from .xsession import Desktop, HarnessError, Watcher, Xvfb
+from .systemlock import SystemLock
 
 DIALOG_TITLE = "SendGuard"                      # the Qt dialog: "SendGuard – confirm: <subject>"
 FAILURE_TITLE = "SendGuard: message not sent"   # the extension's own failure window
@@ -57,19 +58,39 @@ def external_draft(subject):
     }
 
 
+# Where the .deb puts the native manifest; Thunderbird reads them for every user.
+SYSTEM_MANIFEST_DIRS = ("/usr/lib/mozilla/native-messaging-hosts",
+                        "/usr/lib64/mozilla/native-messaging-hosts")
+LOCK_TIMEOUT = 900.0
+
+
 class World:
-    """Everything one scenario runs in; stopped in reverse order, also on failure."""
+    """Everything one scenario runs in; stopped in reverse order, also on failure.
+
+    With "installed": true in the config (tests/deb writes such a config) the add-in and the
+    host are the ones the .deb installed: nothing is put into the profile or registered in
+    HOME, and Thunderbird has to find both in the system-wide folders. The .deb test holds the
+    system lock then; otherwise a scenario shares it (harness/systemlock.py)."""
 
     def __init__(self, config, name, register_host=True):
         self.config = config
         self.name = name
-        self.register_host = register_host
+        self.installed = bool(config.get("installed"))
+        self.register_host = register_host and not self.installed
         self.out = os.path.join(config["outDir"], name)
         self.xvfb = self.watcher = self.sink = self.thunderbird = None
         self.desktop = None
+        self.lock = None
 
     def __enter__(self):
-        check_tools(self.config)
+        if not self.installed:
+            self.lock = SystemLock(exclusive=False, timeout=LOCK_TIMEOUT).__enter__()
+        try:
+            check_tools(self.config)
+        except BaseException:
+            if self.lock is not None:
+                self.lock.__exit__()
+            raise
         shutil.rmtree(self.out, ignore_errors=True)
         os.makedirs(self.out)
         self.profile = Profile(os.path.join(self.out, "run"))
@@ -88,7 +109,8 @@ class World:
                                os.path.join(self.out, "xwatch.log"), [DIALOG_TITLE]).start()
         self.sink = Sink(self.profile.mail).start()
         self.profile.write_prefs(self.sink.port)
-        self.profile.install_addin(self.config["xpi"], self.config["addonId"])
+        if not self.installed:
+            self.profile.install_addin(self.config["xpi"], self.config["addonId"])
         if self.register_host:
             self.profile.register_host(self.config["hostName"], self.config["host"],
                                        self.config["addonId"])
@@ -129,6 +151,9 @@ class World:
                 print("warning: stopping %s: %s" % (type(part).__name__, stop_error))
         if error is not None and not isinstance(error, KeyboardInterrupt):
             self.diagnose(error)
+        if self.lock is not None:
+            self.lock.__exit__()
+            self.lock = None
         return False
 
     def diagnose(self, error):
@@ -172,6 +197,19 @@ def check_tools(config):
     for tool in ("Xvfb", "xdotool", "xwininfo", "import"):
         if shutil.which(tool) is None:
             problems.append("%s is not installed (scripts/setup-deps installs it)" % tool)
+    system = [os.path.join(folder, config["hostName"] + ".json")
+              for folder in SYSTEM_MANIFEST_DIRS]
+    if config.get("installed"):
+        if not any(os.path.isfile(path) for path in system):
+            problems.append("no system-wide native manifest (%s): is the .deb installed?"
+                            % " or ".join(system))
+    else:
+        # Thunderbird would find an installed SendGuard's host where none is registered.
+        found = [path for path in system if os.path.exists(path)]
+        if found:
+            problems.append("SendGuard is installed system-wide (%s); these tests use the build "
+                            "tree's host: remove the package first (dpkg -r sendguard)"
+                            % ", ".join(found))
     if problems:
         raise HarnessError("cannot run the end-to-end test:\n  " + "\n  ".join(problems))
 
@@ -589,3 +627,8 @@ SCENARIOS.update(scenarios_lookalike.SCENARIOS)
 from . import scenarios_history  # noqa: E402
 
 SCENARIOS.update(scenarios_history.SCENARIOS)
+
+# Only on an installed .deb (tests/deb runs them; its config says "installed": true).
+from . import scenarios_installed  # noqa: E402
+
+SCENARIOS.update(scenarios_installed.SCENARIOS)
