@@ -397,7 +397,7 @@
     </message>
     <message>
         <source>%1 – tick each item to enable Send</source>
-        <translation>%1 – すべての項目にチェックを入れると送信できます</translation>
+        <translation>%1 – すべてにチェックすると送信できます</translation>
     </message>
     <message>
         <source>Move everyone to &amp;Bcc</source>

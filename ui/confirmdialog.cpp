@@ -39,10 +39,11 @@ struct ConfirmDialog::FindingIndex
 
 namespace {
 
-// The dialog's width bounds in average character widths of its font, so that they grow with a
-// larger system font (480 and 900 pixels at the usual 9-point DejaVu Sans).
-constexpr int kMinimumWidthChars = 60;
-constexpr int kMaximumWidthChars = 112;
+// The dialog's width bounds in line heights of its font, so that they grow with a larger system
+// font (480 and 900 pixels at the usual 9-point DejaVu Sans, 14 pixels a line). Line height, not
+// character width: a Japanese font's Latin letters are narrower, its lines as tall.
+constexpr double kMinimumWidthLines = 34.3;
+constexpr double kMaximumWidthLines = 64.3;
 constexpr int kSubjectTitleLength = 60;
 constexpr int kSubjectHeaderLength = 200;
 constexpr int kDisplayNameLength = 48;
@@ -481,6 +482,15 @@ void addSectionHeading(QGridLayout *grid, const QString &text)
     grid->addWidget(heading, row + 1, 0, 1, ColumnCount);
 }
 
+bool hasEastAsianText(const QString &text)
+{
+    return std::any_of(text.begin(), text.end(), [](QChar c) {
+        const QChar::Script script = c.script();
+        return script == QChar::Script_Han || script == QChar::Script_Hiragana
+               || script == QChar::Script_Katakana || script == QChar::Script_Hangul;
+    });
+}
+
 // Reasons shown under an item, one line each, coloured by how much they ask.
 void addReasonRows(QGridLayout *grid, const std::vector<const Finding *> &findings,
                    const std::string &plainRule)
@@ -492,6 +502,9 @@ void addReasonRows(QGridLayout *grid, const std::vector<const Finding *> &findin
         reason->setContentsMargins(checkBoxTextIndent(reason->style()), 0, 0, 2);
         if (finding->severity == Severity::Warn || finding->severity == Severity::Block) {
             setTextColor(reason, accentColor(reason->palette(), finding->severity));
+        } else if (hasEastAsianText(reason->text())) {
+            // Japanese has no italics: a slanted kanji reads as a rendering fault.
+            setTextColor(reason, mutedColor(reason->palette()));
         } else {
             QFont font = reason->font();
             font.setItalic(true);
@@ -963,10 +976,10 @@ QCheckBox *ConfirmDialog::addCheckBox(QCheckBox *box, const QString &accessibleN
 void ConfirmDialog::resizeToContent()
 {
     const QRect available = screen()->availableGeometry();
-    const int characterWidth = std::max(1, fontMetrics().averageCharWidth());
-    const int maximumWidth = std::min(int(available.width() * kMaximumWidthShare),
-                                      kMaximumWidthChars * characterWidth);
-    const int minimumWidth = kMinimumWidthChars * characterWidth;
+    const int line = fontMetrics().height();
+    const int maximumWidth
+        = std::min(int(available.width() * kMaximumWidthShare), int(kMaximumWidthLines * line));
+    const int minimumWidth = int(kMinimumWidthLines * line);
     const int maximumHeight = int(available.height() * kMaximumHeightShare);
 
     const int width
