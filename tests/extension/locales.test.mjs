@@ -114,7 +114,7 @@ describe("locales", () => {
     }
     assert.ok(asked.length > 20, "found too few keys: the scan is broken");
     for (const key of asked) {
-      assert.ok(key in english, `the code asks for ${key}, en does not have it`);
+      assert.ok(key in english, `the code asks for ${key}, en lacks it`);
     }
   });
 
