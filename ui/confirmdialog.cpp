@@ -39,14 +39,17 @@ struct ConfirmDialog::FindingIndex
 
 namespace {
 
-constexpr int kMinimumWidth = 480;
+// The dialog's width bounds in line heights of its font, so that they grow with a larger system
+// font (480 and 900 pixels at the usual 9-point DejaVu Sans, 14 pixels a line). Line height, not
+// character width: a Japanese font's Latin letters are narrower, its lines as tall.
+constexpr double kMinimumWidthLines = 34.3;
+constexpr double kMaximumWidthLines = 64.3;
 constexpr int kSubjectTitleLength = 60;
 constexpr int kSubjectHeaderLength = 200;
 constexpr int kDisplayNameLength = 48;
 constexpr int kFileNameLength = 80;
 constexpr double kMaximumHeightShare = 0.7;
 constexpr double kMaximumWidthShare = 0.8;
-constexpr int kMaximumWidth = 900;
 
 // Every text from the review comes from other people's mail. Bidi controls in it are shown as
 // U+FFFD: a right-to-left override draws "invoice<U+202E>fdp.exe" as "invoiceexe.pdf".
@@ -228,10 +231,8 @@ QString sizeText(std::int64_t size)
 {
     if (size < 0)
         return ConfirmDialog::tr("size unknown");
-    if (size == 1)
-        return ConfirmDialog::tr("1 byte");
     if (size < 1024)
-        return ConfirmDialog::tr("%1 bytes").arg(QLocale().toString(qint64(size)));
+        return ConfirmDialog::tr("%n bytes", nullptr, int(size));
 
     // Binary multiples with the familiar names, as mail programs show them: 48213 -> "47.1 KB".
     const QString units[] = {ConfirmDialog::tr("%1 KB"), ConfirmDialog::tr("%1 MB"),
@@ -245,28 +246,30 @@ QString sizeText(std::int64_t size)
     return units[unit].arg(QLocale().toString(value, 'f', value < 100 ? 1 : 0));
 }
 
-// English needs singular and plural; the translations of issue 6 may replace these with %n forms.
+// Numerus forms: translations/sendguard_en.ts says "1 person" and "2 people", the Japanese
+// catalogue has one form.
 QString peopleText(qsizetype count)
 {
-    return count == 1 ? ConfirmDialog::tr("1 person") : ConfirmDialog::tr("%1 people").arg(count);
+    //: A part of the summary line: "3 people at 2 outside organisations will receive ..."
+    return ConfirmDialog::tr("%Ln people", nullptr, int(count));
 }
 
 QString outsideOrganisationsText(qsizetype count)
 {
-    return count == 1 ? ConfirmDialog::tr("1 outside organisation")
-                      : ConfirmDialog::tr("%1 outside organisations").arg(count);
+    //: A part of the summary line: "3 people at 2 outside organisations will receive ..."
+    return ConfirmDialog::tr("%Ln outside organisations", nullptr, int(count));
 }
 
 QString attachmentsText(qsizetype count)
 {
-    return count == 1 ? ConfirmDialog::tr("1 attachment")
-                      : ConfirmDialog::tr("%1 attachments").arg(count);
+    //: A part of the summary line: "... will receive 2 attachments."
+    return ConfirmDialog::tr("%Ln attachments", nullptr, int(count));
 }
 
 QString recipientsText(qsizetype count)
 {
-    return count == 1 ? ConfirmDialog::tr("1 recipient")
-                      : ConfirmDialog::tr("%1 recipients").arg(count);
+    //: Next to a domain header: how many of the recipients are at that domain
+    return ConfirmDialog::tr("%Ln recipients", nullptr, int(count));
 }
 
 qsizetype externalDomainCount(const Review &review)
@@ -479,6 +482,15 @@ void addSectionHeading(QGridLayout *grid, const QString &text)
     grid->addWidget(heading, row + 1, 0, 1, ColumnCount);
 }
 
+bool hasEastAsianText(const QString &text)
+{
+    return std::any_of(text.begin(), text.end(), [](QChar c) {
+        const QChar::Script script = c.script();
+        return script == QChar::Script_Han || script == QChar::Script_Hiragana
+               || script == QChar::Script_Katakana || script == QChar::Script_Hangul;
+    });
+}
+
 // Reasons shown under an item, one line each, coloured by how much they ask.
 void addReasonRows(QGridLayout *grid, const std::vector<const Finding *> &findings,
                    const std::string &plainRule)
@@ -490,6 +502,9 @@ void addReasonRows(QGridLayout *grid, const std::vector<const Finding *> &findin
         reason->setContentsMargins(checkBoxTextIndent(reason->style()), 0, 0, 2);
         if (finding->severity == Severity::Warn || finding->severity == Severity::Block) {
             setTextColor(reason, accentColor(reason->palette(), finding->severity));
+        } else if (hasEastAsianText(reason->text())) {
+            // Japanese has no italics: a slanted kanji reads as a rendering fault.
+            setTextColor(reason, mutedColor(reason->palette()));
         } else {
             QFont font = reason->font();
             font.setItalic(true);
@@ -829,12 +844,14 @@ void ConfirmDialog::addRecipientRows(QGridLayout *grid, const Review &review,
             headerLayout->setSpacing(8);
             QLabel *domainLabel = plainLabel(domainText(domain));
             domainLabel->setObjectName(QStringLiteral("domainHeader"));
-            domainLabel->setAccessibleName(tr("Domain %1").arg(domainText(domain)));
+            const QString count = recipientsText(qsizetype(group.size()));
+            //: Accessible name of a domain header: "Domain client.example, 2 recipients"
+            domainLabel->setAccessibleName(tr("Domain %1, %2").arg(domainText(domain), count));
             scaleFont(domainLabel, 1.0, true);
             headerLayout->addWidget(domainLabel);
-            QLabel *count = plainLabel(recipientsText(qsizetype(group.size())));
-            setTextColor(count, mutedColor(count->palette()));
-            headerLayout->addWidget(count);
+            QLabel *countLabel = plainLabel(count);
+            setTextColor(countLabel, mutedColor(countLabel->palette()));
+            headerLayout->addWidget(countLabel);
             headerLayout->addStretch(1);
             const bool anyUntrusted = std::any_of(group.begin(), group.end(), [&](std::size_t i) {
                 return !review.recipients[i].trusted;
@@ -851,10 +868,14 @@ void ConfirmDialog::addRecipientRows(QGridLayout *grid, const Review &review,
             const int row = grid->rowCount();
             QWidget *item = nullptr;
             if (needsTick(findings)) {
+                //: Accessible names of a recipient's checkbox: the address, the field (To, Cc,
+                //: Bcc) and, outside, the domain
                 const QString accessibleName
-                    = tr("Recipient %1, %2, %3")
-                          .arg(recipientAddress(recipient), fieldText(recipient.field),
-                               internal ? tr("inside your organisation") : domainText(domain));
+                    = internal ? tr("Internal recipient %1, %2")
+                                     .arg(recipientAddress(recipient), fieldText(recipient.field))
+                               : tr("External recipient %1, %2, domain %3")
+                                     .arg(recipientAddress(recipient), fieldText(recipient.field),
+                                          domainText(domain));
                 QCheckBox *box = addCheckBox(plainCheckBox(mailbox(recipient)), accessibleName);
                 box->setAccessibleDescription(reasonsDescription(findings));
                 if (!internal && !m_trustGroups.empty()
@@ -929,7 +950,8 @@ QWidget *ConfirmDialog::createFooter()
     layout->setContentsMargins(2, 0, 0, 0);
     layout->setSpacing(8);
 
-    m_progressLabel = plainLabel(QString());
+    // Wrapped: at a large system font the hint must not push Send and Cancel out of the window.
+    m_progressLabel = wrappedLabel(QString());
     m_progressLabel->setObjectName(QStringLiteral("progressLabel"));
     layout->addWidget(m_progressLabel, 1);
 
@@ -966,14 +988,24 @@ QCheckBox *ConfirmDialog::addCheckBox(QCheckBox *box, const QString &accessibleN
 void ConfirmDialog::resizeToContent()
 {
     const QRect available = screen()->availableGeometry();
-    const int maximumWidth = std::min(int(available.width() * kMaximumWidthShare), kMaximumWidth);
+    const int line = fontMetrics().height();
+    const int maximumWidth
+        = std::min(int(available.width() * kMaximumWidthShare), int(kMaximumWidthLines * line));
+    const int minimumWidth = int(kMinimumWidthLines * line);
     const int maximumHeight = int(available.height() * kMaximumHeightShare);
 
     const int width
-        = std::clamp(sizeHint().width(), std::min(kMinimumWidth, maximumWidth), maximumWidth);
+        = std::clamp(sizeHint().width(), std::min(minimumWidth, maximumWidth), maximumWidth);
     const int height = hasHeightForWidth() ? heightForWidth(width) : sizeHint().height();
-    setMinimumWidth(std::min(kMinimumWidth, maximumWidth));
-    resize(width, std::min(height, maximumHeight));
+    // Only the list scrolls: the summary, a block notice and the buttons keep the height their
+    // wrapped text needs at this width (a large system font on a small screen), with a few lines
+    // of the list, up to the whole screen.
+    int fixedParts = height;
+    if (const auto *list = findChild<QScrollArea *>(QStringLiteral("itemsScrollArea")))
+        fixedParts += 4 * fontMetrics().height() - list->sizeHint().height();
+    const int shown = std::max(std::min(height, maximumHeight), fixedParts);
+    setMinimumWidth(std::min(minimumWidth, maximumWidth));
+    resize(width, std::min(shown, available.height()));
 }
 
 void ConfirmDialog::updateSendButton()

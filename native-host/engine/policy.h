@@ -34,6 +34,7 @@ struct Policy
     bool skipWhenInternalOnly = true;
     int countdownSeconds = 0;
     std::string onHostFailure = "ask"; // "ask" or "block"; read by the extension
+    std::string language = "auto";     // "auto" (the system's), "en" or "ja"; read by the dialogs
     std::map<std::string, RuleSetting> rules;
     std::vector<std::string> locked;
 

@@ -7,12 +7,16 @@
 #include "engine/engine.h"
 #include "history/historystore.h"
 #include "history/learn.h"
+#include "language.h"
 #include "protocol/message.h"
 #include "protocol/policylayers.h"
 #include "protocol/reply.h"
 
 #include <QApplication>
+#include <QCoreApplication>
+#include <QString>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <ctime>
@@ -25,8 +29,15 @@
 #include <set>
 #include <sstream>
 #include <string>
+#include <string_view>
 
 namespace sendguard {
+
+// The translation context of the command line's texts (translations/sendguard_*.ts).
+struct Cli
+{
+    Q_DECLARE_TR_FUNCTIONS(sendguard::Cli)
+};
 
 namespace {
 
@@ -45,6 +56,16 @@ struct CheckOptions
     bool dialog = false;
 };
 
+std::string utf8(const QString &text)
+{
+    return text.toStdString();
+}
+
+QString fromUtf8(const std::string &text)
+{
+    return QString::fromStdString(text);
+}
+
 int usageError(const std::string &message)
 {
     std::cerr << "sendguard-host: " << message << "\n\n" << usageText();
@@ -57,15 +78,22 @@ int inputError(const std::string &message)
     return kExitUsage;
 }
 
+void warn(const std::string &message)
+{
+    std::cerr << "sendguard-host: " << utf8(Cli::tr("warning: %1").arg(fromUtf8(message))) << "\n";
+}
+
 Result<std::string> readFile(const std::string &path)
 {
     std::ifstream file(path, std::ios::binary);
     if (!file)
-        return Error{ErrorCode::Io, "cannot read " + path + ": " + std::strerror(errno)};
+        return Error{ErrorCode::Io,
+                     utf8(Cli::tr("cannot read %1: %2")
+                              .arg(fromUtf8(path), QString::fromLocal8Bit(std::strerror(errno))))};
     std::ostringstream contents;
     contents << file.rdbuf();
     if (file.bad())
-        return Error{ErrorCode::Io, "cannot read " + path};
+        return Error{ErrorCode::Io, utf8(Cli::tr("cannot read %1").arg(fromUtf8(path)))};
     return contents.str();
 }
 
@@ -79,7 +107,8 @@ Result<CheckOptions> parseCheckOptions(int argc, char **argv)
         if (argument == "--check" || argument == "--policy" || argument == "--history"
             || argument == "--user-settings") {
             if (!hasValue)
-                return Error{ErrorCode::InvalidRequest, argument + " needs a FILE"};
+                return Error{ErrorCode::InvalidRequest,
+                             utf8(Cli::tr("%1 needs a FILE").arg(fromUtf8(argument)))};
             (argument == "--check"     ? options.requestFile
              : argument == "--policy"  ? options.policyFile.emplace()
              : argument == "--history" ? options.historyFile.emplace()
@@ -90,11 +119,13 @@ Result<CheckOptions> parseCheckOptions(int argc, char **argv)
         } else if (argument == "--dialog") {
             options.dialog = true;
         } else {
-            return Error{ErrorCode::InvalidRequest, "unknown argument " + argument};
+            return Error{ErrorCode::InvalidRequest,
+                         utf8(Cli::tr("unknown argument %1").arg(fromUtf8(argument)))};
         }
     }
     if (options.requestFile.empty())
-        return Error{ErrorCode::InvalidRequest, "--check needs a FILE"};
+        return Error{ErrorCode::InvalidRequest,
+                     utf8(Cli::tr("%1 needs a FILE").arg(QStringLiteral("--check")))};
     return options;
 }
 
@@ -107,7 +138,8 @@ Result<ReviewRequest> readRequest(const std::string &path)
     if (!message)
         return Error{message.error().code, path + ": " + message.error().message};
     if (!std::holds_alternative<ReviewRequest>(message.value()))
-        return Error{ErrorCode::InvalidRequest, path + ": not a review request"};
+        return Error{ErrorCode::InvalidRequest,
+                     utf8(Cli::tr("%1: not a review request").arg(fromUtf8(path)))};
     return std::get<ReviewRequest>(std::move(message).value());
 }
 
@@ -120,9 +152,11 @@ Result<nlohmann::json> readPolicyFile(const std::string &path)
         return nlohmann::json::parse(contents.value());
     } catch (const nlohmann::json::parse_error &error) {
         return Error{ErrorCode::MalformedJson,
-                     path + ": not JSON (syntax error at byte " + std::to_string(error.byte) + ")"};
+                     utf8(Cli::tr("%1: not JSON (syntax error at byte %2)")
+                              .arg(fromUtf8(path))
+                              .arg(qulonglong(error.byte)))};
     } catch (const nlohmann::json::exception &) {
-        return Error{ErrorCode::MalformedJson, path + ": not JSON"};
+        return Error{ErrorCode::MalformedJson, utf8(Cli::tr("%1: not JSON").arg(fromUtf8(path)))};
     }
 }
 
@@ -151,7 +185,7 @@ Policy layeredPolicyFrom(const nlohmann::json &admin, const std::string &adminSo
     const LayeredPolicy layered = mergePolicyLayers(admin, user);
     for (const std::string &problem : layered.problems) {
         const std::string &source = problem.starts_with("admin policy") ? adminSource : userSource;
-        std::cerr << "sendguard-host: warning: " << source << ": " << problem << "\n";
+        warn(source + ": " + problem);
     }
     return policyForDraft(layered, draft);
 }
@@ -163,30 +197,51 @@ std::string targetText(const nlohmann::json &target)
     return target["kind"].get<std::string>();
 }
 
+QString yesNo(bool value)
+{
+    return value ? Cli::tr("yes") : Cli::tr("no");
+}
+
+QString fieldName(const std::string &field)
+{
+    //: A recipient field in --check's list of edits, as the JSON names it
+    if (field == "to")
+        return Cli::tr("to");
+    if (field == "cc")
+        return Cli::tr("cc");
+    return Cli::tr("bcc");
+}
+
+// The human-readable form of --check's result. Severities and rule ids stay as the policy and
+// the JSON spell them, so that a line can be matched with the policy's `rules` key.
 void printText(const nlohmann::json &result)
 {
     const auto &findings = result["findings"];
-    std::cout << findings.size() << (findings.size() == 1 ? " finding" : " findings") << "\n";
+    std::cout << utf8(Cli::tr("%n findings", nullptr, int(findings.size()))) << "\n";
     for (const auto &finding : findings) {
         std::cout << "  " << finding["severity"].get<std::string>() << "  "
                   << finding["rule"].get<std::string>() << "  " << targetText(finding["target"])
                   << "\n      " << finding["message"].get<std::string>() << "\n";
     }
-    std::cout << "blocked: " << (result["blocked"].get<bool>() ? "yes" : "no") << "\n"
-              << "needs confirmation: " << (result["needsConfirmation"].get<bool>() ? "yes" : "no")
+    std::cout << utf8(Cli::tr("blocked: %1").arg(yesNo(result["blocked"].get<bool>()))) << "\n"
+              << utf8(Cli::tr("needs confirmation: %1")
+                          .arg(yesNo(result["needsConfirmation"].get<bool>())))
               << "\n";
-    if (result.contains("decision"))
-        std::cout << "decision: " << result["decision"].get<std::string>() << "\n";
+    if (result.contains("decision")) {
+        const bool send = result["decision"] == "send";
+        std::cout << utf8(Cli::tr("decision: %1").arg(send ? Cli::tr("send") : Cli::tr("cancel")))
+                  << "\n";
+    }
     if (!result.contains("edits"))
         return;
-    std::cout << "edits (the recipients it goes out with):\n";
+    std::cout << utf8(Cli::tr("edits (the recipients it goes out with):")) << "\n";
     for (const char *field : {"to", "cc", "bcc"}) {
         const auto &entries = result["edits"][field];
-        std::cout << "  " << field << ":";
+        std::cout << "  " << utf8(fieldName(field)) << ":";
         for (std::size_t i = 0; i < entries.size() && i < kEditsShown; ++i)
             std::cout << (i == 0 ? " " : ", ") << entries[i].get<std::string>();
         if (entries.size() > kEditsShown)
-            std::cout << " and " << entries.size() - kEditsShown << " more";
+            std::cout << utf8(Cli::tr(" and %n more", nullptr, int(entries.size() - kEditsShown)));
         std::cout << "\n";
     }
 }
@@ -197,12 +252,12 @@ struct DialogAnswer
     bool moveToBcc = false;
 };
 
-// Shows the dialog the way serve mode would, and returns its decision.
-DialogAnswer askWithDialog(int argc, char **argv, const Review &review)
+// Shows the dialog the way serve mode would, and returns its decision. runCli made the
+// QApplication.
+DialogAnswer askWithDialog(const Review &review)
 {
     if (!review.needsDialog())
         return {true, false};
-    QApplication app(argc, argv);
     ConfirmDialog dialog(review);
     dialog.show();
     dialog.raise();
@@ -211,21 +266,21 @@ DialogAnswer askWithDialog(int argc, char **argv, const Review &review)
     return {send, send && dialog.moveToBccChosen()};
 }
 
-int runCheck(int argc, char **argv)
+int runCheck(int argc, char **argv, bool dialogsAvailable)
 {
     Result<CheckOptions> options = parseCheckOptions(argc, argv);
     if (!options)
         return usageError(options.error().message);
     const CheckOptions &check = options.value();
-    if (check.dialog && !platform::displayAvailable())
-        return inputError("--dialog: no display to show the confirmation dialog");
+    if (check.dialog && !dialogsAvailable)
+        return inputError(utf8(Cli::tr("--dialog: no display to show the confirmation dialog")));
 
     Result<ReviewRequest> request = readRequest(check.requestFile);
     if (!request)
         return inputError(request.error().message);
 
     nlohmann::json policyJson = request.value().adminPolicy;
-    std::string policySource = check.requestFile + " (policy)";
+    std::string policySource = utf8(Cli::tr("%1 (policy)").arg(fromUtf8(check.requestFile)));
     if (check.policyFile) {
         Result<nlohmann::json> fromFile = readPolicyFile(*check.policyFile);
         if (fromFile)
@@ -258,12 +313,14 @@ int runCheck(int argc, char **argv)
 
     const Policy policy
         = layeredPolicyFrom(policyJson, policySource, userJson, userSource, request.value().draft);
+    // From here on, the text output and the dialog speak the policy's language.
+    applyLanguage(languageFromPolicy(policy.language));
     Review review = reviewDraft(request.value().draft, policy, history.get());
     review.historyUnavailable = history && history->takeReadFailure().has_value();
     nlohmann::json result = reviewToJson(review);
     DialogAnswer answer{!review.blocked(), false};
     if (check.dialog) {
-        answer = askWithDialog(argc, argv, review);
+        answer = askWithDialog(review);
         result["decision"] = answer.send ? "send" : "cancel";
     }
     // Without --dialog: what would change with nobody's choice involved (auto-Bcc).
@@ -288,9 +345,11 @@ Result<std::map<std::string, std::string>> parseValues(int argc, char **argv,
     for (int i = 1; i < argc; ++i) {
         const std::string argument = argv[i];
         if (!allowed.count(argument))
-            return Error{ErrorCode::InvalidRequest, "unknown argument " + argument};
+            return Error{ErrorCode::InvalidRequest,
+                         utf8(Cli::tr("unknown argument %1").arg(fromUtf8(argument)))};
         if (i + 1 >= argc)
-            return Error{ErrorCode::InvalidRequest, argument + " needs a value"};
+            return Error{ErrorCode::InvalidRequest,
+                         utf8(Cli::tr("%1 needs a value").arg(fromUtf8(argument)))};
         values[argument] = argv[++i];
     }
     return values;
@@ -326,14 +385,15 @@ int runLearn(int argc, char **argv)
         return usageError(values.error().message);
     const auto path = historyPathFrom(values.value());
     if (path.empty())
-        return inputError("--learn: no --history DB given and no user data folder known");
+        return inputError(
+            utf8(Cli::tr("--learn: no --history DB given and no user data folder known")));
     Result<std::vector<LearnedMessage>> messages = readLearnFile(values.value()["--learn"]);
     if (!messages)
         return inputError(messages.error().message);
 
     auto opened = HistoryStore::open(path);
     for (const std::string &warning : opened.warnings)
-        std::cerr << "sendguard-host: warning: " << warning << "\n";
+        warn(warning);
     if (!opened.store)
         return inputError(path.string() + ": " + opened.error->message);
     std::vector<SentMail> mails;
@@ -345,9 +405,15 @@ int runLearn(int argc, char **argv)
     std::int64_t learned = 0;
     if (auto error = opened.store->recordSentBatch(mails, learned))
         return inputError(path.string() + ": " + error->message);
-    std::cout << "learned " << learned << " of " << mails.size() << " messages ("
-              << (static_cast<std::int64_t>(mails.size()) - learned) << " known before, "
-              << unreadable << " unreadable recipient entries)\n";
+    const auto known = static_cast<std::int64_t>(mails.size()) - learned;
+    //: %n: the messages given; %1: newly learned; %2: learned before; %3: unreadable entries
+    std::cout << utf8(Cli::tr("learned %1 of %n messages (%2 known before, %3 unreadable "
+                              "recipient entries)",
+                              nullptr, int(mails.size()))
+                          .arg(learned)
+                          .arg(known)
+                          .arg(unreadable))
+              << "\n";
     return kExitOk;
 }
 
@@ -441,17 +507,18 @@ int runAuditExport(int argc, char **argv)
     auto &options = values.value();
     const std::string format = options.count("--format") ? options["--format"] : "csv";
     if (format != "csv" && format != "json")
-        return usageError("--format must be csv or json");
+        return usageError(utf8(Cli::tr("--format must be csv or json")));
     std::int64_t since = 0;
     if (options.count("--since")) {
         const auto day = parseDay(options["--since"]);
         if (!day)
-            return usageError("--since needs a date such as 2026-03-01");
+            return usageError(utf8(Cli::tr("--since needs a date such as 2026-03-01")));
         since = *day;
     }
     const auto path = historyPathFrom(options);
     if (path.empty() || !std::filesystem::exists(path))
-        return inputError("no history database at " + path.string());
+        return inputError(
+            utf8(Cli::tr("no history database at %1").arg(QString::fromStdString(path.string()))));
     HistoryStore::Options readOnly;
     readOnly.readOnly = true;
     auto opened = HistoryStore::open(path, readOnly);
@@ -471,35 +538,50 @@ int runAuditExport(int argc, char **argv)
 
 } // namespace
 
-const char *usageText()
+std::string usageText()
 {
-    return "Usage:\n"
-           "  sendguard-host --check FILE [--policy FILE] [--user-settings FILE] [--history DB]\n"
-           "                 [--json] [--dialog]\n"
-           "      Review the draft in FILE (a review request as the extension sends it) and\n"
-           "      print the findings. --policy FILE replaces the request's policy (the admin\n"
-           "      layer: SendGuard's policy object, or a whole policies.json, whose 3rdparty\n"
-           "      entry for the add-in is used); --user-settings FILE adds a user layer on top\n"
-           "      of it, merged as for Thunderbird (without it, no user layer applies; the\n"
-           "      user's own file is ~/.config/sendguard/settings.json); --history DB compares\n"
-           "      with that sending history (read only); --json prints JSON; --dialog shows\n"
-           "      the confirmation dialog and prints the decision.\n"
-           "  sendguard-host --learn FILE [--history DB]\n"
-           "      Learn the recipients of already-sent messages (a JSON array of {messageId,\n"
-           "      date, from, to, cc, bcc}) into the history; a message learned before is\n"
-           "      skipped. DB defaults to the user's history.sqlite.\n"
-           "  sendguard-host --audit-export [--since YYYY-MM-DD] [--format csv|json]\n"
-           "                 [--history DB]\n"
-           "      Print the audit log of decisions (CSV by default).\n"
-           "  sendguard-host --version\n"
-           "  sendguard-host --help\n"
-           "  sendguard-host --serve\n"
-           "      Serve native messaging on stdin/stdout (as when Thunderbird starts the host\n"
-           "      with its manifest path and add-in id).\n";
+    // Spelled out: lupdate loses the class of Cli::tr in a function returning std::string.
+    return utf8(QCoreApplication::translate(
+        "sendguard::Cli",
+        "Usage:\n"
+        "  sendguard-host --check FILE [--policy FILE] [--user-settings FILE] [--history DB]\n"
+        "                 [--json] [--dialog]\n"
+        "      Review the draft in FILE (a review request as the extension sends it) and\n"
+        "      print the findings. --policy FILE replaces the request's policy (the admin\n"
+        "      layer: SendGuard's policy object, or a whole policies.json, whose 3rdparty\n"
+        "      entry for the add-in is used); --user-settings FILE adds a user layer on top\n"
+        "      of it, merged as for Thunderbird (without it, no user layer applies; the\n"
+        "      user's own file is ~/.config/sendguard/settings.json); --history DB compares\n"
+        "      with that sending history (read only); --json prints JSON; --dialog shows\n"
+        "      the confirmation dialog and prints the decision.\n"
+        "  sendguard-host --learn FILE [--history DB]\n"
+        "      Learn the recipients of already-sent messages (a JSON array of {messageId,\n"
+        "      date, from, to, cc, bcc}) into the history; a message learned before is\n"
+        "      skipped. DB defaults to the user's history.sqlite.\n"
+        "  sendguard-host --audit-export [--since YYYY-MM-DD] [--format csv|json]\n"
+        "                 [--history DB]\n"
+        "      Print the audit log of decisions (CSV by default).\n"
+        "  sendguard-host --version\n"
+        "  sendguard-host --help\n"
+        "  sendguard-host --serve\n"
+        "      Serve native messaging on stdin/stdout (as when Thunderbird starts the host\n"
+        "      with its manifest path and add-in id).\n"));
 }
 
 int runCli(int argc, char **argv)
 {
+    // tr() needs an application; the dialog a QApplication, which needs a display.
+    bool wantsDialog = false;
+    for (int i = 1; i < argc; ++i)
+        wantsDialog = wantsDialog || std::string_view(argv[i]) == "--dialog";
+    const bool dialogsAvailable = wantsDialog && platform::displayAvailable();
+    std::unique_ptr<QCoreApplication> app;
+    if (dialogsAvailable)
+        app = std::make_unique<QApplication>(argc, argv);
+    else
+        app = std::make_unique<QCoreApplication>(argc, argv);
+    applyLanguage(systemLanguage());
+
     const std::string command = argc > 1 ? argv[1] : "";
     if (command == "--version") {
         std::cout << SENDGUARD_HOST_EXECUTABLE << " " << SENDGUARD_VERSION << "\n";
@@ -510,14 +592,14 @@ int runCli(int argc, char **argv)
         return kExitOk;
     }
     if (command == "--check")
-        return runCheck(argc, argv);
+        return runCheck(argc, argv, dialogsAvailable);
     if (command == "--learn")
         return runLearn(argc, argv);
     if (command == "--audit-export")
         return runAuditExport(argc, argv);
     if (command.empty())
-        return usageError("no command given");
-    return usageError("unknown argument " + command);
+        return usageError(utf8(Cli::tr("no command given")));
+    return usageError(utf8(Cli::tr("unknown argument %1").arg(fromUtf8(command))));
 }
 
 } // namespace sendguard

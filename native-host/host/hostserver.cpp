@@ -8,6 +8,7 @@
 #include "engine/engine.h"
 #include "history/historystore.h"
 #include "history/learn.h"
+#include "language.h"
 #include "protocol/policylayers.h"
 #include "protocol/reply.h"
 #include "settings/usersettings.h"
@@ -198,9 +199,10 @@ void HostServer::handleMessage(Message message)
         // Refused, not dropped: the extension cancels that send and says why.
         qCWarning(lcHost) << "request" << id.c_str() << "refused:" << m_queue.size()
                           << "requests already wait";
-        reply(
-            errorJson(id, {ErrorCode::Unavailable, "too many requests are waiting for the dialog ("
-                                                       + std::to_string(kMaxQueuedReviews) + ")"}));
+        const QString message
+            = tr("Too many messages (%1) are already waiting for the confirmation dialog.")
+                  .arg(kMaxQueuedReviews);
+        reply(errorJson(id, {ErrorCode::Unavailable, message.toStdString()}));
         return;
     }
     if (auto *open = std::get_if<OpenSettingsRequest>(&message))
@@ -234,7 +236,8 @@ void HostServer::handleSent(const SentNotice &notice)
 void HostServer::handleLearn(const LearnRequest &request)
 {
     if (!m_history) {
-        reply(errorJson(request.id, {ErrorCode::Unavailable, "the history is unavailable"}));
+        reply(errorJson(request.id, {ErrorCode::Unavailable,
+                                     tr("The sending history is unavailable.").toStdString()}));
         return;
     }
     std::vector<SentMail> mails;
@@ -248,8 +251,10 @@ void HostServer::handleLearn(const LearnRequest &request)
     if (auto error = m_history->recordSentBatch(mails, learned)) {
         qCWarning(lcStore) << "learn batch" << request.id.c_str()
                            << "failed:" << error->message.c_str();
-        reply(errorJson(request.id, {ErrorCode::Unavailable,
-                                     "the history could not learn this batch: " + error->message}));
+        //: %1 is the database's own technical message, in English
+        const QString message = tr("The sending history could not learn these messages: %1")
+                                    .arg(QString::fromStdString(error->message));
+        reply(errorJson(request.id, {ErrorCode::Unavailable, message.toStdString()}));
         return;
     }
     const auto skipped = static_cast<std::int64_t>(mails.size()) - learned;
@@ -362,6 +367,8 @@ void HostServer::reviewNext(ReviewRequest request)
     const LayeredPolicy layered = layeredPolicy(request.adminPolicy);
     const Policy policy = policyForDraft(layered, request.draft);
     const bool offerTrust = userMayChange(request.adminPolicy, "trustedDomains");
+    // The dialog and any error text for this review speak the policy's language.
+    applyLanguage(languageFromPolicy(policy.language));
     const std::string fingerprint = policyFingerprint(request);
     if (m_history && policy.auditRetentionDays > 0)
         m_history->pruneAudit(policy.auditRetentionDays, nowSeconds());
@@ -392,8 +399,8 @@ void HostServer::reviewNext(ReviewRequest request)
     if (!m_dialogsAvailable) {
         qCWarning(lcHost) << "review" << request.id.c_str() << "needs a dialog but none can show";
         audit(request.id, "error: no display for the dialog", review, fingerprint);
-        reply(errorJson(request.id,
-                        {ErrorCode::Unavailable, "no display to show the confirmation dialog"}));
+        const QString message = tr("There is no display to show the confirmation dialog on.");
+        reply(errorJson(request.id, {ErrorCode::Unavailable, message.toStdString()}));
         return;
     }
     m_dialogPolicyFingerprint = fingerprint;
@@ -464,6 +471,7 @@ void HostServer::openSettingsNext(const OpenSettingsRequest &request)
     const LayeredPolicy layered = mergePolicyLayers(request.adminPolicy, layers.user);
     layers.problems.insert(layers.problems.end(), layered.problems.begin(), layered.problems.end());
     logPolicyProblems(layers.problems);
+    applyLanguage(languageFromPolicy(layered.policy.language));
     std::vector<std::string> counted; // already in layered.problems
     layers.admin = validPolicyLayer(request.adminPolicy, "admin policy", counted);
 

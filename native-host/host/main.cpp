@@ -2,6 +2,7 @@
 
 #include "cli.h"
 #include "hostserver.h"
+#include "language.h"
 #include "logging.h"
 #include "platform.h"
 
@@ -42,6 +43,8 @@ int serve(int argc, char **argv)
     } else {
         app = std::make_unique<QCoreApplication>(argc, argv);
     }
+    // Each review then applies its policy's `language` (HostServer::reviewNext).
+    applyLanguage(systemLanguage());
     qCInfo(lcHost) << SENDGUARD_HOST_EXECUTABLE << SENDGUARD_VERSION << "started for"
                    << (argc > 2 ? argv[2] : "(no add-in id)") << "logging to"
                    << (logFile.isEmpty() ? QStringLiteral("stderr") : logFile);

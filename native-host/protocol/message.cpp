@@ -473,6 +473,15 @@ void readOnHostFailure(const json &value, Policy &policy, Problems &problems)
     problems.push_back("onHostFailure must be \"ask\" or \"block\"; ignored");
 }
 
+void readLanguage(const json &value, Policy &policy, Problems &problems)
+{
+    if (value.is_string() && (value == "auto" || value == "en" || value == "ja")) {
+        policy.language = value.get<std::string>();
+        return;
+    }
+    problems.push_back("language must be \"auto\", \"en\" or \"ja\"; ignored");
+}
+
 // A count such as ccExposureDomains: a whole number, 1 or more.
 void readThreshold(const json &value, const std::string &key, int &out, Problems &problems)
 {
@@ -538,6 +547,8 @@ Policy policyFromJson(const json &value, std::vector<std::string> &problems)
             readCountdown(field, policy, problems);
         else if (key == "onHostFailure")
             readOnHostFailure(field, policy, problems);
+        else if (key == "language")
+            readLanguage(field, policy, problems);
         else if (key == "rules")
             readRules(field, policy, problems);
         else

@@ -1,14 +1,25 @@
 // Shows the confirmation dialog for a realistic review and saves what it looks like:
-//   screenshot_dialog OUT.png [--many] [--block] [--long] [--dark]
+//   screenshot_dialog OUT.png [--many] [--block] [--long] [--dark] [--lang en|ja]
+//                     [--font-scale F] [--check-glyphs]
 // --many adds forty recipients (to see scrolling), --block a blocked domain and an unreadable
-// entry, --long hostile long texts and markup, --dark a dark palette.
+// entry, --long hostile long texts and markup, --dark a dark palette. --lang picks the dialog's
+// language (default: the system's) and, for ja, Japanese names and finding texts as the rules
+// would write them; --font-scale multiplies the application font. --check-glyphs fails (exit 1)
+// when any visible text has a character that no installed font can draw, as the text is laid out
+// with the font its widget resolves to, fallbacks included.
 
 #include "confirmdialog.h"
+#include "language.h"
 
+#include <QAbstractButton>
 #include <QApplication>
+#include <QGlyphRun>
+#include <QLabel>
 #include <QPalette>
+#include <QSet>
 #include <QStringList>
 #include <QStyleFactory>
+#include <QTextLayout>
 #include <QTimer>
 
 #include <cstdio>
@@ -33,6 +44,98 @@ Finding finding(const std::string &rule, Severity severity, Target::Kind kind, s
                 const std::string &message)
 {
     return {rule, severity, {kind, index, {}}, message};
+}
+
+// The Japanese sample: names, file names and finding texts as a Japanese office would have them.
+void makeJapanese(Review &review)
+{
+    review.subject = "3月分お見積りの件（価格・納期改定）";
+    review.recipients[0].displayName = "山田 花子";
+    review.recipients[1].displayName = "佐藤 一郎";
+    review.recipients[2].displayName = "鈴木 健太";
+    review.recipients[3].displayName = "高橋 美咲";
+    review.attachments[0].name = "見積書_2026年3月.pdf";
+    review.attachments[1].name = "価格表（研究開発部）.xlsx";
+    for (Finding &finding : review.findings) {
+        if (finding.rule == "attention-term")
+            finding.message
+                = "件名に「価格」が含まれています。組織の規定により、社外に送る前に確認が"
+                  "必要です。";
+        else if (finding.rule == "external-recipient")
+            finding.message = "社外の宛先";
+        else if (finding.rule == "new-domain")
+            finding.message = "bücher.example にはこれまでメールを送ったことがありません。";
+        else if (finding.rule == "attachment")
+            finding.message = "添付ファイル";
+        else if (finding.rule == "blocked-domain")
+            finding.message = "組織の規定により lawfirm.example へのメールは送信できません。";
+        else if (finding.rule == "invalid-address")
+            finding.message = "この入力はメールを受け取れるアドレスではありません。";
+    }
+}
+
+// Every character of `text` that the font it is drawn with (fallbacks included) has no glyph
+// for: QTextLayout picks the font per character as painting does, and glyph 0 is the "missing"
+// box.
+QString missingGlyphs(const QString &text, const QFont &font)
+{
+    QString missing;
+    QSet<char32_t> seen;
+    for (const char32_t c : text.toUcs4()) {
+        if (seen.contains(c) || QChar::isSpace(c) || QChar::category(c) == QChar::Other_Control
+            || QChar::category(c) == QChar::Other_Format)
+            continue;
+        seen.insert(c);
+        QTextLayout layout(QString::fromUcs4(&c, 1), font);
+        layout.beginLayout();
+        layout.createLine();
+        layout.endLayout();
+        for (const QGlyphRun &run : layout.glyphRuns()) {
+            const QList<quint32> glyphs = run.glyphIndexes();
+            if (glyphs.isEmpty() || glyphs.contains(0u))
+                missing += QString::fromUcs4(&c, 1);
+        }
+    }
+    return missing;
+}
+
+// Checks every visible text of the dialog; prints each failure. Returns how many texts failed.
+int checkGlyphs(const QWidget &dialog)
+{
+    struct Text
+    {
+        QString text;
+        QFont font;
+        QString where;
+    };
+    QList<Text> texts{{dialog.windowTitle(), QApplication::font("QWidget"), "window title"}};
+    for (const QLabel *label : dialog.findChildren<QLabel *>()) {
+        if (label->isVisible() && !label->text().isEmpty())
+            texts.append({label->text(), label->font(), label->objectName()});
+    }
+    for (const QAbstractButton *button : dialog.findChildren<QAbstractButton *>()) {
+        if (button->isVisible() && !button->text().isEmpty())
+            texts.append({button->text(), button->font(), button->objectName()});
+    }
+    int failures = 0;
+    for (const Text &text : texts) {
+        const QString missing = missingGlyphs(text.text, text.font);
+        if (missing.isEmpty())
+            continue;
+        ++failures;
+        std::fprintf(stderr, "missing glyphs for \"%s\" in \"%s\" (%s, font %s)\n",
+                     qPrintable(missing), qPrintable(text.text), qPrintable(text.where),
+                     qPrintable(text.font.family()));
+    }
+    std::printf("%lld visible texts checked for missing glyphs, %d failed\n",
+                static_cast<long long>(texts.size()), failures);
+    return failures;
+}
+
+QString argumentAfter(const QStringList &arguments, const QString &flag)
+{
+    const qsizetype at = arguments.indexOf(flag);
+    return at >= 0 && at + 1 < arguments.size() ? arguments[at + 1] : QString();
 }
 
 Review sampleReview(bool many, bool block, bool longTexts)
@@ -123,17 +226,36 @@ int main(int argc, char *argv[])
     const QStringList arguments = app.arguments();
     if (arguments.size() < 2 || arguments[1].startsWith(u'-')) {
         std::fprintf(stderr,
-                     "usage: screenshot_dialog OUT.png [--many] [--block] [--long] [--dark]\n");
+                     "usage: screenshot_dialog OUT.png [--many] [--block] [--long] [--dark] "
+                     "[--lang en|ja] [--font-scale F] [--check-glyphs]\n");
         return 2;
+    }
+    const QString language = argumentAfter(arguments, QStringLiteral("--lang"));
+    const Language shown = language == QStringLiteral("ja")   ? Language::Japanese
+                           : language == QStringLiteral("en") ? Language::English
+                                                              : systemLanguage();
+    if (!applyLanguage(shown)) {
+        std::fprintf(stderr, "the catalogue for %s did not load\n",
+                     qPrintable(languageCode(shown)));
+        return 1;
+    }
+    const double fontScale = argumentAfter(arguments, QStringLiteral("--font-scale")).toDouble();
+    if (fontScale > 0) {
+        QFont font = QApplication::font();
+        font.setPointSizeF(font.pointSizeF() * fontScale);
+        QApplication::setFont(font);
     }
     if (arguments.contains(QStringLiteral("--dark"))) {
         QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
         QApplication::setPalette(darkPalette());
     }
 
-    ConfirmDialog dialog(sampleReview(arguments.contains(QStringLiteral("--many")),
-                                      arguments.contains(QStringLiteral("--block")),
-                                      arguments.contains(QStringLiteral("--long"))));
+    Review review = sampleReview(arguments.contains(QStringLiteral("--many")),
+                                 arguments.contains(QStringLiteral("--block")),
+                                 arguments.contains(QStringLiteral("--long")));
+    if (shown == Language::Japanese)
+        makeJapanese(review);
+    ConfirmDialog dialog(review);
     dialog.show();
 
     int status = 0;
@@ -144,6 +266,8 @@ int main(int argc, char *argv[])
         }
         std::printf("%s: %dx%d on the %s platform\n", qPrintable(arguments[1]), dialog.width(),
                     dialog.height(), qPrintable(QGuiApplication::platformName()));
+        if (arguments.contains(QStringLiteral("--check-glyphs")) && checkGlyphs(dialog) > 0)
+            status = 1;
         app.quit();
     });
     app.exec();

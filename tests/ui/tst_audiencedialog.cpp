@@ -3,6 +3,7 @@
 // hand, so these tests depend on the dialog alone.
 
 #include "confirmdialog.h"
+#include "language.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -103,6 +104,8 @@ class tst_AudienceDialog : public QObject
     Q_OBJECT
 
 private slots:
+    // The English catalogue holds the numerus forms ("1 person"): the texts below need it.
+    void initTestCase() { QVERIFY(applyLanguage(Language::English)); }
     void moveToBccIsOfferedOnlyWithCcExposure_data();
     void moveToBccIsOfferedOnlyWithCcExposure();
     void moveToBccSettlesTheWarningAndShowsEveryoneAsBcc();

@@ -62,6 +62,28 @@ TEST(PolicyFromJson, EmptyObjectGivesDefaults)
     EXPECT_EQ(policy.onHostFailure, "ask");
 }
 
+TEST(PolicyFromJson, LanguageIsAutoEnOrJa)
+{
+    for (const char *language : {"auto", "en", "ja"}) {
+        SCOPED_TRACE(language);
+        std::vector<std::string> problems;
+        const std::string json = std::string(R"({"language":")") + language + "\"}";
+        const Policy policy = parse(json.c_str(), problems);
+        EXPECT_TRUE(problems.empty());
+        EXPECT_EQ(policy.language, language);
+    }
+    for (const char *json : {R"({"language":"de"})", R"({"language":"JA"})", R"({"language":1})"}) {
+        SCOPED_TRACE(json);
+        std::vector<std::string> problems;
+        const Policy policy = parse(json, problems);
+        ASSERT_EQ(problems.size(), 1u);
+        EXPECT_NE(problems.front().find("language"), std::string::npos);
+        EXPECT_EQ(policy.language, "auto");
+    }
+    std::vector<std::string> problems;
+    EXPECT_EQ(parse("{}", problems).language, "auto");
+}
+
 TEST(PolicyFromJson, ReadsTheCheckEngineKeys)
 {
     std::vector<std::string> problems;

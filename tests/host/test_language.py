@@ -1,0 +1,132 @@
+"""The language of the real sendguard-host: the system locale by default, the policy's
+`language` key over it; JSON output the same in every language."""
+
+import json
+import os
+import subprocess
+import tempfile
+import unittest
+
+from hostprocess import DATA, HOST, HostProcess, request_file
+
+JAPANESE = {"LANG": "ja_JP.UTF-8", "LANGUAGE": "", "LC_ALL": "", "LC_MESSAGES": ""}
+ENGLISH = {"LANG": "en_US.UTF-8", "LANGUAGE": "", "LC_ALL": "", "LC_MESSAGES": ""}
+
+
+def run(locale, *args):
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    env.update(locale)
+    with tempfile.TemporaryDirectory() as data_home:
+        env["XDG_DATA_HOME"] = data_home
+        return subprocess.run([HOST] + list(args), capture_output=True, text=True, env=env,
+                              timeout=30)
+
+
+def policy_file(folder, **policy):
+    path = os.path.join(folder, "policy.json")
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump({"internalDomains": ["corp.example"], **policy}, f)
+    return path
+
+
+SAMPLE = os.path.join(DATA, "external-recipient-with-attachment.json")
+
+
+class CommandLine(unittest.TestCase):
+    def test_help_follows_the_system_locale(self):
+        japanese = run(JAPANESE, "--help")
+        self.assertEqual(japanese.returncode, 0, japanese.stderr)
+        self.assertTrue(japanese.stdout.startswith("使い方:"), japanese.stdout)
+        self.assertIn("sendguard-host --check FILE", japanese.stdout)
+        english = run(ENGLISH, "--help")
+        self.assertTrue(english.stdout.startswith("Usage:"), english.stdout)
+
+    def test_check_text_output_in_japanese(self):
+        result = run(JAPANESE, "--check", SAMPLE)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertRegex(result.stdout, r"^検出 \d+ 件\n")
+        self.assertIn("送信不可: いいえ", result.stdout)
+        self.assertIn("確認が必要: はい", result.stdout)
+        # Rule ids and severities stay as the policy spells them.
+        self.assertIn("confirm  external-recipient", result.stdout)
+
+    def test_english_numerus_forms(self):
+        result = run(ENGLISH, "--check", os.path.join(DATA, "internal-only.json"))
+        self.assertTrue(result.stdout.startswith("0 findings\n"), result.stdout)
+        result = run(ENGLISH, "--check", os.path.join(DATA, "blocked-domain.json"))
+        self.assertRegex(result.stdout, r"^(1 finding|[02-9]\d* findings)\n")
+
+    def test_json_output_is_the_same_in_every_language(self):
+        japanese = run(JAPANESE, "--check", SAMPLE, "--json")
+        english = run(ENGLISH, "--check", SAMPLE, "--json")
+        self.assertEqual(japanese.returncode, 0, japanese.stderr)
+        self.assertEqual(json.loads(japanese.stdout), json.loads(english.stdout))
+        self.assertIn("needsConfirmation", json.loads(japanese.stdout))
+
+    def test_policy_language_overrides_the_system(self):
+        with tempfile.TemporaryDirectory() as folder:
+            english = run(JAPANESE, "--check", SAMPLE, "--policy",
+                          policy_file(folder, language="en"))
+            self.assertIn("blocked: no", english.stdout)
+            japanese = run(ENGLISH, "--check", SAMPLE, "--policy",
+                           policy_file(folder, language="ja"))
+            self.assertIn("送信不可: いいえ", japanese.stdout)
+            auto = run(JAPANESE, "--check", SAMPLE, "--policy",
+                       policy_file(folder, language="auto"))
+            self.assertIn("送信不可: いいえ", auto.stdout)
+
+    def test_bad_language_value_is_a_warning_in_the_users_language(self):
+        with tempfile.TemporaryDirectory() as folder:
+            result = run(JAPANESE, "--check", SAMPLE, "--policy",
+                         policy_file(folder, language="fr"))
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn("警告: ", result.stderr)
+        self.assertIn("language", result.stderr)
+        self.assertIn("送信不可: いいえ", result.stdout)
+
+    def test_usage_error_in_japanese(self):
+        result = run(JAPANESE, "--bogus")
+        self.assertEqual(result.returncode, 2)
+        self.assertIn("不明な引数です: --bogus", result.stderr)
+        self.assertIn("使い方:", result.stderr)
+
+
+class Serve(unittest.TestCase):
+    def serve(self, locale):
+        saved = dict(os.environ)
+        os.environ.update(locale)
+        try:
+            host = HostProcess(display=None)
+        finally:
+            os.environ.clear()
+            os.environ.update(saved)
+        self.addCleanup(lambda: (host.close_input(), host.wait()))
+        return host
+
+    def review(self, request_id, language=None):
+        request = request_file("external-recipient-with-attachment.json")
+        request["id"] = request_id
+        if language:
+            request["policy"]["language"] = language
+        return request
+
+    def test_error_reply_follows_the_policy_language(self):
+        host = self.serve(ENGLISH)
+        host.send(self.review("r-ja", "ja"))
+        reply = host.reply()
+        self.assertEqual(reply["code"], "unavailable")
+        self.assertEqual(reply["message"], "確認ダイアログを表示できるディスプレイがありません。")
+        host.send(self.review("r-en", "en"))
+        self.assertEqual(host.reply()["message"],
+                         "There is no display to show the confirmation dialog on.")
+
+    def test_error_reply_follows_the_system_locale(self):
+        host = self.serve(JAPANESE)
+        host.send(self.review("r-auto"))
+        self.assertEqual(host.reply()["message"],
+                         "確認ダイアログを表示できるディスプレイがありません。")
+
+
+if __name__ == "__main__":
+    unittest.main()
