@@ -26,6 +26,9 @@ namespace {
 
 using nlohmann::json;
 
+// A policy with hundreds of mistakes must not push the settings off the screen; the log has all.
+constexpr qsizetype kMaxProblemsShown = 8;
+
 // A person may wait this long after Send; more is a policy matter, not a personal one.
 constexpr int kMaxCountdownSeconds = 60;
 
@@ -212,11 +215,18 @@ QWidget *SettingsDialog::createProblems()
     box->setObjectName(QStringLiteral("problemsBox"));
     auto *layout = new QVBoxLayout(box);
     layout->addWidget(wrappedLabel(tr("These parts are ignored; everything else applies.")));
-    for (const QString &problem : std::as_const(m_problems)) {
+    for (const QString &problem :
+         m_problems.first(std::min(m_problems.size(), kMaxProblemsShown))) {
         QLabel *label = wrappedLabel(QStringLiteral("• ") + problem);
         label->setObjectName(QStringLiteral("problem"));
         label->setTextInteractionFlags(Qt::TextSelectableByMouse);
         layout->addWidget(label);
+    }
+    if (m_problems.size() > kMaxProblemsShown) {
+        QLabel *more = wrappedLabel(tr("…and %n more; the SendGuard log lists them all.", nullptr,
+                                       int(m_problems.size() - kMaxProblemsShown)));
+        more->setObjectName(QStringLiteral("moreProblems"));
+        layout->addWidget(more);
     }
     return box;
 }

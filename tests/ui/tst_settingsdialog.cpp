@@ -308,6 +308,15 @@ void tst_SettingsDialog::problemsAreShownInPlainWords()
     QCOMPARE(opened.dialog->listEditor("trustedDomains")->toPlainText(),
              QStringLiteral("ok.example"));
 
+    json many = json::object();
+    for (int i = 0; i < 30; ++i)
+        many["unknown" + std::to_string(i)] = i;
+    Opened flooded(*m_file, many, json());
+    QCOMPARE(flooded.dialog->problemsShown().size(), 8);
+    const QLabel *more = flooded.dialog->findChild<QLabel *>(QStringLiteral("moreProblems"));
+    QVERIFY(more);
+    QVERIFY2(more->text().contains(QStringLiteral("22 more")), qPrintable(more->text()));
+
     Opened clean(*m_file, json(), json());
     QVERIFY(clean.dialog->problemsShown().isEmpty());
     QVERIFY(!clean.dialog->findChild<QWidget *>(QStringLiteral("problemsBox")));
