@@ -407,6 +407,15 @@ void tst_SettingsDialog::alwaysTrustIsOfferedWhenTrustedDomainsIsNotLocked()
 
     ConfirmDialog noFunction(review);
     QVERIFY(noFunction.trustDomainButtons().isEmpty());
+
+    // A domain whose recipients are all trusted already offers nothing.
+    Review partlyTrusted = partnerReview();
+    partlyTrusted.recipients[2].trusted = true;
+    partlyTrusted.findings.erase(partlyTrusted.findings.begin() + 2);
+    ConfirmDialog fewer(partlyTrusted, trustInto(*m_file));
+    QCOMPARE(fewer.trustDomainButtons().size(), 1);
+    QVERIFY(fewer.trustDomainButtons()[0]->accessibleName().contains(
+        QStringLiteral("partner.example")));
 }
 
 void tst_SettingsDialog::alwaysTrustIsHiddenWhenLocked()
@@ -415,6 +424,13 @@ void tst_SettingsDialog::alwaysTrustIsHiddenWhenLocked()
     ConfirmDialog dialog(review, trustUnlessLocked({{"locked", {"trustedDomains"}}}, *m_file));
     QVERIFY(dialog.trustDomainButtons().isEmpty());
     QVERIFY(!dialog.findChild<QPushButton *>(QStringLiteral("trustDomainButton")));
+
+    // Blocked mail offers only Cancel: nothing to trust into sending.
+    Review blocked = partnerReview();
+    blocked.findings.push_back(
+        {"blocked-domain", Severity::Block, {Target::Kind::Recipient, 2, {}}, "blocked"});
+    ConfirmDialog blockedDialog(blocked, trustInto(*m_file));
+    QVERIFY(blockedDialog.trustDomainButtons().isEmpty());
 }
 
 void tst_SettingsDialog::alwaysTrustSavesAndTicksOnlyThatDomainsRecipients()
