@@ -8,6 +8,7 @@ import { readManagedPolicy } from "./modules/policy.mjs";
 import { createSendFlow } from "./modules/sendflow.mjs";
 import { createListExpander } from "./modules/lists.mjs";
 import { readOriginal } from "./modules/original.mjs";
+import { createSettingsOpener } from "./modules/settingsopener.mjs";
 import { HOST_NAME } from "./modules/names.mjs";
 import {
   createLearnController,
@@ -142,11 +143,21 @@ const learner = createLearnController({
   log,
 });
 
+// The options page's "Open SendGuard settings": openSettings over the same
+// port, with the admin policy the reviews use.
+const settingsOpener = createSettingsOpener({
+  client,
+  readPolicy: readPolicyOnce,
+  log,
+});
+
 browser.runtime.onMessage.addListener((message) => {
   if (failurePrompt.handleMessage(message)) {
     return undefined;
   }
-  return learner.handleMessage(message);
+  return (
+    settingsOpener.handleMessage(message) ?? learner.handleMessage(message)
+  );
 });
 browser.windows.onRemoved.addListener((windowId) => {
   if (windowId === learnWindowId) {

@@ -26,6 +26,9 @@ namespace {
 
 using nlohmann::json;
 
+// A policy with hundreds of mistakes must not push the settings off the screen; the log has all.
+constexpr qsizetype kMaxProblemsShown = 8;
+
 // A person may wait this long after Send; more is a policy matter, not a personal one.
 constexpr int kMaxCountdownSeconds = 60;
 
@@ -212,11 +215,18 @@ QWidget *SettingsDialog::createProblems()
     box->setObjectName(QStringLiteral("problemsBox"));
     auto *layout = new QVBoxLayout(box);
     layout->addWidget(wrappedLabel(tr("These parts are ignored; everything else applies.")));
-    for (const QString &problem : std::as_const(m_problems)) {
+    for (const QString &problem :
+         m_problems.first(std::min(m_problems.size(), kMaxProblemsShown))) {
         QLabel *label = wrappedLabel(QStringLiteral("• ") + problem);
         label->setObjectName(QStringLiteral("problem"));
         label->setTextInteractionFlags(Qt::TextSelectableByMouse);
         layout->addWidget(label);
+    }
+    if (m_problems.size() > kMaxProblemsShown) {
+        QLabel *more = wrappedLabel(tr("…and %n more; the SendGuard log lists them all.", nullptr,
+                                       int(m_problems.size() - kMaxProblemsShown)));
+        more->setObjectName(QStringLiteral("moreProblems"));
+        layout->addWidget(more);
     }
     return box;
 }
@@ -252,6 +262,10 @@ void SettingsDialog::addList(QVBoxLayout *layout, const std::string &key, const 
         // The user's own entries are ignored while the key is locked; the admin's are what apply.
         editor->setPlainText(adminEntries.join(u'\n'));
         editor->setReadOnly(true);
+        // Looks read-only as well: the window's colour, not the white of a field to type in.
+        QPalette palette = editor->palette();
+        palette.setColor(QPalette::Base, palette.color(QPalette::Window));
+        editor->setPalette(palette);
         editor->setAccessibleDescription(tr("Set by your administrator"));
         boxLayout->addWidget(editor);
         boxLayout->addWidget(lockNote(key));
@@ -315,8 +329,9 @@ QWidget *SettingsDialog::createChecksPage()
     auto *behaviour = new QGroupBox(tr("When to ask"));
     auto *form = new QFormLayout(behaviour);
     const bool skipDefault = adminSwitch("skipWhenInternalOnly", true);
-    auto *skip = new QCheckBox(tr("Do not ask when every recipient is inside the organisation "
-                                  "and nothing else needs a look"));
+    auto *skip = new QCheckBox(tr("Skip mail that stays inside the organisation"));
+    skip->setToolTip(tr("No dialog when every recipient is inside the organisation and nothing "
+                        "else needs a look."));
     skip->setObjectName(QStringLiteral("skipWhenInternalOnly"));
     const auto userSkip = m_user.find("skipWhenInternalOnly");
     skip->setChecked(!isLocked("skipWhenInternalOnly") && userSkip != m_user.end()
@@ -335,6 +350,7 @@ QWidget *SettingsDialog::createChecksPage()
     m_countdown->setRange(0, kMaxCountdownSeconds);
     m_countdown->setSuffix(tr(" s"));
     m_countdown->setSpecialValueText(tr("none"));
+    m_countdown->setMaximumWidth(m_countdown->sizeHint().width() * 2);
     const auto adminCountdown = m_admin.find("countdownSeconds");
     const int countdownDefault
         = adminCountdown != m_admin.end() && adminCountdown->is_number_integer()
@@ -375,6 +391,7 @@ QWidget *SettingsDialog::createChecksPage()
 
     auto *scroll = new QScrollArea;
     scroll->setWidgetResizable(true);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setWidget(content);
     return scroll;

@@ -67,6 +67,14 @@ export function learnedProblem(message) {
   return "";
 }
 
+// Returns why a `settingsClosed` reply cannot be used, or "" when it can.
+export function settingsClosedProblem(message) {
+  if (typeof message.saved !== "boolean") {
+    return "the settingsClosed reply does not say whether settings were saved";
+  }
+  return "";
+}
+
 export class HostClient {
   #connect;
   #hostName;
@@ -120,6 +128,14 @@ export class HostClient {
   // the host's `learned` reply; rejects with a HostFailure otherwise.
   learn(request) {
     return this.#request(request, "learned", learnedProblem);
+  }
+
+  // Posts an openSettings request and resolves with the host's
+  // `settingsClosed` reply once the person closes the settings dialog, which
+  // may take minutes; pings keep checking that the host is alive meanwhile.
+  // Rejects with a HostFailure otherwise.
+  openSettings(request) {
+    return this.#request(request, "settingsClosed", settingsClosedProblem);
   }
 
   #request(request, replyType, problemOf) {

@@ -1,12 +1,42 @@
-// The add-on's options page: learning from the Sent folders again. The
-// learn window does the rest.
+// The add-on's options page: opening SendGuard's own settings window (shown
+// by the host), and learning from the Sent folders again. The background page
+// does the talking; this page only shows what it answers.
 
 import { LEARN_REQUEST_MESSAGE } from "../modules/sentlearner.mjs";
+import {
+  SETTINGS_REQUEST_MESSAGE,
+  SettingsOutcome,
+  settingsResultTextKey,
+} from "../modules/settingsopener.mjs";
+import { FailureKind, messageOf } from "../modules/hostclient.mjs";
 
 const text = (key, substitutions) =>
   browser.i18n.getMessage(key, substitutions);
 const ask = (action) =>
   browser.runtime.sendMessage({ type: LEARN_REQUEST_MESSAGE, action });
+
+document.getElementById("settings-explanation").textContent = text(
+  "optionsSettingsExplanation",
+);
+const settingsButton = document.getElementById("open-settings");
+const settingsStatus = document.getElementById("settings-status");
+settingsButton.textContent = text("optionsSettingsButton");
+settingsButton.addEventListener("click", async () => {
+  settingsButton.disabled = true;
+  settingsStatus.textContent = text("settingsOpening");
+  // A background page that does not answer rejects; that is a failure too.
+  const result = await browser.runtime
+    .sendMessage({ type: SETTINGS_REQUEST_MESSAGE })
+    .catch((error) => ({
+      outcome: SettingsOutcome.FAILED,
+      kind: FailureKind.INTERNAL,
+      detail: messageOf(error),
+    }));
+  settingsStatus.textContent = text(settingsResultTextKey(result), [
+    String(result?.detail ?? ""),
+  ]);
+  settingsButton.disabled = false;
+});
 
 document.getElementById("explanation").textContent = text("learnPrivacy");
 const button = document.getElementById("open-learn");

@@ -39,9 +39,10 @@ struct LayeredPolicy;
 // more window that waits its turn, and its settingsClosed reply goes out when it closes.
 //
 // Every review uses the policy layers (DESIGN.md, "Policy"): built-in defaults < the request's
-// admin policy < the user's settings file, read afresh for each review (a few hundred
-// microseconds), merged by mergePolicyLayers. Problems in either layer go to the log
-// (sendguard.policy) whenever they differ from the ones last logged, and to the settings dialog.
+// admin policy < the user's settings file, read afresh for each review (about 40 us of CPU for
+// a small file, 0.9 ms for 600 entries: bench_settings) and merged by mergePolicyLayers.
+// Problems in either layer go to the log (sendguard.policy) whenever they differ from the ones
+// last logged, and to the settings dialog.
 //
 // At the end of input, queued reviews that need no dialog are still answered; a dialog that is
 // open is closed unanswered (nobody can hear the answer), and the event loop exits with 0. When

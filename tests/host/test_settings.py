@@ -217,6 +217,23 @@ class SettingsWindowOnX(unittest.TestCase):
         self.assertEqual(reply["decision"], "send", reply)
         finish(self.host)
 
+    def test_locked_list_keeps_the_typing_out_of_it(self):
+        policy = {"trustedDomains": ["auditor.example"], "locked": ["trustedDomains"]}
+        self.host.send({"type": "openSettings", "id": "s-locked", "policy": policy})
+        window = self.settings_window()
+        # With trustedDomains locked, the focus starts in the extra internal domains; the
+        # locked list takes no typing, even when Shift+Tab moves the focus to it.
+        self.xdotool("windowfocus", "--sync", window)
+        self.xdotool("type", "--window", window, "--delay", "20", "lab.example")
+        self.press(window, "shift+Tab")
+        self.xdotool("type", "--window", window, "--delay", "20", "evil.example")
+        self.press(window, "alt+s")
+        reply = self.host.reply(timeout=15)
+        self.assertEqual(reply, {"type": "settingsClosed", "id": "s-locked", "saved": True})
+        with open(self.host.settings_path(), encoding="utf-8") as f:
+            self.assertEqual(json.load(f), {"internalDomains": ["lab.example"]})
+        finish(self.host)
+
 
 if __name__ == "__main__":
     unittest.main()

@@ -308,6 +308,15 @@ void tst_SettingsDialog::problemsAreShownInPlainWords()
     QCOMPARE(opened.dialog->listEditor("trustedDomains")->toPlainText(),
              QStringLiteral("ok.example"));
 
+    json many = json::object();
+    for (int i = 0; i < 30; ++i)
+        many["unknown" + std::to_string(i)] = i;
+    Opened flooded(*m_file, many, json());
+    QCOMPARE(flooded.dialog->problemsShown().size(), 8);
+    const QLabel *more = flooded.dialog->findChild<QLabel *>(QStringLiteral("moreProblems"));
+    QVERIFY(more);
+    QVERIFY2(more->text().contains(QStringLiteral("22 more")), qPrintable(more->text()));
+
     Opened clean(*m_file, json(), json());
     QVERIFY(clean.dialog->problemsShown().isEmpty());
     QVERIFY(!clean.dialog->findChild<QWidget *>(QStringLiteral("problemsBox")));
@@ -398,6 +407,15 @@ void tst_SettingsDialog::alwaysTrustIsOfferedWhenTrustedDomainsIsNotLocked()
 
     ConfirmDialog noFunction(review);
     QVERIFY(noFunction.trustDomainButtons().isEmpty());
+
+    // A domain whose recipients are all trusted already offers nothing.
+    Review partlyTrusted = partnerReview();
+    partlyTrusted.recipients[2].trusted = true;
+    partlyTrusted.findings.erase(partlyTrusted.findings.begin() + 2);
+    ConfirmDialog fewer(partlyTrusted, trustInto(*m_file));
+    QCOMPARE(fewer.trustDomainButtons().size(), 1);
+    QVERIFY(fewer.trustDomainButtons()[0]->accessibleName().contains(
+        QStringLiteral("partner.example")));
 }
 
 void tst_SettingsDialog::alwaysTrustIsHiddenWhenLocked()
@@ -406,6 +424,13 @@ void tst_SettingsDialog::alwaysTrustIsHiddenWhenLocked()
     ConfirmDialog dialog(review, trustUnlessLocked({{"locked", {"trustedDomains"}}}, *m_file));
     QVERIFY(dialog.trustDomainButtons().isEmpty());
     QVERIFY(!dialog.findChild<QPushButton *>(QStringLiteral("trustDomainButton")));
+
+    // Blocked mail offers only Cancel: nothing to trust into sending.
+    Review blocked = partnerReview();
+    blocked.findings.push_back(
+        {"blocked-domain", Severity::Block, {Target::Kind::Recipient, 2, {}}, "blocked"});
+    ConfirmDialog blockedDialog(blocked, trustInto(*m_file));
+    QVERIFY(blockedDialog.trustDomainButtons().isEmpty());
 }
 
 void tst_SettingsDialog::alwaysTrustSavesAndTicksOnlyThatDomainsRecipients()

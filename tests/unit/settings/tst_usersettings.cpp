@@ -11,6 +11,10 @@
 #include <sstream>
 #include <string>
 
+#ifndef _WIN32
+#include <unistd.h>
+#endif
+
 using namespace sendguard;
 using nlohmann::json;
 namespace fs = std::filesystem;
@@ -47,8 +51,15 @@ protected:
         return found;
     }
 
-    // Root reads and writes whatever the permission bits say.
-    static bool permissionsApply() { return geteuid() != 0; }
+    // Root reads and writes whatever the permission bits say; Windows has no such bits.
+    static bool permissionsApply()
+    {
+#ifdef _WIN32
+        return false;
+#else
+        return geteuid() != 0;
+#endif
+    }
 
     QTemporaryDir m_dir;
 };
