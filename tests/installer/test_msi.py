@@ -13,7 +13,8 @@ the way Thunderbird hands it to the add-in, reads it right); upgrades without th
 uninstalls and checks that everything it wrote is gone and nothing else is.
 
 Without --windows-host-exe the package holds a STAND-IN host: a tiny PE console program
-compiled here with mingw-w64, a test input only, never shipped. The real cross-built
+compiled here with mingw-w64 that answers every frame with a fixed pong (so the launch and
+stdio path of the installed exe is checked), a test input only, never shipped. The real cross-built
 sendguard-host.exe goes in through --windows-host-exe (ctest passes the CMake cache variable
 SENDGUARD_WINDOWS_HOST_EXE).
 """
@@ -24,6 +25,7 @@ import os
 import pathlib
 import re
 import shutil
+import struct
 import subprocess
 import sys
 import tempfile
@@ -148,14 +150,41 @@ def build_msi(args, version, host_exe, runtime_dir, output):
     print(f"ok   build-msi.py {version}")
 
 
+STAND_IN_SOURCE = r"""// Test input for tests/installer/test_msi.py, standing in for the real host: NOT
+// SendGuard. It answers each native-messaging frame with one fixed pong frame, so that the
+// test can check the installed exe is started from the manifest and talks over stdio.
+#include <cstdint>
+#include <cstdio>
+#include <cstring>
+#include <fcntl.h>
+#include <io.h>
+#include <string>
+
+int main()
+{
+    _setmode(_fileno(stdin), _O_BINARY);
+    _setmode(_fileno(stdout), _O_BINARY);
+    std::fputs("stand-in for sendguard-host\n", stderr);
+    std::uint32_t length = 0;
+    while (std::fread(&length, sizeof length, 1, stdin) == 1) {
+        std::string message(length, '\0');
+        if (length && std::fread(message.data(), 1, length, stdin) != length)
+            return 1;
+        const char reply[] = "{\"type\":\"pong\",\"id\":\"p-1\",\"stand-in\":true}";
+        const std::uint32_t size = sizeof reply - 1;
+        std::fwrite(&size, sizeof size, 1, stdout);
+        std::fwrite(reply, 1, size, stdout);
+        std::fflush(stdout);
+    }
+    return 0;
+}
+"""
+
+
 def stand_in_host(scratch):
     """A real PE console program standing in for sendguard-host.exe: a test input only."""
     source = scratch / "stand-in-host.cpp"
-    source.write_text(
-        "// Test input for tests/installer/test_msi.py, standing in for the real host.\n"
-        "#include <cstdio>\n"
-        "int main() { std::fputs(\"stand-in for sendguard-host\\n\", stderr); return 0; }\n",
-        encoding="utf-8")
+    source.write_text(STAND_IN_SOURCE, encoding="utf-8")
     exe = scratch / "stand-in" / f"{HOST_EXECUTABLE}.exe"
     exe.parent.mkdir()
     subprocess.run(["x86_64-w64-mingw32-g++", "-O2", "-static", "-o", str(exe), str(source)],
@@ -295,6 +324,31 @@ def check_host_reads(args, scratch, policy):
           blocked == ["d@competitor.example"], str(blocked))
 
 
+def check_host_answers(wine, exe, manifest_path):
+    """Starts the installed host the way Thunderbird does on Windows (the exe, the manifest's
+    path and the add-in id as arguments, its own folder as the working folder) and pings it
+    over native-messaging frames: a 4-byte little-endian length, then UTF-8 JSON."""
+    request = json.dumps({"type": "ping", "id": "p-1"}).encode("utf-8")
+    windows_manifest = "C:\\Program Files\\SendGuard\\" + manifest_path.name
+    try:
+        result = subprocess.run(
+            ["wine", str(exe), windows_manifest, ADDON_ID], cwd=exe.parent, env=wine.env,
+            input=struct.pack("<I", len(request)) + request, capture_output=True, timeout=60)
+    except subprocess.TimeoutExpired:
+        check("installed exe: started as Thunderbird starts it, answers a ping over stdio", False, "no answer in 60 s")
+        return
+    reply = {}
+    if len(result.stdout) >= 4:
+        size = struct.unpack("<I", result.stdout[:4])[0]
+        try:
+            reply = json.loads(result.stdout[4:4 + size].decode("utf-8"))
+        except ValueError:
+            reply = {"unreadable": result.stdout[:200].hex()}
+    check("installed exe: started as Thunderbird starts it, answers a ping over stdio",
+          reply.get("type") == "pong" and reply.get("id") == "p-1",
+          f"{reply} (exit {result.returncode})")
+
+
 def check_installed(args, wine, scratch, xpi, host_exe, runtime_dir):
     folder = wine.program_files()
     check("files: host exe installed", (folder / f"{HOST_EXECUTABLE}.exe").read_bytes()
@@ -327,6 +381,10 @@ def check_installed(args, wine, scratch, xpi, host_exe, runtime_dir):
           and manifest.get("allowed_extensions") == [ADDON_ID])
     check("manifest: path (relative to the manifest) is the installed host",
           (manifest_path.parent / manifest.get("path", "missing")).is_file())
+
+    exe = manifest_path.parent / manifest.get("path", "missing")
+    if exe.is_file():
+        check_host_answers(wine, exe, manifest_path)
 
     settings = (wine.values(HKLM_POLICIES) or {}).get("ExtensionSettings", ("", ""))
     check("registry: ExtensionSettings is REG_MULTI_SZ", settings[0] == "REG_MULTI_SZ",
