@@ -61,7 +61,7 @@ def harvest_runtime(runtime_dir, out_dir):
 
 
 def take_out_conditions(preprocessed, out_path):
-    """Removes every Component/Condition from a preprocessed .wxs; returns {component: condition}."""
+    """Takes each Component/Condition out of a preprocessed .wxs; returns {id: condition}."""
     ET.register_namespace("", WIX_NS)
     tree = ET.ElementTree(ET.fromstring(preprocessed))
     conditions = {}

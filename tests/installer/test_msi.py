@@ -150,8 +150,8 @@ def build_msi(args, version, host_exe, runtime_dir, output):
     print(f"ok   build-msi.py {version}")
 
 
-STAND_IN_SOURCE = r"""// Test input for tests/installer/test_msi.py, standing in for the real host: NOT
-// SendGuard. It answers each native-messaging frame with one fixed pong frame, so that the
+STAND_IN_SOURCE = r"""// Test input for tests/installer/test_msi.py, standing in for the real
+// host: NOT SendGuard. It answers each native-messaging frame with one fixed pong frame, so that the
 // test can check the installed exe is started from the manifest and talks over stdio.
 #include <cstdint>
 #include <cstdio>
@@ -335,7 +335,8 @@ def check_host_answers(wine, exe, manifest_path):
             ["wine", str(exe), windows_manifest, ADDON_ID], cwd=exe.parent, env=wine.env,
             input=struct.pack("<I", len(request)) + request, capture_output=True, timeout=60)
     except subprocess.TimeoutExpired:
-        check("installed exe: started as Thunderbird starts it, answers a ping over stdio", False, "no answer in 60 s")
+        check("installed exe: started as Thunderbird starts it, answers a ping over stdio",
+              False, "no answer in 60 s")
         return
     reply = {}
     if len(result.stdout) >= 4:
@@ -448,91 +449,90 @@ def main():
 
 
 def run_in_wine(args, wine, scratch, xpi, host_exe, runtime_dir, old_msi, new_msi):
-    if True:
-        result = wine.run("wineboot", "--init")
-        if result.returncode != 0:
-            abort(f"wineboot --init: {result.stderr[-2000:]}")
-        # A value of someone else's that the MSI must leave alone.
-        wine.run("reg", "add", HKLM_POLICIES, "/v", "DisableTelemetry", "/t", "REG_DWORD",
-                 "/d", "1", "/f")
+    result = wine.run("wineboot", "--init")
+    if result.returncode != 0:
+        abort(f"wineboot --init: {result.stderr[-2000:]}")
+    # A value of someone else's that the MSI must leave alone.
+    wine.run("reg", "add", HKLM_POLICIES, "/v", "DisableTelemetry", "/t", "REG_DWORD",
+             "/d", "1", "/f")
 
-        code = wine.msiexec("/i", str(old_msi), "LARGEAUDIENCE=many", log=scratch / "bad.log")
-        check("install: LARGEAUDIENCE=many is refused", code != 0, f"exit {code}")
-        log = (scratch / "bad.log").read_text(encoding="utf-8", errors="replace") \
-            if (scratch / "bad.log").exists() else ""
-        check("install: refused by the launch conditions, before anything changed",
-              "LaunchConditions. Return value 0" in log)
-        check("install: nothing installed after the refusal",
-              not wine.program_files().exists() and wine.values(POLICY_KEY) is None)
+    code = wine.msiexec("/i", str(old_msi), "LARGEAUDIENCE=many", log=scratch / "bad.log")
+    check("install: LARGEAUDIENCE=many is refused", code != 0, f"exit {code}")
+    log = (scratch / "bad.log").read_text(encoding="utf-8", errors="replace") \
+        if (scratch / "bad.log").exists() else ""
+    check("install: refused by the launch conditions, before anything changed",
+          "LaunchConditions. Return value 0" in log)
+    check("install: nothing installed after the refusal",
+          not wine.program_files().exists() and wine.values(POLICY_KEY) is None)
 
-        properties = ["INTERNALDOMAINS=corp.example;*.corp.example",
-                      "TRUSTEDDOMAINS=partner.example", "BLOCKEDDOMAINS=competitor.example",
-                      "ONHOSTFAILURE=block", "LOCKED=internalDomains;blockedDomains",
-                      "SKIPWHENINTERNALONLY=0", "LARGEAUDIENCE=30", "ATTENTIONTERMS="]
-        code = wine.msiexec("/i", str(old_msi), *properties, log=scratch / "install.log")
-        if not check("install: msiexec /i 0.1.0 /qn with properties", code == 0,
-                     f"exit {code}, log {scratch / 'install.log'}"):
-            abort("install failed")
-        check("install: one product, 0.1.0", product_entries(wine) == ["0.1.0"])
-        check_installed(args, wine, scratch, xpi, host_exe, runtime_dir)
+    properties = ["INTERNALDOMAINS=corp.example;*.corp.example",
+                  "TRUSTEDDOMAINS=partner.example", "BLOCKEDDOMAINS=competitor.example",
+                  "ONHOSTFAILURE=block", "LOCKED=internalDomains;blockedDomains",
+                  "SKIPWHENINTERNALONLY=0", "LARGEAUDIENCE=30", "ATTENTIONTERMS="]
+    code = wine.msiexec("/i", str(old_msi), *properties, log=scratch / "install.log")
+    if not check("install: msiexec /i 0.1.0 /qn with properties", code == 0,
+                 f"exit {code}, log {scratch / 'install.log'}"):
+        abort("install failed")
+    check("install: one product, 0.1.0", product_entries(wine) == ["0.1.0"])
+    check_installed(args, wine, scratch, xpi, host_exe, runtime_dir)
 
-        values = wine.values(POLICY_KEY) or {}
-        expected = {"internalDomains": ("REG_SZ", "corp.example;*.corp.example"),
-                    "trustedDomains": ("REG_SZ", "partner.example"),
-                    "blockedDomains": ("REG_SZ", "competitor.example"),
-                    "onHostFailure": ("REG_SZ", "block"),
-                    "locked": ("REG_SZ", "internalDomains;blockedDomains"),
-                    "skipWhenInternalOnly": ("REG_DWORD", "0x0"),
-                    "largeAudience": ("REG_DWORD", "0x1e")}
-        check("registry: the 3rdparty values, and only the properties given",
-              values == expected, str(values))
-        policy = normalized_by_addon(policy_as_thunderbird_gives_it(values))
-        check("add-in: reads the lists as arrays and the switch as a boolean", policy == {
-            "internalDomains": ["corp.example", "*.corp.example"],
-            "trustedDomains": ["partner.example"], "blockedDomains": ["competitor.example"],
-            "onHostFailure": "block", "locked": ["internalDomains", "blockedDomains"],
-            "skipWhenInternalOnly": False, "largeAudience": 30}, str(policy))
-        check_host_reads(args, scratch, policy)
+    values = wine.values(POLICY_KEY) or {}
+    expected = {"internalDomains": ("REG_SZ", "corp.example;*.corp.example"),
+                "trustedDomains": ("REG_SZ", "partner.example"),
+                "blockedDomains": ("REG_SZ", "competitor.example"),
+                "onHostFailure": ("REG_SZ", "block"),
+                "locked": ("REG_SZ", "internalDomains;blockedDomains"),
+                "skipWhenInternalOnly": ("REG_DWORD", "0x0"),
+                "largeAudience": ("REG_DWORD", "0x1e")}
+    check("registry: the 3rdparty values, and only the properties given",
+          values == expected, str(values))
+    policy = normalized_by_addon(policy_as_thunderbird_gives_it(values))
+    check("add-in: reads the lists as arrays and the switch as a boolean", policy == {
+        "internalDomains": ["corp.example", "*.corp.example"],
+        "trustedDomains": ["partner.example"], "blockedDomains": ["competitor.example"],
+        "onHostFailure": "block", "locked": ["internalDomains", "blockedDomains"],
+        "skipWhenInternalOnly": False, "largeAudience": 30}, str(policy))
+    check_host_reads(args, scratch, policy)
 
-        code = wine.msiexec("/i", str(new_msi), "BLOCKEDDOMAINS=rival.example",
-                            log=scratch / "upgrade.log")
-        check("upgrade: msiexec /i 0.2.0 /qn", code == 0, f"exit {code}")
-        check("upgrade: one product, 0.2.0", product_entries(wine) == ["0.2.0"],
-              str(product_entries(wine)))
-        after = wine.values(POLICY_KEY) or {}
-        check("upgrade: a property given again replaces its value",
-              after.get("blockedDomains") == ("REG_SZ", "rival.example"), str(after))
-        check("upgrade: the settings not given again are kept",
-              {k: v for k, v in after.items() if k != "blockedDomains"}
-              == {k: v for k, v in expected.items() if k != "blockedDomains"}, str(after))
-        check_installed(args, wine, scratch, xpi, host_exe, runtime_dir)
+    code = wine.msiexec("/i", str(new_msi), "BLOCKEDDOMAINS=rival.example",
+                        log=scratch / "upgrade.log")
+    check("upgrade: msiexec /i 0.2.0 /qn", code == 0, f"exit {code}")
+    check("upgrade: one product, 0.2.0", product_entries(wine) == ["0.2.0"],
+          str(product_entries(wine)))
+    after = wine.values(POLICY_KEY) or {}
+    check("upgrade: a property given again replaces its value",
+          after.get("blockedDomains") == ("REG_SZ", "rival.example"), str(after))
+    check("upgrade: the settings not given again are kept",
+          {k: v for k, v in after.items() if k != "blockedDomains"}
+          == {k: v for k, v in expected.items() if k != "blockedDomains"}, str(after))
+    check_installed(args, wine, scratch, xpi, host_exe, runtime_dir)
 
-        code = wine.msiexec("/i", str(old_msi), log=scratch / "downgrade.log")
-        check("downgrade: msiexec /i 0.1.0 over 0.2.0 is refused", code != 0, f"exit {code}")
-        check("downgrade: 0.2.0 still installed, alone", product_entries(wine) == ["0.2.0"])
-        check("downgrade: the files are still there",
-              (wine.program_files() / f"{HOST_EXECUTABLE}.exe").is_file())
+    code = wine.msiexec("/i", str(old_msi), log=scratch / "downgrade.log")
+    check("downgrade: msiexec /i 0.1.0 over 0.2.0 is refused", code != 0, f"exit {code}")
+    check("downgrade: 0.2.0 still installed, alone", product_entries(wine) == ["0.2.0"])
+    check("downgrade: the files are still there",
+          (wine.program_files() / f"{HOST_EXECUTABLE}.exe").is_file())
 
-        code = wine.msiexec("/x", str(new_msi), log=scratch / "uninstall.log")
-        check("uninstall: msiexec /x /qn", code == 0, f"exit {code}")
-        check("uninstall: no product left", product_entries(wine) == [])
-        check("uninstall: the folder is gone", not wine.program_files().exists())
-        check("uninstall: the NativeMessagingHosts key is gone", wine.values(HOST_KEY) is None)
-        check("uninstall: the 3rdparty key is gone", wine.values(POLICY_KEY) is None)
-        check("uninstall: the remembered settings are gone",
-              wine.values(r"HKLM\Software\SendGuard") is None)
-        left = wine.values(HKLM_POLICIES)
-        check("uninstall: ExtensionSettings is gone, another policy value kept",
-              left == {"DisableTelemetry": ("REG_DWORD", "0x1")}, str(left))
+    code = wine.msiexec("/x", str(new_msi), log=scratch / "uninstall.log")
+    check("uninstall: msiexec /x /qn", code == 0, f"exit {code}")
+    check("uninstall: no product left", product_entries(wine) == [])
+    check("uninstall: the folder is gone", not wine.program_files().exists())
+    check("uninstall: the NativeMessagingHosts key is gone", wine.values(HOST_KEY) is None)
+    check("uninstall: the 3rdparty key is gone", wine.values(POLICY_KEY) is None)
+    check("uninstall: the remembered settings are gone",
+          wine.values(r"HKLM\Software\SendGuard") is None)
+    left = wine.values(HKLM_POLICIES)
+    check("uninstall: ExtensionSettings is gone, another policy value kept",
+          left == {"DisableTelemetry": ("REG_DWORD", "0x1")}, str(left))
 
-        code = wine.msiexec("/i", str(new_msi), "FORCEINSTALL=0")
-        check("FORCEINSTALL=0: installs", code == 0, f"exit {code}")
-        check("FORCEINSTALL=0: ExtensionSettings left alone",
-              "ExtensionSettings" not in (wine.values(HKLM_POLICIES) or {}))
-        check("FORCEINSTALL=0: no policy values without properties",
-              wine.values(POLICY_KEY) is None)
-        code = wine.msiexec("/x", str(new_msi))
-        check("FORCEINSTALL=0: uninstalls clean", code == 0 and not wine.program_files().exists())
+    code = wine.msiexec("/i", str(new_msi), "FORCEINSTALL=0")
+    check("FORCEINSTALL=0: installs", code == 0, f"exit {code}")
+    check("FORCEINSTALL=0: ExtensionSettings left alone",
+          "ExtensionSettings" not in (wine.values(HKLM_POLICIES) or {}))
+    check("FORCEINSTALL=0: no policy values without properties",
+          wine.values(POLICY_KEY) is None)
+    code = wine.msiexec("/x", str(new_msi))
+    check("FORCEINSTALL=0: uninstalls clean", code == 0 and not wine.program_files().exists())
 
 
 if __name__ == "__main__":
