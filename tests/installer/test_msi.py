@@ -85,10 +85,11 @@ class Wine:
         self.prefix = prefix
 
     def start(self):
-        # One wineserver for the whole test (-p: it does not quit between commands), so no
-        # command pays for starting it; stop() ends it.
+        # One wineserver for the whole test, so no command pays for starting it: -p30 keeps it
+        # 30 s after the last wine process (it ends by itself should this test be killed);
+        # stop() ends it.
         self.prefix.mkdir(exist_ok=True)
-        subprocess.run(["wineserver", "-p"], env=self.env, check=True)
+        subprocess.run(["wineserver", "-p30"], env=self.env, check=True)
 
     def stop(self):
         subprocess.run(["wineserver", "-k"], env=self.env)
