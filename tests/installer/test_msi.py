@@ -207,6 +207,12 @@ def check_tables(msi, version):
     check("Property: per-machine (ALLUSERS=1)", properties.get("ALLUSERS") == "1")
     check(f"Property: ProductVersion {version}", properties.get("ProductVersion") == version)
     check("Property: FORCEINSTALL defaults to 1", properties.get("FORCEINSTALL") == "1")
+    secure = set(properties.get("SecureCustomProperties", "").split(";"))
+    wanted = {"INTERNALDOMAINS", "TRUSTEDDOMAINS", "BLOCKEDDOMAINS", "ONHOSTFAILURE", "LOCKED",
+              "SKIPWHENINTERNALONLY", "FORCEINSTALL", "WIX_UPGRADE_DETECTED",
+              "WIX_DOWNGRADE_DETECTED"}
+    check("Property: the msiexec properties are secure (SecureCustomProperties)",
+          wanted <= secure, ", ".join(sorted(wanted - secure)))
     upgrade_code = properties.get("UpgradeCode", "")
     check("Property: UpgradeCode in upper case", upgrade_code == upgrade_code.upper()
           and len(upgrade_code) == 38, upgrade_code)
