@@ -11,8 +11,9 @@ rejects one WiX 3 element this source needs, a component's <Condition>, so this 
   1. preprocesses the source with wixl -E (every variable given here),
   2. takes each Component/Condition out, remembering it,
   3. builds the MSI with wixl -a x64,
-  4. writes the conditions into the Component table with msibuild (SQL UPDATE), and moves
-     RemoveExistingProducts to just after InstallValidate, where WiX's MajorUpgrade puts it,
+  4. writes the conditions into the Component table with msibuild (SQL UPDATE), lists the
+     Secure="yes" properties in SecureCustomProperties, and moves RemoveExistingProducts to
+     just after InstallValidate, where WiX's MajorUpgrade puts it,
 which gives the package WiX would build. --runtime-dir is harvested with wixl-heat into the
 RuntimeFiles component group (one component per file, Win64); without it the host is taken to
 need no files beside it (a static build) and runtime-none.wxs supplies the empty group.
@@ -60,10 +61,13 @@ def harvest_runtime(runtime_dir, out_dir):
     return path
 
 
-def take_out_conditions(preprocessed, out_path):
-    """Removes every Component/Condition from a preprocessed .wxs; returns {component: condition}."""
+def take_out_conditions(preprocessed, out_path, secure):
+    """Takes each Component/Condition out of a preprocessed .wxs; returns {id: condition}.
+    Adds the ids of its Property elements with Secure="yes" to the set secure."""
     ET.register_namespace("", WIX_NS)
     tree = ET.ElementTree(ET.fromstring(preprocessed))
+    secure.update(p.get("Id") for p in tree.iter(f"{{{WIX_NS}}}Property")
+                  if p.get("Secure") == "yes")
     conditions = {}
     for component in tree.iter(f"{{{WIX_NS}}}Component"):
         for condition in component.findall(f"{{{WIX_NS}}}Condition"):
@@ -127,11 +131,12 @@ def main():
             sources.append(HERE / "runtime-none.wxs")
 
         conditions = {}
+        secure = set()
         stripped = []
         for source in sources:
             preprocessed = run(["wixl", "-E", *define_args, *include_args, str(source)])
             out = scratch / f"stripped-{source.name}"
-            found = take_out_conditions(preprocessed, out)
+            found = take_out_conditions(preprocessed, out, secure)
             overlap = conditions.keys() & found.keys()
             if overlap:
                 fail(f"components defined twice: {', '.join(sorted(overlap))}")
@@ -156,6 +161,20 @@ def main():
         run(["msibuild", str(partial), "-q",
              "UPDATE `InstallExecuteSequence` SET `Sequence` = 1401 "
              "WHERE `Action` = 'RemoveExistingProducts'"])
+        # wixl ignores Property/@Secure; WiX lists those properties in SecureCustomProperties,
+        # which lets Windows Installer pass them from msiexec's command line to the
+        # installation service in every kind of installation.
+        listed = [row.split("\t", 1)[1] for row in
+                  run(["msiinfo", "export", str(partial), "Property"]).splitlines()
+                  if row.startswith("SecureCustomProperties\t")]
+        names = sorted(set(listed[0].split(";") if listed else []) | secure)
+        if listed:
+            query = ("UPDATE `Property` SET `Value` = '{0}' "
+                     "WHERE `Property` = 'SecureCustomProperties'")
+        else:
+            query = ("INSERT INTO `Property` (`Property`, `Value`) "
+                     "VALUES ('SecureCustomProperties', '{0}')")
+        run(["msibuild", str(partial), "-q", query.format(";".join(names))])
         for component, condition in sorted(conditions.items()):
             run(["msibuild", str(partial), "-q",
                  f"UPDATE `Component` SET `Condition` = '{condition}' "

@@ -13,7 +13,8 @@ the way Thunderbird hands it to the add-in, reads it right); upgrades without th
 uninstalls and checks that everything it wrote is gone and nothing else is.
 
 Without --windows-host-exe the package holds a STAND-IN host: a tiny PE console program
-compiled here with mingw-w64, a test input only, never shipped. The real cross-built
+compiled here with mingw-w64 that answers every frame with a fixed pong (so the launch and
+stdio path of the installed exe is checked), a test input only, never shipped. The real cross-built
 sendguard-host.exe goes in through --windows-host-exe (ctest passes the CMake cache variable
 SENDGUARD_WINDOWS_HOST_EXE).
 """
@@ -24,6 +25,7 @@ import os
 import pathlib
 import re
 import shutil
+import struct
 import subprocess
 import sys
 import tempfile
@@ -83,10 +85,11 @@ class Wine:
         self.prefix = prefix
 
     def start(self):
-        # One wineserver for the whole test (-p: it does not quit between commands), so no
-        # command pays for starting it; stop() ends it.
+        # One wineserver for the whole test, so no command pays for starting it: -p30 keeps it
+        # 30 s after the last wine process (it ends by itself should this test be killed);
+        # stop() ends it.
         self.prefix.mkdir(exist_ok=True)
-        subprocess.run(["wineserver", "-p"], env=self.env, check=True)
+        subprocess.run(["wineserver", "-p30"], env=self.env, check=True)
 
     def stop(self):
         subprocess.run(["wineserver", "-k"], env=self.env)
@@ -148,14 +151,41 @@ def build_msi(args, version, host_exe, runtime_dir, output):
     print(f"ok   build-msi.py {version}")
 
 
+STAND_IN_SOURCE = r"""// Test input for tests/installer/test_msi.py, standing in for the real
+// host: NOT SendGuard. It answers each native-messaging frame with one fixed pong frame, so that the
+// test can check the installed exe is started from the manifest and talks over stdio.
+#include <cstdint>
+#include <cstdio>
+#include <cstring>
+#include <fcntl.h>
+#include <io.h>
+#include <string>
+
+int main()
+{
+    _setmode(_fileno(stdin), _O_BINARY);
+    _setmode(_fileno(stdout), _O_BINARY);
+    std::fputs("stand-in for sendguard-host\n", stderr);
+    std::uint32_t length = 0;
+    while (std::fread(&length, sizeof length, 1, stdin) == 1) {
+        std::string message(length, '\0');
+        if (length && std::fread(message.data(), 1, length, stdin) != length)
+            return 1;
+        const char reply[] = "{\"type\":\"pong\",\"id\":\"p-1\",\"stand-in\":true}";
+        const std::uint32_t size = sizeof reply - 1;
+        std::fwrite(&size, sizeof size, 1, stdout);
+        std::fwrite(reply, 1, size, stdout);
+        std::fflush(stdout);
+    }
+    return 0;
+}
+"""
+
+
 def stand_in_host(scratch):
     """A real PE console program standing in for sendguard-host.exe: a test input only."""
     source = scratch / "stand-in-host.cpp"
-    source.write_text(
-        "// Test input for tests/installer/test_msi.py, standing in for the real host.\n"
-        "#include <cstdio>\n"
-        "int main() { std::fputs(\"stand-in for sendguard-host\\n\", stderr); return 0; }\n",
-        encoding="utf-8")
+    source.write_text(STAND_IN_SOURCE, encoding="utf-8")
     exe = scratch / "stand-in" / f"{HOST_EXECUTABLE}.exe"
     exe.parent.mkdir()
     subprocess.run(["x86_64-w64-mingw32-g++", "-O2", "-static", "-o", str(exe), str(source)],
@@ -177,6 +207,12 @@ def check_tables(msi, version):
     check("Property: per-machine (ALLUSERS=1)", properties.get("ALLUSERS") == "1")
     check(f"Property: ProductVersion {version}", properties.get("ProductVersion") == version)
     check("Property: FORCEINSTALL defaults to 1", properties.get("FORCEINSTALL") == "1")
+    secure = set(properties.get("SecureCustomProperties", "").split(";"))
+    wanted = {"INTERNALDOMAINS", "TRUSTEDDOMAINS", "BLOCKEDDOMAINS", "ONHOSTFAILURE", "LOCKED",
+              "SKIPWHENINTERNALONLY", "FORCEINSTALL", "WIX_UPGRADE_DETECTED",
+              "WIX_DOWNGRADE_DETECTED"}
+    check("Property: the msiexec properties are secure (SecureCustomProperties)",
+          wanted <= secure, ", ".join(sorted(wanted - secure)))
     upgrade_code = properties.get("UpgradeCode", "")
     check("Property: UpgradeCode in upper case", upgrade_code == upgrade_code.upper()
           and len(upgrade_code) == 38, upgrade_code)
@@ -295,6 +331,32 @@ def check_host_reads(args, scratch, policy):
           blocked == ["d@competitor.example"], str(blocked))
 
 
+def check_host_answers(wine, exe, manifest_path):
+    """Starts the installed host the way Thunderbird does on Windows (the exe, the manifest's
+    path and the add-in id as arguments, its own folder as the working folder) and pings it
+    over native-messaging frames: a 4-byte little-endian length, then UTF-8 JSON."""
+    request = json.dumps({"type": "ping", "id": "p-1"}).encode("utf-8")
+    windows_manifest = "C:\\Program Files\\SendGuard\\" + manifest_path.name
+    try:
+        result = subprocess.run(
+            ["wine", str(exe), windows_manifest, ADDON_ID], cwd=exe.parent, env=wine.env,
+            input=struct.pack("<I", len(request)) + request, capture_output=True, timeout=60)
+    except subprocess.TimeoutExpired:
+        check("installed exe: started as Thunderbird starts it, answers a ping over stdio",
+              False, "no answer in 60 s")
+        return
+    reply = {}
+    if len(result.stdout) >= 4:
+        size = struct.unpack("<I", result.stdout[:4])[0]
+        try:
+            reply = json.loads(result.stdout[4:4 + size].decode("utf-8"))
+        except ValueError:
+            reply = {"unreadable": result.stdout[:200].hex()}
+    check("installed exe: started as Thunderbird starts it, answers a ping over stdio",
+          reply.get("type") == "pong" and reply.get("id") == "p-1",
+          f"{reply} (exit {result.returncode})")
+
+
 def check_installed(args, wine, scratch, xpi, host_exe, runtime_dir):
     folder = wine.program_files()
     check("files: host exe installed", (folder / f"{HOST_EXECUTABLE}.exe").read_bytes()
@@ -327,6 +389,10 @@ def check_installed(args, wine, scratch, xpi, host_exe, runtime_dir):
           and manifest.get("allowed_extensions") == [ADDON_ID])
     check("manifest: path (relative to the manifest) is the installed host",
           (manifest_path.parent / manifest.get("path", "missing")).is_file())
+
+    exe = manifest_path.parent / manifest.get("path", "missing")
+    if exe.is_file():
+        check_host_answers(wine, exe, manifest_path)
 
     settings = (wine.values(HKLM_POLICIES) or {}).get("ExtensionSettings", ("", ""))
     check("registry: ExtensionSettings is REG_MULTI_SZ", settings[0] == "REG_MULTI_SZ",
@@ -390,91 +456,90 @@ def main():
 
 
 def run_in_wine(args, wine, scratch, xpi, host_exe, runtime_dir, old_msi, new_msi):
-    if True:
-        result = wine.run("wineboot", "--init")
-        if result.returncode != 0:
-            abort(f"wineboot --init: {result.stderr[-2000:]}")
-        # A value of someone else's that the MSI must leave alone.
-        wine.run("reg", "add", HKLM_POLICIES, "/v", "DisableTelemetry", "/t", "REG_DWORD",
-                 "/d", "1", "/f")
+    result = wine.run("wineboot", "--init")
+    if result.returncode != 0:
+        abort(f"wineboot --init: {result.stderr[-2000:]}")
+    # A value of someone else's that the MSI must leave alone.
+    wine.run("reg", "add", HKLM_POLICIES, "/v", "DisableTelemetry", "/t", "REG_DWORD",
+             "/d", "1", "/f")
 
-        code = wine.msiexec("/i", str(old_msi), "LARGEAUDIENCE=many", log=scratch / "bad.log")
-        check("install: LARGEAUDIENCE=many is refused", code != 0, f"exit {code}")
-        log = (scratch / "bad.log").read_text(encoding="utf-8", errors="replace") \
-            if (scratch / "bad.log").exists() else ""
-        check("install: refused by the launch conditions, before anything changed",
-              "LaunchConditions. Return value 0" in log)
-        check("install: nothing installed after the refusal",
-              not wine.program_files().exists() and wine.values(POLICY_KEY) is None)
+    code = wine.msiexec("/i", str(old_msi), "LARGEAUDIENCE=many", log=scratch / "bad.log")
+    check("install: LARGEAUDIENCE=many is refused", code != 0, f"exit {code}")
+    log = (scratch / "bad.log").read_text(encoding="utf-8", errors="replace") \
+        if (scratch / "bad.log").exists() else ""
+    check("install: refused by the launch conditions, before anything changed",
+          "LaunchConditions. Return value 0" in log)
+    check("install: nothing installed after the refusal",
+          not wine.program_files().exists() and wine.values(POLICY_KEY) is None)
 
-        properties = ["INTERNALDOMAINS=corp.example;*.corp.example",
-                      "TRUSTEDDOMAINS=partner.example", "BLOCKEDDOMAINS=competitor.example",
-                      "ONHOSTFAILURE=block", "LOCKED=internalDomains;blockedDomains",
-                      "SKIPWHENINTERNALONLY=0", "LARGEAUDIENCE=30", "ATTENTIONTERMS="]
-        code = wine.msiexec("/i", str(old_msi), *properties, log=scratch / "install.log")
-        if not check("install: msiexec /i 0.1.0 /qn with properties", code == 0,
-                     f"exit {code}, log {scratch / 'install.log'}"):
-            abort("install failed")
-        check("install: one product, 0.1.0", product_entries(wine) == ["0.1.0"])
-        check_installed(args, wine, scratch, xpi, host_exe, runtime_dir)
+    properties = ["INTERNALDOMAINS=corp.example;*.corp.example",
+                  "TRUSTEDDOMAINS=partner.example", "BLOCKEDDOMAINS=competitor.example",
+                  "ONHOSTFAILURE=block", "LOCKED=internalDomains;blockedDomains",
+                  "SKIPWHENINTERNALONLY=0", "LARGEAUDIENCE=30", "ATTENTIONTERMS="]
+    code = wine.msiexec("/i", str(old_msi), *properties, log=scratch / "install.log")
+    if not check("install: msiexec /i 0.1.0 /qn with properties", code == 0,
+                 f"exit {code}, log {scratch / 'install.log'}"):
+        abort("install failed")
+    check("install: one product, 0.1.0", product_entries(wine) == ["0.1.0"])
+    check_installed(args, wine, scratch, xpi, host_exe, runtime_dir)
 
-        values = wine.values(POLICY_KEY) or {}
-        expected = {"internalDomains": ("REG_SZ", "corp.example;*.corp.example"),
-                    "trustedDomains": ("REG_SZ", "partner.example"),
-                    "blockedDomains": ("REG_SZ", "competitor.example"),
-                    "onHostFailure": ("REG_SZ", "block"),
-                    "locked": ("REG_SZ", "internalDomains;blockedDomains"),
-                    "skipWhenInternalOnly": ("REG_DWORD", "0x0"),
-                    "largeAudience": ("REG_DWORD", "0x1e")}
-        check("registry: the 3rdparty values, and only the properties given",
-              values == expected, str(values))
-        policy = normalized_by_addon(policy_as_thunderbird_gives_it(values))
-        check("add-in: reads the lists as arrays and the switch as a boolean", policy == {
-            "internalDomains": ["corp.example", "*.corp.example"],
-            "trustedDomains": ["partner.example"], "blockedDomains": ["competitor.example"],
-            "onHostFailure": "block", "locked": ["internalDomains", "blockedDomains"],
-            "skipWhenInternalOnly": False, "largeAudience": 30}, str(policy))
-        check_host_reads(args, scratch, policy)
+    values = wine.values(POLICY_KEY) or {}
+    expected = {"internalDomains": ("REG_SZ", "corp.example;*.corp.example"),
+                "trustedDomains": ("REG_SZ", "partner.example"),
+                "blockedDomains": ("REG_SZ", "competitor.example"),
+                "onHostFailure": ("REG_SZ", "block"),
+                "locked": ("REG_SZ", "internalDomains;blockedDomains"),
+                "skipWhenInternalOnly": ("REG_DWORD", "0x0"),
+                "largeAudience": ("REG_DWORD", "0x1e")}
+    check("registry: the 3rdparty values, and only the properties given",
+          values == expected, str(values))
+    policy = normalized_by_addon(policy_as_thunderbird_gives_it(values))
+    check("add-in: reads the lists as arrays and the switch as a boolean", policy == {
+        "internalDomains": ["corp.example", "*.corp.example"],
+        "trustedDomains": ["partner.example"], "blockedDomains": ["competitor.example"],
+        "onHostFailure": "block", "locked": ["internalDomains", "blockedDomains"],
+        "skipWhenInternalOnly": False, "largeAudience": 30}, str(policy))
+    check_host_reads(args, scratch, policy)
 
-        code = wine.msiexec("/i", str(new_msi), "BLOCKEDDOMAINS=rival.example",
-                            log=scratch / "upgrade.log")
-        check("upgrade: msiexec /i 0.2.0 /qn", code == 0, f"exit {code}")
-        check("upgrade: one product, 0.2.0", product_entries(wine) == ["0.2.0"],
-              str(product_entries(wine)))
-        after = wine.values(POLICY_KEY) or {}
-        check("upgrade: a property given again replaces its value",
-              after.get("blockedDomains") == ("REG_SZ", "rival.example"), str(after))
-        check("upgrade: the settings not given again are kept",
-              {k: v for k, v in after.items() if k != "blockedDomains"}
-              == {k: v for k, v in expected.items() if k != "blockedDomains"}, str(after))
-        check_installed(args, wine, scratch, xpi, host_exe, runtime_dir)
+    code = wine.msiexec("/i", str(new_msi), "BLOCKEDDOMAINS=rival.example",
+                        log=scratch / "upgrade.log")
+    check("upgrade: msiexec /i 0.2.0 /qn", code == 0, f"exit {code}")
+    check("upgrade: one product, 0.2.0", product_entries(wine) == ["0.2.0"],
+          str(product_entries(wine)))
+    after = wine.values(POLICY_KEY) or {}
+    check("upgrade: a property given again replaces its value",
+          after.get("blockedDomains") == ("REG_SZ", "rival.example"), str(after))
+    check("upgrade: the settings not given again are kept",
+          {k: v for k, v in after.items() if k != "blockedDomains"}
+          == {k: v for k, v in expected.items() if k != "blockedDomains"}, str(after))
+    check_installed(args, wine, scratch, xpi, host_exe, runtime_dir)
 
-        code = wine.msiexec("/i", str(old_msi), log=scratch / "downgrade.log")
-        check("downgrade: msiexec /i 0.1.0 over 0.2.0 is refused", code != 0, f"exit {code}")
-        check("downgrade: 0.2.0 still installed, alone", product_entries(wine) == ["0.2.0"])
-        check("downgrade: the files are still there",
-              (wine.program_files() / f"{HOST_EXECUTABLE}.exe").is_file())
+    code = wine.msiexec("/i", str(old_msi), log=scratch / "downgrade.log")
+    check("downgrade: msiexec /i 0.1.0 over 0.2.0 is refused", code != 0, f"exit {code}")
+    check("downgrade: 0.2.0 still installed, alone", product_entries(wine) == ["0.2.0"])
+    check("downgrade: the files are still there",
+          (wine.program_files() / f"{HOST_EXECUTABLE}.exe").is_file())
 
-        code = wine.msiexec("/x", str(new_msi), log=scratch / "uninstall.log")
-        check("uninstall: msiexec /x /qn", code == 0, f"exit {code}")
-        check("uninstall: no product left", product_entries(wine) == [])
-        check("uninstall: the folder is gone", not wine.program_files().exists())
-        check("uninstall: the NativeMessagingHosts key is gone", wine.values(HOST_KEY) is None)
-        check("uninstall: the 3rdparty key is gone", wine.values(POLICY_KEY) is None)
-        check("uninstall: the remembered settings are gone",
-              wine.values(r"HKLM\Software\SendGuard") is None)
-        left = wine.values(HKLM_POLICIES)
-        check("uninstall: ExtensionSettings is gone, another policy value kept",
-              left == {"DisableTelemetry": ("REG_DWORD", "0x1")}, str(left))
+    code = wine.msiexec("/x", str(new_msi), log=scratch / "uninstall.log")
+    check("uninstall: msiexec /x /qn", code == 0, f"exit {code}")
+    check("uninstall: no product left", product_entries(wine) == [])
+    check("uninstall: the folder is gone", not wine.program_files().exists())
+    check("uninstall: the NativeMessagingHosts key is gone", wine.values(HOST_KEY) is None)
+    check("uninstall: the 3rdparty key is gone", wine.values(POLICY_KEY) is None)
+    check("uninstall: the remembered settings are gone",
+          wine.values(r"HKLM\Software\SendGuard") is None)
+    left = wine.values(HKLM_POLICIES)
+    check("uninstall: ExtensionSettings is gone, another policy value kept",
+          left == {"DisableTelemetry": ("REG_DWORD", "0x1")}, str(left))
 
-        code = wine.msiexec("/i", str(new_msi), "FORCEINSTALL=0")
-        check("FORCEINSTALL=0: installs", code == 0, f"exit {code}")
-        check("FORCEINSTALL=0: ExtensionSettings left alone",
-              "ExtensionSettings" not in (wine.values(HKLM_POLICIES) or {}))
-        check("FORCEINSTALL=0: no policy values without properties",
-              wine.values(POLICY_KEY) is None)
-        code = wine.msiexec("/x", str(new_msi))
-        check("FORCEINSTALL=0: uninstalls clean", code == 0 and not wine.program_files().exists())
+    code = wine.msiexec("/i", str(new_msi), "FORCEINSTALL=0")
+    check("FORCEINSTALL=0: installs", code == 0, f"exit {code}")
+    check("FORCEINSTALL=0: ExtensionSettings left alone",
+          "ExtensionSettings" not in (wine.values(HKLM_POLICIES) or {}))
+    check("FORCEINSTALL=0: no policy values without properties",
+          wine.values(POLICY_KEY) is None)
+    code = wine.msiexec("/x", str(new_msi))
+    check("FORCEINSTALL=0: uninstalls clean", code == 0 and not wine.program_files().exists())
 
 
 if __name__ == "__main__":

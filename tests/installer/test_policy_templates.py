@@ -7,7 +7,8 @@
 - every string and presentation the ADMX names exists in each ADML, each ADML has the same
   string ids, and every presentation control refers to an element of its policy;
 - every setting writes the registry shape the MSI writes for the same value (the key, the value
-  name and REG_SZ or REG_DWORD), and the two cover the same values.
+  name and REG_SZ or REG_DWORD), and the two cover the same values, except rules: JSON in a
+  REG_MULTI_SZ, which only the template offers.
 """
 
 import argparse
@@ -52,6 +53,8 @@ def admx_shapes(admx):
                 kind = "REG_SZ"
             elif tag == "decimal":
                 kind = "REG_SZ" if element.get("storeAsText") == "true" else "REG_DWORD"
+            elif tag == "multiText":
+                kind = "REG_MULTI_SZ"
             elif tag == "enum":
                 values = element.findall("p:item/p:value/*", NS)
                 kinds = {"REG_SZ" if v.tag.endswith("string") else "REG_DWORD" for v in values}
@@ -125,6 +128,10 @@ def main():
     from_msi = msi_shapes(policy_key)
     check("ADMX: every setting under the add-in's 3rdparty key",
           all(key == policy_key for key, _ in from_admx.values()), str(from_admx))
+    # rules is JSON, which Thunderbird reads from a REG_MULTI_SZ; the MSI has no property for
+    # it (JSON on msiexec's command line needs every quote doubled).
+    check("ADMX: rules is a multi-string (JSON)",
+          from_admx.pop("rules", (None, None))[1] == "REG_MULTI_SZ")
     check("ADMX and MSI: the same values", from_admx.keys() == from_msi.keys(),
           ", ".join(sorted(from_admx.keys() ^ from_msi.keys())))
     differ = {name: (from_admx[name][1], from_msi[name][1])

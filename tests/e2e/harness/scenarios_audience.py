@@ -110,14 +110,15 @@ def cc_exposure(config):
               % (message["To"], message["Cc"], record["rcpt_tos"]))
 
 
-def blocked_domain(config):
+def blocked_domain(config, name="blocked-domain", policy=None):
     """The admin policy (managed storage) blocks competitor.example. The real dialog says the
     mail cannot be sent and offers only Cancel: no Send button is drawn. Enter (on the focused
     default, Cancel) cancels the first send, Esc the second; nothing reaches the sink and the
     compose window stays usable."""
-    with World(config, "blocked-domain") as world:
-        write_managed_policy(world, {"internalDomains": ["corp.example"],
-                                     "blockedDomains": ["# competitors", "competitor.example"]})
+    with World(config, name) as world:
+        write_managed_policy(world, policy or {
+            "internalDomains": ["corp.example"],
+            "blockedDomains": ["# competitors", "competitor.example"]})
         draft = {"to": ["Mallory Kimura <mallory@competitor.example>"],
                  "cc": ["Hanako Ito <hanako@corp.example>"], "bcc": [],
                  "subject": "Customer list", "body": "Here is the list we talked about.\n",
@@ -153,6 +154,17 @@ def blocked_domain(config):
         world.finish()
         messages = sink_after_settle(world, 0)
         expect(not messages, "a blocked mail reached the sink: %s" % messages)
+
+
+def blocked_domain_registry_shapes(config):
+    """blocked-domain with the policy in the shapes Windows' registry gives Thunderbird (the
+    MSI's properties and the Group Policy template write them): each list one string of
+    entries separated by ";", the switch 0 or 1. The add-in reads them as lists and a boolean,
+    so the same mail is blocked."""
+    blocked_domain(config, "blocked-domain-registry-shapes", {
+        "internalDomains": "corp.example;*.corp.example",
+        "blockedDomains": "rival.example; competitor.example",
+        "skipWhenInternalOnly": 1})
 
 
 def countdown(config):
@@ -209,5 +221,6 @@ def countdown(config):
 SCENARIOS = {
     "cc-exposure": cc_exposure,
     "blocked-domain": blocked_domain,
+    "blocked-domain-registry-shapes": blocked_domain_registry_shapes,
     "countdown": countdown,
 }
