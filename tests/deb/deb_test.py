@@ -93,6 +93,7 @@ def expected_paths(config):
         config["xpi"]: "file",
         system_xpi(config): "link",
         doc + "/examples/policies.json": "file",
+        doc + "/examples/draft.json": "file",
         doc + "/copyright": "file",
         doc + "/changelog.Debian.gz": "file",
         doc + "/README.md": "file",
@@ -201,6 +202,18 @@ def contents(config):
         expect(version == config["hostVersion"], "the host says %r, expected %r"
                % (version, config["hostVersion"]))
         print("host --version: %s; XPI %s %s" % (version, gecko["id"], addin["version"]))
+        # The README's way to try a policy before rolling it out, on the package's examples:
+        # the example policy blocks competitor.example, which the example draft has in Cc.
+        draft = root + os.path.dirname(expected_paths_doc(config)) + "/draft.json"
+        for policy, blocked in ((None, False), (root + expected_paths_doc(config), True)):
+            argv = [root + config["host"], "--check", draft, "--json"]
+            done = run(argv + (["--policy", policy] if policy else []), check=False)
+            expect(done.returncode == 0, "%s: rc %d\n%s" % (" ".join(argv), done.returncode,
+                                                           done.stdout))
+            result = json.loads(done.stdout[done.stdout.index("{"):])
+            expect(result["blocked"] == blocked, "--check on the example draft %s the example "
+                   "policy: blocked %s" % ("with" if policy else "without", result["blocked"]))
+        print("--check examples/draft.json: not blocked alone, blocked with examples/policies.json")
 
 
 def expected_paths_doc(config):
