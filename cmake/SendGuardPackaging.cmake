@@ -10,6 +10,7 @@
 #   share/sendguard/<add-in id>.xpi                       the add-in (policies.json's file:// URL)
 #   share/mozilla/extensions/<Thunderbird id>/<id>.xpi    a link to it: every profile loads it
 #   share/doc/sendguard/examples/policies.json            for IT to merge; /etc is never written
+#   share/doc/sendguard/examples/draft.json               a draft to try a policy on (--check)
 #   share/doc/sendguard/{README.md,copyright,changelog.Debian.gz}, share/man/man1/...,
 #   share/lintian/overrides/sendguard (each override says why)
 # The names come from cmake/SendGuardNames.cmake; the version is the project's.
@@ -75,7 +76,8 @@ install(FILES "${CMAKE_BINARY_DIR}/${SENDGUARD_ADDON_ID}.xpi"
         DESTINATION "share/${SENDGUARD_PACKAGE_NAME}")
 install(FILES "${deb_stage}/${SENDGUARD_ADDON_ID}.xpi"
         DESTINATION "share/mozilla/extensions/${SENDGUARD_THUNDERBIRD_APP_ID}")
-install(FILES "${deb_stage}/policies.json" DESTINATION "${doc}/examples")
+# A saved draft to try a policy on: sendguard-host --check draft.json --policy policies.json
+install(FILES "${deb_stage}/policies.json" "${source}/draft.json" DESTINATION "${doc}/examples")
 install(FILES "${source}/copyright" "${deb_stage}/changelog.Debian.gz"
               "${PROJECT_SOURCE_DIR}/README.md"
         DESTINATION "${doc}")

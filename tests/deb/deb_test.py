@@ -35,6 +35,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(os.path.dirname(HERE), "e2e"))
 
 from harness.systemlock import SystemLock  # noqa: E402
+from harness.xsession import stop_process  # noqa: E402
 
 POLICIES = "/etc/thunderbird/policies/policies.json"
 # Stands for the file IT already has; nothing in it matters to SendGuard or to the scenarios.
@@ -93,6 +94,7 @@ def expected_paths(config):
         config["xpi"]: "file",
         system_xpi(config): "link",
         doc + "/examples/policies.json": "file",
+        doc + "/examples/draft.json": "file",
         doc + "/copyright": "file",
         doc + "/changelog.Debian.gz": "file",
         doc + "/README.md": "file",
@@ -201,6 +203,18 @@ def contents(config):
         expect(version == config["hostVersion"], "the host says %r, expected %r"
                % (version, config["hostVersion"]))
         print("host --version: %s; XPI %s %s" % (version, gecko["id"], addin["version"]))
+        # The README's way to try a policy before rolling it out, on the package's examples:
+        # the example policy blocks competitor.example, which the example draft has in Cc.
+        draft = root + os.path.dirname(expected_paths_doc(config)) + "/draft.json"
+        for policy, blocked in ((None, False), (root + expected_paths_doc(config), True)):
+            argv = [root + config["host"], "--check", draft, "--json"]
+            done = run(argv + (["--policy", policy] if policy else []), check=False)
+            expect(done.returncode == 0, "%s: rc %d\n%s" % (" ".join(argv), done.returncode,
+                                                           done.stdout))
+            result = json.loads(done.stdout[done.stdout.index("{"):])
+            expect(result["blocked"] == blocked, "--check on the example draft %s the example "
+                   "policy: blocked %s" % ("with" if policy else "without", result["blocked"]))
+        print("--check examples/draft.json: not blocked alone, blocked with examples/policies.json")
 
 
 def expected_paths_doc(config):
@@ -341,6 +355,91 @@ def check_removed(config, paths, existed, before):
           % (len([p for p in paths if p not in existed]), POLICIES))
 
 
+class UsersProfile:
+    """A profile that lives through the package's life as a person's does: made before the
+    install, started again after each change. Thunderbird runs headless with no driver; the test
+    reads the add-on state Thunderbird keeps in the profile's extensions.json."""
+
+    def __init__(self, config):
+        self.config = config
+        self.root = os.path.join(config["outDir"], "existing-profile")
+        shutil.rmtree(self.root, ignore_errors=True)
+        self.profile = os.path.join(self.root, "profile")
+        self.home = os.path.join(self.root, "home")
+        for folder in (self.profile, self.home):
+            os.makedirs(folder)
+        os.makedirs(os.path.join(self.root, "runtime"), mode=0o700)
+        prefs = {"mail.provider.suppress_dialog_on_startup": True,
+                 "mailnews.start_page.enabled": False, "mail.rights.version": 1,
+                 "extensions.update.enabled": False,
+                 "datareporting.policy.dataSubmissionEnabled": False,
+                 "toolkit.telemetry.enabled": False}
+        with open(os.path.join(self.profile, "user.js"), "w") as out:
+            out.write("".join("user_pref(%s, %s);\n" % (json.dumps(k), json.dumps(v))
+                              for k, v in prefs.items()))
+        self.runs = 0
+        self.copy = os.path.join(self.profile, "extensions", config["addonId"] + ".xpi")
+
+    def entries(self):
+        path = os.path.join(self.profile, "extensions.json")
+        try:
+            with open(path, encoding="utf-8") as data:
+                addons = json.load(data)["addons"]
+        except (OSError, ValueError, KeyError):
+            return None  # not written yet, or being written
+        return [{k: a.get(k) for k in ("location", "active", "path")}
+                for a in addons if a["id"] == self.config["addonId"]]
+
+    def settle(self, process, quiet=4.0, longest=30.0):
+        """Lets Thunderbird finish: until neither extensions.json nor addonStartup.json.lz4
+        (the add-on manager's two records, saved at different times) changed for `quiet` s.
+        Stopped earlier, the two can disagree at the next start, as after a crash."""
+        files = [os.path.join(self.profile, name)
+                 for name in ("extensions.json", "addonStartup.json.lz4")]
+        started = time.monotonic()
+        last, changed = None, time.monotonic()
+        while time.monotonic() - started < longest and process.poll() is None:
+            now = [os.stat(f).st_mtime_ns if os.path.exists(f) else 0 for f in files]
+            if now != last:
+                last, changed = now, time.monotonic()
+            elif time.monotonic() - changed >= quiet:
+                return
+            time.sleep(0.25)
+
+    def start(self, what, until, timeout=45.0):
+        """Starts Thunderbird until `until(entries)` holds; fails after `timeout` s."""
+        self.runs += 1
+        env = {key: value for key, value in os.environ.items()
+               if not key.startswith(("XDG_", "DBUS_", "DISPLAY", "WAYLAND", "MOZ_"))}
+        env.update({"HOME": self.home, "XDG_RUNTIME_DIR": os.path.join(self.root, "runtime"),
+                    "LANG": "C.UTF-8"})
+        log_path = os.path.join(self.root, "thunderbird-%d.out" % self.runs)
+        started = time.monotonic()
+        with open(log_path, "w") as log:
+            process = subprocess.Popen([self.config["thunderbird"], "--headless", "--profile",
+                                        self.profile, "--no-remote"], env=env, stdout=log,
+                                       stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+            try:
+                while True:
+                    entries = self.entries()
+                    if entries is not None and until(entries):
+                        self.settle(process)
+                        break
+                    expect(process.poll() is None, "%s: Thunderbird exited (rc %s); see %s"
+                           % (what, process.returncode, log_path))
+                    expect(time.monotonic() - started < timeout, "%s: after %.0f s the "
+                           "profile's SendGuard entries are %s; see %s"
+                           % (what, timeout, entries, log_path))
+                    time.sleep(0.5)
+            finally:
+                stop_process(process)
+        entries = self.entries()
+        print("existing profile, %s (%.1f s): %s; profile copy %s" % (
+            what, time.monotonic() - started, entries,
+            "present" if os.path.exists(self.copy) else "absent"))
+        return entries
+
+
 def e2e(config, scenario):
     started = time.monotonic()
     done = subprocess.run([config["python"], config["e2e"], "--config", config["e2eConfig"],
@@ -370,6 +469,10 @@ def install_send_remove(config):
         try:
             machine.seed_policies()
             before = fingerprint(POLICIES)
+            # A person's profile from before SendGuard: it must see the package come and go.
+            users = UsersProfile(config)
+            users.start("before the install", lambda entries: os.path.exists(
+                os.path.join(users.profile, "addonStartup.json.lz4")))
             step = time.monotonic()
             env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
             print(run(["apt-get", "install", "-y", "-q", "--no-install-recommends",
@@ -383,13 +486,37 @@ def install_send_remove(config):
                 machine.write_policies(data.read())
             print("%s = %s for installed-policy" % (POLICIES, example))
             times["e2e installed-policy"] = e2e(config, "installed-policy")
+
+            # In a profile that existed before the package, force_installed makes Thunderbird
+            # install its own copy from the file:// URL: the README's removal order (blocked
+            # first, then dpkg -r) takes it away; without it the copy would outlive the package.
+            step = time.monotonic()
+            entries = users.start("with the example policy",
+                                  lambda e: any(x["location"] == "app-profile" for x in e))
+            expect(os.path.exists(users.copy) and any(x["active"] for x in entries),
+                   "the existing profile has no active SendGuard with the policy: %s" % entries)
+            with open(example, encoding="utf-8") as data:
+                blocked = json.load(data)
+            blocked["policies"]["ExtensionSettings"][config["addonId"]] = {
+                "installation_mode": "blocked"}
+            machine.write_policies(json.dumps(blocked, indent=2).encode())
+            users.start("with installation_mode blocked", lambda e: not os.path.exists(users.copy)
+                        and not any(x["location"] == "app-profile" for x in e))
             machine.restore_policies()
+            # The policy's entries gone, the package's own copy (the system folder's) is back.
+            users.start("with SendGuard's entries out of policies.json", lambda e: any(
+                x["location"] == "app-system-share" and x["active"] for x in e))
+            times["existing profile: policy, blocked, entries out"] = time.monotonic() - step
             before = fingerprint(POLICIES)
 
             step = time.monotonic()
             print(run(["dpkg", "-r", config["package"]]).rstrip())
             times["dpkg -r"] = time.monotonic() - step
             check_removed(config, paths, existed, before)
+            step = time.monotonic()
+            users.start("after dpkg -r", lambda entries: not entries
+                        and not os.path.exists(users.copy))
+            times["existing profile after dpkg -r"] = time.monotonic() - step
         except (Failure, subprocess.TimeoutExpired, OSError) as error:
             failure = error
         finally:

@@ -6,12 +6,12 @@ Build-tree runs share the lock; the .deb test holds it alone from install to rem
 
 import fcntl
 import os
-import tempfile
 import time
 
 from .xsession import HarnessError
 
-PATH = os.path.join(tempfile.gettempdir(), "sendguard-e2e-system.lock")
+# Fixed, not $TMPDIR: every run on the machine has to find the same file.
+PATH = "/tmp/sendguard-e2e-system.lock"
 
 
 class SystemLock:
