@@ -1,10 +1,10 @@
 // The add-on's options page: learning from the Sent folders again. The
 // learn window does the rest.
 
+import { pageMessages } from "../modules/messages.mjs";
 import { LEARN_REQUEST_MESSAGE } from "../modules/sentlearner.mjs";
 
-const text = (key, substitutions) =>
-  browser.i18n.getMessage(key, substitutions);
+const text = await pageMessages(browser, document);
 const ask = (action) =>
   browser.runtime.sendMessage({ type: LEARN_REQUEST_MESSAGE, action });
 

@@ -589,3 +589,7 @@ SCENARIOS.update(scenarios_lookalike.SCENARIOS)
 from . import scenarios_history  # noqa: E402
 
 SCENARIOS.update(scenarios_history.SCENARIOS)
+
+from . import scenarios_language  # noqa: E402
+
+SCENARIOS.update(scenarios_language.SCENARIOS)
