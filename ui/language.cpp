@@ -8,7 +8,10 @@
 #include <QPointer>
 #include <QTranslator>
 
+#include <algorithm>
+
 #include <optional>
+#include <vector>
 
 namespace sendguard {
 
@@ -20,9 +23,9 @@ struct Installed
 {
     std::optional<Language> language;
     // Owned by the application, so that they go with it; QPointer notices.
-    QPointer<QTranslator> ours;
+    std::vector<QPointer<QTranslator>> ours; // one per catalogue of ours
     QPointer<QTranslator> qt;
-    bool oursLoaded = false;
+    bool oursLoaded = false; // sendguard_<code>.qm, the one every screen needs
 };
 
 Installed &installed()
@@ -85,18 +88,35 @@ QString languageCode(Language language)
 bool applyLanguage(Language language)
 {
     Installed &state = installed();
-    if (state.language == language && state.ours)
+    const bool installedBefore = std::any_of(state.ours.begin(), state.ours.end(),
+                                             [](const auto &translator) { return !!translator; });
+    if (state.language == language && installedBefore)
         return state.oursLoaded;
-    remove(state.ours);
+    for (QPointer<QTranslator> &translator : state.ours)
+        remove(translator);
+    state.ours.clear();
     remove(state.qt);
 
+    // Every catalogue of ours for the language: sendguard_<code>.qm and any other part's (the
+    // rule messages' rulemessages_<code>.qm), all embedded under :/i18n.
     const QString code = languageCode(language);
     state.language = language;
-    state.ours = new QTranslator(QCoreApplication::instance());
-    state.oursLoaded = state.ours->load(QStringLiteral(":/i18n/sendguard_") + code);
-    if (state.oursLoaded)
-        QCoreApplication::installTranslator(state.ours);
-    else
+    state.oursLoaded = false;
+    const QDir folder(QStringLiteral(":/i18n"));
+    for (const QString &name : folder.entryList(
+             {QStringLiteral("*_") + code + QStringLiteral(".qm")}, QDir::Files, QDir::Name)) {
+        auto *translator = new QTranslator(QCoreApplication::instance());
+        if (!translator->load(folder.filePath(name))) {
+            qCWarning(lcLanguage) << "catalogue" << name << "did not load";
+            delete translator;
+            continue;
+        }
+        QCoreApplication::installTranslator(translator);
+        state.ours.emplace_back(translator);
+        if (name == QStringLiteral("sendguard_") + code + QStringLiteral(".qm"))
+            state.oursLoaded = true;
+    }
+    if (!state.oursLoaded)
         qCWarning(lcLanguage) << "SendGuard's catalogue for" << code << "did not load";
 
     // English needs no Qt catalogue: Qt's source texts are English.

@@ -22,8 +22,9 @@ Language languageFromPolicy(const std::string &policyLanguage);
 QString languageCode(Language language);
 
 // Makes `language` the one every tr() call of the running QCoreApplication answers in: installs
-// SendGuard's catalogue (embedded, `:/i18n/sendguard_<code>.qm`) and Qt's own (`qtbase_<code>.qm`,
-// for the standard buttons and dialogs) in place of those an earlier call installed, and sets the
+// every embedded catalogue of ours for it (`:/i18n/*_<code>.qm`: sendguard_<code>.qm, and those
+// other parts add, such as the rule messages') and Qt's own (`qtbase_<code>.qm`, for the
+// standard buttons and dialogs) in place of those an earlier call installed, and sets the
 // default QLocale for numbers. Cheap when the language is already in force. Needs a
 // QCoreApplication. Returns false when SendGuard's own catalogue could not be loaded; the English
 // source texts then show, with their numerus forms unresolved ("%n" forms read "1 people").

@@ -3,10 +3,11 @@
 
 import { FAILURE_CHOICE_MESSAGE } from "../modules/failureprompt.mjs";
 import { failureTextKeys, parseFailureQuery } from "../modules/failuretext.mjs";
+import { pageMessages } from "../modules/messages.mjs";
 
 const failure = parseFailureQuery(window.location.search);
 const keys = failureTextKeys(failure.kind, failure.allowSendAnyway);
-const text = (key) => browser.i18n.getMessage(key);
+const text = await pageMessages(browser, document);
 let chosen = false;
 
 function choose(choice) {

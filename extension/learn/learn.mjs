@@ -4,13 +4,13 @@
 // Enter presses the focused button; Esc closes the window.
 
 import { learnView } from "../modules/learntext.mjs";
+import { pageMessages } from "../modules/messages.mjs";
 import {
   LEARN_PROGRESS_MESSAGE,
   LEARN_REQUEST_MESSAGE,
 } from "../modules/sentlearner.mjs";
 
-const text = (key, substitutions) =>
-  browser.i18n.getMessage(key, substitutions);
+const text = await pageMessages(browser, document);
 const element = (id) => document.getElementById(id);
 const BUTTONS = ["learn", "retry", "notNow", "close"];
 

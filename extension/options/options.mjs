@@ -2,6 +2,7 @@
 // by the host), and learning from the Sent folders again. The background page
 // does the talking; this page only shows what it answers.
 
+import { pageMessages } from "../modules/messages.mjs";
 import { LEARN_REQUEST_MESSAGE } from "../modules/sentlearner.mjs";
 import {
   SETTINGS_REQUEST_MESSAGE,
@@ -10,8 +11,7 @@ import {
 } from "../modules/settingsopener.mjs";
 import { FailureKind, messageOf } from "../modules/hostclient.mjs";
 
-const text = (key, substitutions) =>
-  browser.i18n.getMessage(key, substitutions);
+const text = await pageMessages(browser, document);
 const ask = (action) =>
   browser.runtime.sendMessage({ type: LEARN_REQUEST_MESSAGE, action });
 

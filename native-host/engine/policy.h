@@ -34,7 +34,8 @@ struct Policy
     bool skipWhenInternalOnly = true;
     int countdownSeconds = 0;
     std::string onHostFailure = "ask"; // "ask" or "block"; read by the extension
-    std::string language = "auto";     // "auto" (the system's), "en" or "ja"; read by the dialogs
+    // "auto" (the system's), "en" or "ja": the language of the dialog, the CLI and the add-in
+    std::string language = "auto";
     std::map<std::string, RuleSetting> rules;
     std::vector<std::string> locked;
 

@@ -5,8 +5,8 @@
 
 SCENARIO is one of: internal-only, external-confirm, external-confirm-mouse, external-cancel,
 host-missing, mailing-list-expanded, reply-adds-new-domain, cc-exposure, blocked-domain, countdown,
-lookalike-domain, history-rules, learn-host-missing; and, on an installed .deb only (tests/deb
-runs them), installed-confirm and installed-policy.
+lookalike-domain, history-rules, learn-host-missing, japanese-dialog, japanese-host-missing;
+and, on an installed .deb only (tests/deb runs them), installed-confirm and installed-policy.
 The config (written by CMake) names the built host, the add-in XPI, the X watcher, Thunderbird,
 the add-in id and the native host name, and the folder for each run's artefacts.
 Exit status: 0 passed, 1 failed (with the reason and the tails of the logs), 2 bad usage.

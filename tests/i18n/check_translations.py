@@ -1,16 +1,18 @@
 #!/usr/bin/env python3
 """Fails when a tr() text of the sources is not translated in the committed catalogues.
 
-Runs lupdate over the same folders and with the same options as the sendguard_lupdate target,
-into a temporary .ts, and compares it with translations/sendguard_ja.ts (every message) and
-translations/sendguard_en.ts (the numerus forms only). A message fails when it is missing from
-the committed file, marked unfinished, empty, has the wrong number of numerus forms, or when its
-translation drops or adds a placeholder (%1, %n, %Ln) or a mnemonic (&B). An entry of the
-committed file that the sources no longer have fails too: the .ts was not refreshed.
+Runs lupdate over ui/ and native-host/ (every file, whatever catalogue it belongs to) into a
+temporary .ts and compares it with the union of translations/*_ja.ts (every message) and of
+translations/*_en.ts (the numerus forms only): sendguard_*.ts, and the catalogues other parts
+keep apart (rulemessages_*.ts). A message fails when no catalogue has it, when a catalogue holds
+it unfinished or empty, with the wrong number of numerus forms, or with a placeholder (%1, %n,
+%Ln) or a mnemonic (&B) dropped or added. An entry of a catalogue that the sources no longer have
+fails too: the .ts was not refreshed.
 
 usage: check_translations.py LUPDATE SOURCE_ROOT
 """
 
+import glob
 import os
 import re
 import subprocess
@@ -20,10 +22,10 @@ import xml.etree.ElementTree as ET
 
 OPTIONS = ["-extensions", "cpp,h", "-locations", "none", "-no-obsolete", "-silent"]
 FOLDERS = ["ui", "native-host"]
-# (file, target language, numerus forms the language has, extra lupdate options)
-CATALOGUES = [
-    ("translations/sendguard_ja.ts", "ja_JP", 1, []),
-    ("translations/sendguard_en.ts", "en_US", 2, ["-pluralonly"]),
+# (language, target language, numerus forms the language has, extra lupdate options)
+LANGUAGES = [
+    ("ja", "ja_JP", 1, []),
+    ("en", "en_US", 2, ["-pluralonly"]),
 ]
 PLACEHOLDER = re.compile(r"%L?(?:n|\d+)")
 MNEMONIC = re.compile(r"&(?!&)\S")
@@ -75,10 +77,10 @@ def main():
     lupdate, root = sys.argv[1], sys.argv[2]
     failures = []
     checked = 0
-    for relative, language, numerus_count, extra in CATALOGUES:
-        committed_path = os.path.join(root, relative)
-        if not os.path.exists(committed_path):
-            failures.append(f"{relative} does not exist")
+    for code, language, numerus_count, extra in LANGUAGES:
+        paths = sorted(glob.glob(os.path.join(root, "translations", f"*_{code}.ts")))
+        if not paths:
+            failures.append(f"no translations/*_{code}.ts")
             continue
         with tempfile.TemporaryDirectory() as folder:
             fresh_path = os.path.join(folder, "fresh.ts")
@@ -86,19 +88,22 @@ def main():
                        "-target-language", language, "-ts", fresh_path]
             subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
             fresh = messages(fresh_path)
-        committed = messages(committed_path)
         if not fresh:
-            failures.append(f"lupdate found no texts for {relative}: the check would be empty")
+            failures.append(f"lupdate found no texts for {code}: the check would be empty")
+        catalogues = {os.path.relpath(path, root): messages(path) for path in paths}
         for key in fresh:
             checked += 1
-            if key not in committed:
-                failures.append(f"{relative}: {key[0]}: {key[1]!r} is not in the file "
+            holders = [(name, entries[key]) for name, entries in catalogues.items()
+                       if key in entries]
+            if not holders:
+                failures.append(f"{code}: {key[0]}: {key[1]!r} is in no translations/*_{code}.ts "
                                 "(run `ninja sendguard_lupdate`, then translate it)")
-                continue
-            failures += [f"{relative}: {p}" for p in problems_of(key, committed[key], numerus_count)]
-        for key in committed.keys() - fresh.keys():
-            failures.append(f"{relative}: {key[0]}: {key[1]!r} is no longer in the sources "
-                            "(run `ninja sendguard_lupdate`)")
+            for name, message in holders:
+                failures += [f"{name}: {p}" for p in problems_of(key, message, numerus_count)]
+        for name, entries in catalogues.items():
+            for key in entries.keys() - fresh.keys():
+                failures.append(f"{name}: {key[0]}: {key[1]!r} is no longer in the sources "
+                                "(refresh the .ts with lupdate)")
     for failure in failures:
         print("FAIL", failure)
     print(f"{checked} messages checked, {len(failures)} problems")

@@ -632,3 +632,7 @@ SCENARIOS.update(scenarios_history.SCENARIOS)
 from . import scenarios_installed  # noqa: E402
 
 SCENARIOS.update(scenarios_installed.SCENARIOS)
+
+from . import scenarios_language  # noqa: E402
+
+SCENARIOS.update(scenarios_language.SCENARIOS)
