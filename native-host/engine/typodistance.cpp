@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <limits>
 #include <vector>
 
 namespace sendguard {
@@ -103,6 +104,47 @@ private:
 
 int typoDistance(std::u32string_view intended, std::u32string_view typed, bool visualOnly)
 {
+    return typoDistanceUpTo(intended, typed, visualOnly, std::numeric_limits<int>::max());
+}
+
+namespace {
+
+// A lower bound of the distance for ASCII text, from the letters alone: every edit costs at least
+// one half step and leaves at most one letter of each side unmatched by the other side's
+// letters, so the distance is at least the larger count of unmatched letters. -1 when either
+// side is not ASCII.
+int letterCountBound(std::u32string_view a, std::u32string_view b)
+{
+    std::array<int, 128> balance{};
+    for (const char32_t c : a) {
+        if (c >= 128)
+            return -1;
+        ++balance[c];
+    }
+    for (const char32_t c : b) {
+        if (c >= 128)
+            return -1;
+        --balance[c];
+    }
+    int onlyInA = 0;
+    int onlyInB = 0;
+    for (const int count : balance) {
+        onlyInA += count > 0 ? count : 0;
+        onlyInB += count < 0 ? -count : 0;
+    }
+    return std::max(onlyInA, onlyInB);
+}
+
+} // namespace
+
+int typoDistanceUpTo(std::u32string_view intended, std::u32string_view typed, bool visualOnly,
+                     int limit)
+{
+    if (limit < std::numeric_limits<int>::max()) {
+        const int bound = letterCountBound(intended, typed);
+        if (bound > limit)
+            return bound;
+    }
     const CostModel cost(visualOnly);
     const std::size_t rows = intended.size() + 1;
     const std::size_t columns = typed.size() + 1;
@@ -120,7 +162,9 @@ int typoDistance(std::u32string_view intended, std::u32string_view typed, bool v
     for (std::size_t j = 1; j < columns; ++j)
         at(0, j) = at(0, j - 1) + cost.insertionOrDeletion(typed, j - 1) + penalty(0);
 
+    int previousRowLeast = 0;
     for (std::size_t i = 1; i < rows; ++i) {
+        int rowLeast = at(i, 0);
         for (std::size_t j = 1; j < columns; ++j) {
             const char32_t a = intended[i - 1];
             const char32_t b = typed[j - 1];
@@ -133,7 +177,13 @@ int typoDistance(std::u32string_view intended, std::u32string_view typed, bool v
             if (i > 1 && j > 1 && a == typed[j - 2] && intended[i - 2] == b && a != b)
                 best = std::min(best, at(i - 2, j - 2) + cost.transposition() + penalty(i - 1));
             at(i, j) = best;
+            rowLeast = std::min(rowLeast, best);
         }
+        // Costs are never negative and a cell looks back two rows at most (a swap): once two
+        // rows in a row exceed the limit, so does everything after them.
+        if (rowLeast > limit && previousRowLeast > limit)
+            return rowLeast;
+        previousRowLeast = rowLeast;
     }
     return at(rows - 1, columns - 1);
 }

@@ -21,6 +21,12 @@ namespace sendguard {
 // short labels only.
 int typoDistance(std::u32string_view intended, std::u32string_view typed, bool visualOnly = false);
 
+// The same, for callers that only care up to `limit`: the exact distance when it is at most
+// `limit`, otherwise some value above `limit`. Stops as soon as two rows of the table both
+// exceed it, which makes comparing with thousands of unrelated names cheap.
+int typoDistanceUpTo(std::u32string_view intended, std::u32string_view typed, bool visualOnly,
+                     int limit);
+
 // UTF-8 to code points; an ill-formed sequence becomes U+FFFD.
 std::u32string toCodePoints(std::string_view utf8);
 

@@ -117,8 +117,8 @@ bool generate(HistoryStore &store, std::int64_t recipients)
         }));
 }
 
-// A group of five who write together, plus one stranger and one namesake at another
-// organisation: every history rule has work to do.
+// A group of five who write together, plus one stranger, one namesake at another
+// organisation and one slip in an address: every history rule has work to do.
 Draft draftFor(std::int64_t first, std::int64_t recipients)
 {
     Draft draft;
@@ -129,19 +129,27 @@ Draft draftFor(std::int64_t first, std::int64_t recipients)
     const std::int64_t other = (first + recipients / 2) % recipients + 1;
     draft.cc.push_back(displayName(other) + " <someone" + std::to_string(other)
                        + "@wrong-company.example>");
+    // A slip in a known address at a known organisation: lookalike-address compares it with
+    // the addresses there.
+    draft.cc.push_back("p" + std::to_string(first) + "0@org" + std::to_string(first % kDomains)
+                       + ".example");
     draft.subject = "Weekly update";
     draft.body = "Hello all, the figures are attached.";
     return draft;
 }
 
-// The calls the four history rules make for a review, without the rest of the engine.
+// The calls the history rules make for a review, without the rest of the engine.
 std::int64_t historyQueries(const HistoryView &history, const Review &review)
 {
     std::int64_t sum = history.hasHistory() ? 1 : 0;
     for (const auto &r : review.recipients) {
-        sum += history.recipientCount(r.normalisedAddress());
-        sum += history.domainCount(r.domain.ascii);
-        sum += static_cast<std::int64_t>(history.addressesNamed(r.displayName).size());
+        const std::int64_t sent = history.recipientCount(r.normalisedAddress());
+        const std::int64_t domain = history.domainCount(r.domain.ascii);
+        sum += sent + domain;
+        for (const auto &named : history.addressesNamed(r.displayName))
+            sum += history.recipientCount(named); // display-name-mismatch weighs namesakes
+        if (sent == 0 && domain > 0)              // lookalike-address
+            sum += static_cast<std::int64_t>(history.addressesAt(r.domain.ascii, 200).size());
     }
     for (std::size_t i = 0; i < review.recipients.size(); ++i) {
         for (std::size_t j = i + 1; j < review.recipients.size(); ++j) {

@@ -3,6 +3,7 @@ line, the audit log of decisions, and --check against a learned history."""
 
 import json
 import os
+import sqlite3
 import subprocess
 import tempfile
 import unittest
@@ -78,6 +79,86 @@ class ServeLearns(unittest.TestCase):
         again = run("--learn", learned, "--history", self.history_file())
         self.assertEqual(again.returncode, 0, again.stderr)
         self.assertIn("learned 0 of 1", again.stdout)
+
+
+    def test_review_goes_on_while_another_program_holds_the_write_lock(self):
+        self.host.send({"type": "learn", "id": "l-1", "messages": sent_folder_messages()})
+        self.assertEqual(self.host.reply()["learned"], 4)
+        holder = sqlite3.connect(self.history_file(), isolation_level=None)
+        holder.execute("BEGIN IMMEDIATE")
+        holder.execute("INSERT INTO domains VALUES ('held.example', 1, 1)")
+        request = request_file("internal-only.json")
+        request["id"] = "r-held"
+        self.host.send(request)
+        verdict = self.host.reply()
+        self.assertEqual((verdict["id"], verdict["decision"]), ("r-held", "send"))
+        self.assertNotIn("historyUnavailable", verdict)  # WAL: reads do not wait for a writer
+        self.host.send({"type": "sent", "id": "r-held", "messageId": "<r-held@corp.example>"})
+        self.host.send({"type": "ping", "id": "p-1"})
+        self.assertEqual(self.host.reply()["type"], "pong")  # the failed write stopped nothing
+        holder.execute("ROLLBACK")
+        holder.close()
+        request["id"] = "r-free"
+        self.host.send(request)
+        self.assertEqual(self.host.reply()["decision"], "send")
+        self.finish()
+
+    def test_review_goes_on_without_a_history_held_exclusively_and_says_so(self):
+        self.host.send({"type": "learn", "id": "l-1", "messages": sent_folder_messages()})
+        self.assertEqual(self.host.reply()["learned"], 4)
+        self.finish()
+        # A backup tool holds the file in exclusive mode as the next host starts: it cannot open
+        # its history, and reviews without it.
+        holder = sqlite3.connect(self.history_file(), isolation_level=None)
+        holder.execute("PRAGMA locking_mode = EXCLUSIVE")
+        holder.execute("BEGIN EXCLUSIVE")
+        holder.execute("INSERT INTO domains VALUES ('held.example', 1, 1)")
+        second = HostProcess(data_home=self.host.data_home)
+        try:
+            request = request_file("internal-only.json")
+            request["id"] = "r-locked"
+            second.send(request)
+            verdict = second.reply()
+            self.assertEqual((verdict["id"], verdict["decision"]), ("r-locked", "send"))
+            self.assertIs(verdict.get("historyUnavailable"), True)
+            second.close_input()
+            self.assertEqual(second.wait(), 0)
+            self.assertIn("history unavailable", second.log_text() or "")
+        finally:
+            second.kill()
+            holder.execute("ROLLBACK")
+            holder.close()
+
+    # The host killed with SIGKILL while it learns batch after batch: the file stays intact and
+    # holds every batch it acknowledged, plus at most the one in flight, never part of one.
+    def test_killed_while_learning_loses_at_most_the_batch_in_flight(self):
+        batch_size = 40
+
+        def batch(n):
+            return {"type": "learn", "id": "l-%d" % n, "messages": [
+                {"messageId": "<k%d-%d@corp.example>" % (n, i), "date": 1769000000000 + i,
+                 "to": ["p%d-%d@client.example" % (n, i), "q%d@partner.example" % n]}
+                for i in range(batch_size)]}
+
+        for n in range(60):
+            self.host.send(batch(n))
+        acknowledged = 0
+        while acknowledged < 5:
+            self.assertEqual(self.host.reply()["learned"], batch_size)
+            acknowledged += 1
+        self.host.proc.kill()
+        self.host.proc.wait()
+        self.host._reader.join(timeout=5)
+        acknowledged += sum(1 for r in self.host.remaining_replies() if r.get("type") == "learned")
+        self.assertLess(acknowledged, 60, "the host finished before it was killed")
+
+        db = sqlite3.connect(self.history_file())
+        self.assertEqual(db.execute("PRAGMA integrity_check").fetchone()[0], "ok")
+        learned = db.execute("SELECT count(*) FROM learned_messages").fetchone()[0]
+        db.close()
+        self.assertEqual(learned % batch_size, 0, "a batch was half written")
+        self.assertGreaterEqual(learned, acknowledged * batch_size)
+        self.assertLessEqual(learned, (acknowledged + 1) * batch_size)
 
 
 class CommandLine(unittest.TestCase):

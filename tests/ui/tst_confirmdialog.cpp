@@ -152,6 +152,7 @@ private slots:
     void manyRecipientsScroll();
     void longTextKeepsTheDialogOnScreen();
     void blockedDialogFocusesCancel();
+    void saysWhenTheHistoryCouldNotBeRead();
 };
 
 void tst_ConfirmDialog::groupsExternalRecipientsUnderTheirDomain()
@@ -650,6 +651,25 @@ void tst_ConfirmDialog::blockedDialogFocusesCancel()
     ConfirmDialog dialog(review);
     QVERIFY(showAndActivate(dialog));
     QCOMPARE(QApplication::focusWidget(), dialog.cancelButton());
+}
+
+// A review whose history could not be read (locked, unreadable, full disk) still shows, and
+// says plainly that the mail was not compared with the usual recipients; a normal one does not.
+void tst_ConfirmDialog::saysWhenTheHistoryCouldNotBeRead()
+{
+    Review review = twoDomainReview();
+    {
+        ConfirmDialog dialog(review);
+        QVERIFY(!dialog.findChild<QLabel *>(QStringLiteral("historyUnavailableLabel")));
+    }
+    review.historyUnavailable = true;
+    ConfirmDialog dialog(review);
+    QVERIFY(showAndActivate(dialog));
+    const auto *label = dialog.findChild<QLabel *>(QStringLiteral("historyUnavailableLabel"));
+    QVERIFY(label);
+    QVERIFY(label->isVisible());
+    QVERIFY(label->text().contains(QStringLiteral("history could not be read")));
+    QVERIFY(boxContaining(dialog, "alice@client.example"));
 }
 
 QTEST_MAIN(tst_ConfirmDialog)

@@ -58,7 +58,8 @@ std::string slippedFrom(const ReviewedRecipient &recipient, const HistoryView &h
         const std::string_view knownLocal = localPart(known);
         if (knownLocal.size() < kShortestLocalPart || differOnlyInDigits(knownLocal, typed))
             continue;
-        const int distance = typoDistance(toCodePoints(knownLocal), typedPoints);
+        const int distance
+            = typoDistanceUpTo(toCodePoints(knownLocal), typedPoints, false, bestDistance - 1);
         if (distance > 0 && distance < bestDistance) {
             best = known;
             bestDistance = distance;

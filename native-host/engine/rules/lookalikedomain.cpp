@@ -293,13 +293,15 @@ private:
         if (std::popcount(reference.part.nameCharacters ^ part.nameCharacters) > 2 * threshold)
             return -1;
         const bool visualOnly = length <= 3;
-        const int distance = typoDistance(reference.part.name, part.name, visualOnly);
+        const int distance
+            = typoDistanceUpTo(reference.part.name, part.name, visualOnly, threshold);
         return distance <= threshold ? distance : -1;
     }
 
     static int suffixDistance(const Reference &reference, const RegistrablePart &part)
     {
-        const int distance = typoDistance(reference.part.suffix, part.suffix);
+        const int distance
+            = typoDistanceUpTo(reference.part.suffix, part.suffix, false, suffixThreshold);
         return distance <= suffixThreshold ? distance : -1;
     }
 

@@ -370,6 +370,29 @@ TEST_P(TypoDistance, WeighsLikelySlipsAtHalfAStep)
               testCase.halfSteps);
 }
 
+// With a limit: exact up to it, above it beyond (the row cut-off and the letter-count bound).
+TEST_P(TypoDistance, BoundedByALimitIsExactUpToItAndAboveItBeyond)
+{
+    const DistanceCase &testCase = GetParam();
+    const auto intended = toCodePoints(testCase.intended);
+    const auto typed = toCodePoints(testCase.typed);
+
+    EXPECT_EQ(typoDistanceUpTo(intended, typed, false, testCase.halfSteps), testCase.halfSteps);
+    EXPECT_EQ(typoDistanceUpTo(intended, typed, false, testCase.halfSteps + 3), testCase.halfSteps);
+    if (testCase.halfSteps > 0) {
+        EXPECT_GT(typoDistanceUpTo(intended, typed, false, testCase.halfSteps - 1),
+                  testCase.halfSteps - 1);
+    }
+}
+
+TEST(TypoDistanceUpTo, StopsEarlyOnUnrelatedNamesWithoutMissingNearOnes)
+{
+    EXPECT_GT(typoDistanceUpTo(U"org12345", U"wrong-company", false, 2), 2);
+    EXPECT_GT(typoDistanceUpTo(U"abcdefghijklmnop", U"zyxwvutsrqponmlk", false, 4), 4);
+    EXPECT_EQ(typoDistanceUpTo(U"abcdefghijklmnop", U"abcdefghijklmnpo", false, 4), 1);
+    EXPECT_EQ(typoDistanceUpTo(U"bücher", U"bucher", false, 2), 2); // not ASCII: no bound
+}
+
 const DistanceCase distanceCases[] = {
     {"Equal", "gmail", "gmail", 0},
     {"NeighbouringKey", "gmail", "gnail", 1},
