@@ -68,6 +68,14 @@ set(CMAKE_INSTALL_DEFAULT_DIRECTORY_PERMISSIONS
     OWNER_READ OWNER_WRITE OWNER_EXECUTE GROUP_READ GROUP_EXECUTE WORLD_READ WORLD_EXECUTE)
 set(doc "share/doc/${SENDGUARD_PACKAGE_NAME}")
 install(TARGETS ${SENDGUARD_HOST_EXECUTABLE} RUNTIME DESTINATION bin)
+# A stripped install (cpack's CPACK_STRIP_FILES) also drops the compiler's .comment section, as
+# Debian's own packaging (dh_strip) does.
+install(CODE "
+    if(CMAKE_INSTALL_DO_STRIP)
+        execute_process(COMMAND \"${CMAKE_OBJCOPY}\" --remove-section=.comment
+                                \"\$ENV{DESTDIR}\${CMAKE_INSTALL_PREFIX}/bin/${SENDGUARD_HOST_EXECUTABLE}\"
+                        COMMAND_ERROR_IS_FATAL ANY)
+    endif()")
 foreach(libdir lib lib64)
     install(FILES "${deb_stage}/${SENDGUARD_HOST_NAME}.json"
             DESTINATION "${libdir}/mozilla/native-messaging-hosts")
