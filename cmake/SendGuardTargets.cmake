@@ -3,7 +3,10 @@ function(sendguard_target_defaults target)
     if(MSVC)
         # /utf-8: the sources and their string literals are UTF-8 (Japanese rule texts).
         target_compile_options(${target} PRIVATE /W4 /utf-8 /permissive- /Zc:__cplusplus)
-        target_compile_definitions(${target} PRIVATE NOMINMAX WIN32_LEAN_AND_MEAN)
+        # getenv, fopen and getpid are used on purpose; their _s and _ variants are not portable.
+        target_compile_definitions(${target} PRIVATE NOMINMAX WIN32_LEAN_AND_MEAN
+                                                     _CRT_SECURE_NO_WARNINGS
+                                                     _CRT_NONSTDC_NO_WARNINGS)
     else()
         target_compile_options(${target} PRIVATE -Wall -Wextra)
     endif()

@@ -36,6 +36,12 @@ StoreErrorCode codeFor(int result)
 
 } // namespace
 
+std::string utf8Path(const std::filesystem::path &path)
+{
+    const std::u8string name = path.u8string();
+    return std::string(name.begin(), name.end());
+}
+
 const char *storeErrorCodeName(StoreErrorCode code)
 {
     switch (code) {
@@ -188,10 +194,10 @@ StoreResult<Database> Database::open(const std::filesystem::path &path, Mode mod
                                                : SQLITE_OPEN_READONLY)
                       | SQLITE_OPEN_NOMUTEX;
     sqlite3 *db = nullptr;
-    const int result = sqlite3_open_v2(path.string().c_str(), &db, flags, nullptr);
+    const int result = sqlite3_open_v2(utf8Path(path).c_str(), &db, flags, nullptr);
     Database database(db); // closes the handle SQLite returns even on failure
     if (result != SQLITE_OK)
-        return database.errorFor(result, "opening " + path.string());
+        return database.errorFor(result, "opening " + utf8Path(path));
     sqlite3_extended_result_codes(db, 1);
     return database;
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdio>
 #include <filesystem>
 #include <string_view>
 
@@ -23,6 +24,10 @@ bool writeStdout(std::string_view bytes);
 // The per-user data folder: $XDG_DATA_HOME or ~/.local/share on Linux, %LOCALAPPDATA% on
 // Windows, with "sendguard" appended. Empty when the environment names none.
 std::filesystem::path userDataFolder();
+
+// Opens `path` for appending in binary mode, creating it; nullptr on failure. Takes the path as
+// the system spells it (wide on Windows), so folders outside the ANSI code page work.
+std::FILE *openForAppend(const std::filesystem::path &path);
 
 // Whether a GUI can be shown: on Linux DISPLAY, WAYLAND_DISPLAY or QT_QPA_PLATFORM is set;
 // always true on Windows.

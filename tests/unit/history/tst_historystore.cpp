@@ -117,6 +117,21 @@ TEST(HistoryStore, RecordsRecipientsDomainsPairsAndNames)
     EXPECT_FALSE(store->takeReadFailure());
 }
 
+// A Japanese user name in the data folder (C:\Users\山田\AppData\Local on Windows): the file
+// must land under that very name, not under the ANSI code page's "??".
+TEST(HistoryStore, OpensInAFolderNamedOutsideAscii)
+{
+    TempFolder folder;
+    const fs::path dataFolder = folder.path() / fs::path(u8"山田 データ");
+    fs::create_directories(dataFolder);
+    const fs::path path = dataFolder / "history.sqlite";
+    ASSERT_FALSE(openOk(path)->recordSent(mailTo("", {"a@x.example"})));
+    EXPECT_TRUE(fs::exists(path));
+    EXPECT_EQ(openOk(path)->recipientCount("a@x.example"), 1);
+    EXPECT_EQ(sql::utf8Path(path.filename()), "history.sqlite");
+    EXPECT_NE(sql::utf8Path(path).find("山田 データ"), std::string::npos);
+}
+
 TEST(HistoryStore, LearningTheSameMessageTwiceChangesNothing)
 {
     TempFolder folder;
