@@ -12,7 +12,7 @@ set(CMAKE_RC_COMPILER ${mingw_prefix}-windres)
 
 # Look for libraries and headers only in the mingw sysroot, never in the host's /usr/include
 # (glibc headers break a Windows build). Header-only nlohmann/json is the one thing taken from
-# the host: SENDGUARD_CROSS_INCLUDE_DIR names a folder holding only a link to it.
+# the host, through a folder that holds only a link to it (cmake/SendGuardCrossDeps.cmake).
 set(CMAKE_FIND_ROOT_PATH /usr/${mingw_prefix})
 set(CMAKE_FIND_ROOT_PATH_MODE_PROGRAM NEVER)
 set(CMAKE_FIND_ROOT_PATH_MODE_LIBRARY ONLY)
