@@ -299,7 +299,7 @@ HistoryStore::Opened HistoryStore::open(const std::filesystem::path &path, const
             connection.db.reset();
             const auto aside = moveAside(path);
             opened.warnings.push_back("history was corrupt (" + error->message + "); moved to "
-                                      + aside.filename().string() + " and rebuilt");
+                                      + sql::utf8Path(aside.filename()) + " and rebuilt");
             continue;
         }
         if (error) {

@@ -1,5 +1,7 @@
 #include "sqlite.h"
 
+#include <algorithm>
+
 #include <sqlite3.h>
 
 namespace sendguard::sql {
@@ -35,6 +37,12 @@ StoreErrorCode codeFor(int result)
 }
 
 } // namespace
+
+std::string utf8Path(const std::filesystem::path &path)
+{
+    const std::u8string name = path.u8string();
+    return std::string(name.begin(), name.end());
+}
 
 const char *storeErrorCodeName(StoreErrorCode code)
 {
@@ -187,8 +195,11 @@ namespace {
 // A file: URI for `path` (RFC 8089; SQLite's URI filenames), with `?immutable=1`.
 std::string immutableUri(const std::filesystem::path &path)
 {
-    std::string uri = "file:";
-    for (const unsigned char c : std::filesystem::absolute(path).generic_string()) {
+    std::string absolute = utf8Path(std::filesystem::absolute(path));
+    std::replace(absolute.begin(), absolute.end(), '\\', '/');
+    // "file:/C:/x" on Windows, "file:/home/x" elsewhere.
+    std::string uri = absolute.starts_with('/') ? "file:" : "file:/";
+    for (const unsigned char c : absolute) {
         if (c == '%' || c == '?' || c == '#' || c < 0x21 || c >= 0x7F) {
             static const char hex[] = "0123456789ABCDEF";
             uri += '%';
@@ -206,7 +217,7 @@ std::string immutableUri(const std::filesystem::path &path)
 StoreResult<Database> Database::open(const std::filesystem::path &path, Mode mode)
 {
     int flags = SQLITE_OPEN_NOMUTEX;
-    std::string name = path.string();
+    std::string name = utf8Path(path);
     switch (mode) {
     case Mode::ReadWrite:
         flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
@@ -223,7 +234,7 @@ StoreResult<Database> Database::open(const std::filesystem::path &path, Mode mod
     const int result = sqlite3_open_v2(name.c_str(), &db, flags, nullptr);
     Database database(db); // closes the handle SQLite returns even on failure
     if (result != SQLITE_OK)
-        return database.errorFor(result, "opening " + path.string());
+        return database.errorFor(result, "opening " + utf8Path(path));
     sqlite3_extended_result_codes(db, 1);
     return database;
 }

@@ -32,6 +32,11 @@ enum class StoreErrorCode {
 
 const char *storeErrorCodeName(StoreErrorCode code); // "busy", "read-only", ...
 
+// A file name as UTF-8, the form SQLite takes on every platform and our messages use.
+// path::string() would convert to the ANSI code page on Windows, which cannot spell every
+// user's folder (C:\Users\山田 on a Western system) and makes MSVC's library throw.
+std::string utf8Path(const std::filesystem::path &path);
+
 struct StoreError
 {
     StoreErrorCode code = StoreErrorCode::Other;

@@ -79,7 +79,7 @@ std::FILE *openLogFile(const std::filesystem::path &folder)
     const std::filesystem::path path = folder / "sendguard.log";
     if (std::filesystem::file_size(path, error) > kRotateBytes && !error)
         std::filesystem::rename(path, folder / "sendguard.log.1", error);
-    return std::fopen(path.string().c_str(), "ab");
+    return platform::openForAppend(path);
 }
 
 } // namespace
@@ -95,7 +95,7 @@ QString installLogging()
     qInstallMessageHandler(writeMessage);
     if (!logFile)
         return {};
-    return QString::fromStdString((folder / "sendguard.log").string());
+    return QString::fromStdU16String((folder / "sendguard.log").u16string());
 }
 
 void shutdownLogging()

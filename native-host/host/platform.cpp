@@ -16,7 +16,7 @@ namespace sendguard::platform {
 
 namespace {
 
-std::filesystem::path environmentPath(const char *name)
+[[maybe_unused]] std::filesystem::path environmentPath(const char *name)
 {
     const char *value = std::getenv(name);
     if (!value || !*value)
@@ -61,14 +61,25 @@ bool writeStdout(std::string_view bytes)
 
 std::filesystem::path userDataFolder()
 {
-    const std::filesystem::path base = environmentPath("LOCALAPPDATA");
-    return base.empty() ? base : base / "sendguard";
+    // _wgetenv: getenv would give the folder in the ANSI code page, losing a user name that it
+    // cannot spell.
+    const wchar_t *base = _wgetenv(L"LOCALAPPDATA");
+    if (!base || !*base)
+        return {};
+    return std::filesystem::path(base) / "sendguard";
+}
+
+std::FILE *openForAppend(const std::filesystem::path &path)
+{
+    return _wfopen(path.c_str(), L"ab");
 }
 
 std::filesystem::path userConfigFolder()
 {
-    const std::filesystem::path base = environmentPath("APPDATA");
-    return base.empty() ? base : base / "sendguard";
+    const wchar_t *base = _wgetenv(L"APPDATA"); // wide, as for LOCALAPPDATA above
+    if (!base || !*base)
+        return {};
+    return std::filesystem::path(base) / "sendguard";
 }
 
 bool displayAvailable()
@@ -126,6 +137,11 @@ std::filesystem::path userConfigFolder()
     if (home.empty())
         return {};
     return home / ".config" / "sendguard";
+}
+
+std::FILE *openForAppend(const std::filesystem::path &path)
+{
+    return std::fopen(path.c_str(), "ab");
 }
 
 bool displayAvailable()

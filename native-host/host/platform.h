@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdio>
 #include <filesystem>
 #include <string_view>
 
@@ -28,6 +29,10 @@ std::filesystem::path userDataFolder();
 // Linux, %APPDATA% (roaming, as settings follow the person) on Windows, with "sendguard"
 // appended. Empty when the environment names none.
 std::filesystem::path userConfigFolder();
+
+// Opens `path` for appending in binary mode, creating it; nullptr on failure. Takes the path as
+// the system spells it (wide on Windows), so folders outside the ANSI code page work.
+std::FILE *openForAppend(const std::filesystem::path &path);
 
 // Whether a GUI can be shown: on Linux DISPLAY, WAYLAND_DISPLAY or QT_QPA_PLATFORM is set;
 // always true on Windows.

@@ -13,8 +13,13 @@
 #include <ostream>
 #include <set>
 #include <string>
-#include <unistd.h>
 #include <vector>
+
+#ifdef _WIN32
+#include <process.h> // getpid
+#else
+#include <unistd.h>
+#endif
 
 namespace sendguard {
 namespace {

@@ -1,20 +1,32 @@
-#include "engine/engine.h"
 #include "history/historystore.h"
-#include "history/learn.h"
 
 #include <gtest/gtest.h>
 
-#include <csignal>
 #include <filesystem>
 #include <fstream>
 #include <string>
+
+#ifdef _WIN32
+#include <process.h>
+#else
+#include <csignal>
 #include <sys/wait.h>
 #include <unistd.h>
+#endif
 
 namespace sendguard {
 namespace {
 
 namespace fs = std::filesystem;
+
+int processId()
+{
+#ifdef _WIN32
+    return ::_getpid();
+#else
+    return ::getpid();
+#endif
+}
 
 class TempFolder
 {
@@ -23,7 +35,7 @@ public:
     {
         const auto *info = ::testing::UnitTest::GetInstance()->current_test_info();
         m_path = fs::temp_directory_path()
-                 / ("sendguard-history-" + std::to_string(::getpid()) + "-" + info->name());
+                 / ("sendguard-history-" + std::to_string(processId()) + "-" + info->name());
         fs::remove_all(m_path);
         fs::create_directories(m_path);
     }
@@ -124,6 +136,21 @@ TEST(HistoryStore, AddressesAtADomainComeMostWrittenToFirstUpToTheLimit)
     EXPECT_FALSE(store->takeReadFailure());
 }
 
+// A Japanese user name in the data folder (C:\Users\山田\AppData\Local on Windows): the file
+// must land under that very name, not under the ANSI code page's "??".
+TEST(HistoryStore, OpensInAFolderNamedOutsideAscii)
+{
+    TempFolder folder;
+    const fs::path dataFolder = folder.path() / fs::path(u8"山田 データ");
+    fs::create_directories(dataFolder);
+    const fs::path path = dataFolder / "history.sqlite";
+    ASSERT_FALSE(openOk(path)->recordSent(mailTo("", {"a@x.example"})));
+    EXPECT_TRUE(fs::exists(path));
+    EXPECT_EQ(openOk(path)->recipientCount("a@x.example"), 1);
+    EXPECT_EQ(sql::utf8Path(path.filename()), "history.sqlite");
+    EXPECT_NE(sql::utf8Path(path).find("山田 データ"), std::string::npos);
+}
+
 TEST(HistoryStore, LearningTheSameMessageTwiceChangesNothing)
 {
     TempFolder folder;
@@ -137,19 +164,6 @@ TEST(HistoryStore, LearningTheSameMessageTwiceChangesNothing)
     EXPECT_EQ(learned, 0);
     EXPECT_EQ(store->recipientCount("a@x.example"), 2);
     EXPECT_EQ(store->pairCount("a@x.example", "b@x.example"), 1);
-}
-
-TEST(HistoryStore, LearnsHeadersWithTheEnginesAddressKey)
-{
-    std::int64_t skipped = 0;
-    const SentMail mail = sentMailFromHeaders(
-        "<m@corp.example>", 5, {{"Alice Example <Alice@Client.EXAMPLE>"}, {"not an address"}, {}},
-        skipped);
-    ASSERT_EQ(mail.recipients.size(), 1u);
-    EXPECT_EQ(mail.recipients[0].address, "alice@client.example");
-    EXPECT_EQ(mail.recipients[0].domain, "client.example");
-    EXPECT_EQ(mail.recipients[0].displayName, "Alice Example");
-    EXPECT_EQ(skipped, 1);
 }
 
 SentMail visibleMail(std::string messageId, std::vector<std::string> visible,
@@ -191,38 +205,6 @@ TEST(HistoryStore, AnAddressInToAndAgainInBccWasSeen)
     ASSERT_FALSE(store->recordSent(mail));
     EXPECT_EQ(store->recipientCount("b@y.example"), 1);
     EXPECT_EQ(store->seenTogetherCount("a@x.example", "b@y.example"), 1);
-}
-
-TEST(HistoryStore, HeadersMakeToAndCcVisibleAndBccNot)
-{
-    std::int64_t skipped = 0;
-    const SentMail mail = sentMailFromHeaders(
-        "<m@corp.example>", 5, {{"a@x.example"}, {"b@y.example"}, {"c@z.example"}}, skipped);
-    ASSERT_EQ(mail.recipients.size(), 3u);
-    EXPECT_TRUE(mail.recipients[0].visible);
-    EXPECT_TRUE(mail.recipients[1].visible);
-    EXPECT_FALSE(mail.recipients[2].visible);
-}
-
-TEST(HistoryStore, AReviewTeachesItsFieldsUnlessEveryoneWasMovedToBcc)
-{
-    Draft draft;
-    draft.from = "taro@corp.example";
-    draft.to = {"a@x.example"};
-    draft.cc = {"b@y.example"};
-    draft.bcc = {"c@z.example"};
-    const Review review = reviewDraft(draft, Policy());
-
-    const SentMail asShown = sentMailFromReview(review, "<r@corp.example>", 5);
-    ASSERT_EQ(asShown.recipients.size(), 3u);
-    EXPECT_TRUE(asShown.recipients[0].visible);
-    EXPECT_TRUE(asShown.recipients[1].visible);
-    EXPECT_FALSE(asShown.recipients[2].visible);
-
-    const SentMail moved = sentMailFromReview(withEveryoneInBcc(review), "<r@corp.example>", 5);
-    ASSERT_EQ(moved.recipients.size(), 3u);
-    for (const SentRecipient &recipient : moved.recipients)
-        EXPECT_FALSE(recipient.visible) << recipient.address;
 }
 
 // Builds a file at `version` with data its schema can hold, then opens it with this build.
@@ -330,6 +312,9 @@ TEST(HistoryStore, ReadOnlyStoreAnswersReadsAndRefusesWrites)
     EXPECT_TRUE(store->appendAudit(AuditEntry{}));
 }
 
+// TODO: POSIX only. On Windows std::filesystem::permissions sets just the read-only attribute,
+// which a folder ignores; the Windows case (an ACL that denies writing) needs its own test.
+#ifndef _WIN32
 // Whether the store opens `path` read-only, asked as the current user, or, when that is root
 // (who ignores file permissions; CI runs as root), in a child process as the user "nobody",
 // who owns the folder and the file for the occasion.
@@ -366,6 +351,7 @@ TEST(HistoryStore, FileWithoutWritePermissionOpensReadOnly)
     fs::permissions(folder.path(), fs::perms::owner_all);
     EXPECT_TRUE(readOnly);
 }
+#endif
 
 TEST(HistoryStore, WriteLockedByAnotherConnectionFailsQuicklyAndReadsGoOn)
 {
@@ -445,6 +431,9 @@ TEST(HistoryStore, AuditLogKeepsEntriesAndPrunesOldOnes)
     EXPECT_EQ(std::get<std::vector<AuditEntry>>(store->auditSince(0)).size(), 1u);
 }
 
+// TODO: POSIX only (fork, pipe, SIGKILL). A Windows version would start the writer as a child
+// process of its own and end it with TerminateProcess.
+#ifndef _WIN32
 // A child writes mails of three fresh recipients each, telling the parent after every commit;
 // the parent kills it with SIGKILL mid-stream. Afterwards the file must be intact and hold
 // every reported mail, plus at most the one in flight, and never part of a mail.
@@ -495,6 +484,7 @@ TEST(HistoryStore, KilledWriterLosesAtMostTheWriteInFlight)
     EXPECT_GE(mails, last + 1);
     EXPECT_LE(mails, last + 2);
 }
+#endif
 
 } // namespace
 } // namespace sendguard
