@@ -391,20 +391,10 @@ using Problems = std::vector<std::string>;
 bool readPolicyStrings(const json &value, const std::string &key, std::vector<std::string> &out,
                        Problems &problems)
 {
-    if (!value.is_array()) {
-        problems.push_back(key + " must be an array of strings; ignored");
+    auto entries = policyStringList(value, key, problems);
+    if (!entries)
         return false;
-    }
-    std::vector<std::string> entries;
-    for (std::size_t i = 0; i < value.size(); ++i) {
-        if (!value[i].is_string()) {
-            problems.push_back(key + "[" + std::to_string(i) + "] must be a string; " + key
-                               + " ignored");
-            return false;
-        }
-        entries.push_back(value[i].get<std::string>());
-    }
-    out = std::move(entries);
+    out = std::move(*entries);
     return true;
 }
 
@@ -517,6 +507,32 @@ std::vector<std::string> *stringListFor(const std::string &key, Policy &policy)
 }
 
 } // namespace
+
+std::optional<std::vector<std::string>> policyStringList(const json &value, const std::string &key,
+                                                         std::vector<std::string> &problems)
+{
+    if (value.is_string()) {
+        // A lone string is what someone who meant a one-entry list writes: use it as one.
+        problems.push_back(key + " must be an array of strings; its single string is used as a "
+                           + "one-entry list");
+        return std::vector<std::string>{value.get<std::string>()};
+    }
+    if (!value.is_array()) {
+        problems.push_back(key + " must be an array of strings; ignored");
+        return std::nullopt;
+    }
+    // One bad entry loses only itself: dropping the whole list would drop every block in it.
+    std::vector<std::string> entries;
+    entries.reserve(value.size());
+    for (std::size_t i = 0; i < value.size(); ++i) {
+        if (value[i].is_string())
+            entries.push_back(value[i].get<std::string>());
+        else
+            problems.push_back(key + "[" + std::to_string(i)
+                               + "] must be a string; that entry is ignored");
+    }
+    return entries;
+}
 
 Policy policyFromJson(const json &value, std::vector<std::string> &problems)
 {

@@ -163,7 +163,16 @@ bool isAdminOnlyKey(const std::string &key)
     return key == "locked" || key == "onHostFailure" || key == "auditRetentionDays";
 }
 
-json validPolicyLayer(const json &layer, const std::string &layerName, Problems &problems)
+namespace {
+
+bool isStringListKey(const std::string &key)
+{
+    return isAddingListKey(key) || key == "locked" || key == "attachmentReminderTerms";
+}
+
+// validPolicyLayer; `blockedLost` is set when any of the layer's blockedDomains could not be read.
+json validLayer(const json &layer, const std::string &layerName, Problems &problems,
+                bool &blockedLost)
 {
     json valid = json::object();
     if (layer.is_null())
@@ -177,19 +186,43 @@ json validPolicyLayer(const json &layer, const std::string &layerName, Problems 
             valid[key] = validRules(value, layerName, problems);
             continue;
         }
+        const std::size_t problemsBefore = problems.size();
+        if (isStringListKey(key)) {
+            // Read here, entry by entry, so that a bad entry costs only itself.
+            Problems found;
+            const auto entries = policyStringList(value, key, found);
+            report(problems, layerName, found);
+            if (entries) {
+                const json list = *entries;
+                if (isPatternKey(key))
+                    valid[key] = validPatterns(key, list, layerName, problems);
+                else if (key == "locked")
+                    valid[key] = validLocked(list, layerName, problems);
+                else
+                    valid[key] = list;
+            }
+            // Every problem but the note on a lone string read as a list lost an entry.
+            const std::size_t notes = value.is_string() ? 1 : 0;
+            if (key == "blockedDomains" && problems.size() - problemsBefore > notes)
+                blockedLost = true;
+            continue;
+        }
         const Problems found = problemsOf(key, value);
         if (!found.empty()) {
             report(problems, layerName, found);
             continue;
         }
-        if (isPatternKey(key))
-            valid[key] = validPatterns(key, value, layerName, problems);
-        else if (key == "locked")
-            valid[key] = validLocked(value, layerName, problems);
-        else
-            valid[key] = value;
+        valid[key] = value;
     }
     return valid;
+}
+
+} // namespace
+
+json validPolicyLayer(const json &layer, const std::string &layerName, Problems &problems)
+{
+    bool blockedLost = false;
+    return validLayer(layer, layerName, problems, blockedLost);
 }
 
 std::vector<std::string> lockedKeys(const json &validAdminLayer)
@@ -211,8 +244,9 @@ bool userMayChange(const json &admin, const std::string &key)
 LayeredPolicy mergePolicyLayers(const json &admin, const json &user)
 {
     LayeredPolicy layered;
-    const json adminLayer = validPolicyLayer(admin, "admin policy", layered.problems);
-    const json userLayer = validPolicyLayer(user, "your settings", layered.problems);
+    bool blockedLost = false;
+    const json adminLayer = validLayer(admin, "admin policy", layered.problems, blockedLost);
+    const json userLayer = validLayer(user, "your settings", layered.problems, blockedLost);
     const std::vector<std::string> locked = lockedKeys(adminLayer);
 
     json merged = adminLayer;
@@ -241,6 +275,7 @@ LayeredPolicy mergePolicyLayers(const json &admin, const json &user)
     Problems unexpected; // none: both layers were validated
     layered.policy = policyFromJson(merged, unexpected);
     report(layered.problems, "merged policy", unexpected);
+    layered.policy.blockedDomainsIncomplete = blockedLost;
     return layered;
 }
 

@@ -376,6 +376,23 @@ TEST(BlockedDomainRule, BlocksMatchingRecipientsSayingWhy)
     EXPECT_TRUE(review.blocked());
 }
 
+TEST(BlockedDomainRule, UnreadableBlockListWarnsInsteadOfPassingSilently)
+{
+    Policy policy;
+    policy.trustedDomains = {"client.example"};
+    const Draft draft = draftFrom(taro, {"a@client.example"});
+    EXPECT_TRUE(findingsOf(reviewDraft(draft, policy), "policy-problem").empty());
+
+    policy.blockedDomainsIncomplete = true;
+    policy.rules["policy-problem"].enabled = false; // not a rule: cannot be turned off
+    const Review review = reviewDraft(draft, policy);
+    const auto found = findingsOf(review, "policy-problem");
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_EQ(found[0]->severity, Severity::Warn);
+    EXPECT_NE(found[0]->message.find("blockedDomains"), std::string::npos);
+    EXPECT_TRUE(review.needsDialog());
+}
+
 TEST(BlockedDomainRule, AppliesEvenToTrustedAndInternalRecipients)
 {
     Policy policy;

@@ -1,0 +1,62 @@
+"""Hostile input against the real sendguard-host over pipes: each test is an attack that once
+gave a wrong verdict, lost data or forged the log, and must not again."""
+
+import unittest
+
+from hostprocess import HostProcess, request_file
+
+
+def review(request_id, draft=None, policy=None):
+    request = request_file("internal-only.json")
+    request["id"] = request_id
+    request["draft"].update(draft or {})
+    if policy is not None:
+        request["policy"] = policy
+    return request
+
+
+class HostileTest(unittest.TestCase):
+    display = None  # a review that needs a person then gets "unavailable", never "send"
+
+    def setUp(self):
+        self.host = HostProcess(display=self.display)
+
+    def tearDown(self):
+        self.host.kill()
+
+    def finish(self):
+        self.host.close_input()
+        self.assertEqual(self.host.wait(), 0, self.host.stderr.decode(errors="replace"))
+
+    def assertNotSent(self, reply):
+        self.assertEqual(reply["type"], "error", reply)
+        self.assertEqual(reply["code"], "unavailable", reply)
+
+
+class MalformedPolicyLists(HostileTest):
+    # The domain is trusted too, so without its block the mail needs no dialog at all.
+    def blocked_review(self, request_id, blocked):
+        return review(request_id, {"to": ["x@competitor.example"]},
+                      {"internalDomains": ["corp.example"],
+                       "trustedDomains": ["competitor.example"], "blockedDomains": blocked})
+
+    def test_bad_entries_or_a_lone_string_keep_the_block(self):
+        for n, blocked in enumerate((["competitor.example", None], ["competitor.example", 5],
+                                     "competitor.example", [["competitor.example"]],
+                                     {"competitor.example": True})):
+            with self.subTest(blocked=blocked):
+                self.host.send(self.blocked_review("r-%d" % n, blocked))
+                self.assertNotSent(self.host.reply())
+        self.finish()
+        log = self.host.log_text()
+        self.assertIn("blockedDomains[1] must be a string; that entry is ignored", log)
+        self.assertIn("single string is used as a one-entry list", log)
+
+    def test_internal_mail_still_goes_under_a_bad_list_elsewhere(self):
+        self.host.send(review("r-ok", policy={"internalDomains": ["corp.example", "*.corp.example", 7]}))
+        self.assertEqual(self.host.reply()["decision"], "send")
+        self.finish()
+
+
+if __name__ == "__main__":
+    unittest.main()
