@@ -246,6 +246,22 @@ std::optional<Error> readAdminPolicy(const json &request, json &out)
     return std::nullopt;
 }
 
+// A draft to review must say whom it goes to. Elsewhere null counts as absent; here a null
+// recipient field, or a draft naming nobody (misspelt "To", or no fields at all), would be
+// reviewed as a mail to no one and answered "send" with no dialog: an error instead.
+std::optional<Error> checkRecipientsPresent(const json &draftJson, const Draft &draft)
+{
+    for (const char *name : {"to", "cc", "bcc"}) {
+        const auto it = draftJson.find(name);
+        if (it != draftJson.end() && it->is_null())
+            return invalid(std::string("draft.") + name + " must be an array of strings, not null");
+    }
+    if (draft.to.empty() && draft.cc.empty() && draft.bcc.empty() && draft.unexpandedLists.empty())
+        return invalid("draft has no recipients: draft.to, draft.cc and draft.bcc are missing or "
+                       "empty, so there is nothing to review");
+    return std::nullopt;
+}
+
 Result<Message> reviewFromJson(const json &request, std::string id)
 {
     if (auto error = checkProtocol(request))
@@ -260,6 +276,8 @@ Result<Message> reviewFromJson(const json &request, std::string id)
 
     ReviewRequest review{std::move(id), std::move(draft).value(), json()};
     if (auto error = readAdminPolicy(request, review.adminPolicy))
+        return *error;
+    if (auto error = checkRecipientsPresent(*draftIt, review.draft))
         return *error;
     return Message{std::move(review)};
 }

@@ -58,5 +58,25 @@ class MalformedPolicyLists(HostileTest):
         self.finish()
 
 
+class DraftWithoutRecipients(HostileTest):
+    display = "offscreen"
+
+    def test_draft_naming_nobody_gets_an_error_not_send(self):
+        cases = [({}, "no recipients"), ({"to": None, "attachments": None}, "draft.to"),
+                 ({"To": ["x@competitor.example"]}, "no recipients"),
+                 ({"recipients": ["x@competitor.example"]}, "no recipients"),
+                 ({"cc": None}, "draft.cc")]
+        for n, (draft, words) in enumerate(cases):
+            with self.subTest(draft=draft):
+                self.host.send({"type": "review", "id": "r-%d" % n, "protocol": 1,
+                                "draft": draft})
+                reply = self.host.reply()
+                self.assertEqual(reply["type"], "error", reply)
+                self.assertEqual(reply["code"], "invalid-request", reply)
+                self.assertEqual(reply["id"], "r-%d" % n, reply)
+                self.assertIn(words, reply["message"])
+        self.finish()
+
+
 if __name__ == "__main__":
     unittest.main()

@@ -16,7 +16,8 @@ std::string nested(std::size_t depth)
 
 std::string reviewWithPolicyMember(const std::string &value)
 {
-    return R"({"type":"review","id":"r-deep","draft":{},"policy":{"x":)" + value + "}}";
+    return R"({"type":"review","id":"r-deep","draft":{"to":["a@b.example"]},"policy":{"x":)" + value
+           + "}}";
 }
 
 // The request is copied member by member, which recursed once per level: 100,000 '[' in a
@@ -54,7 +55,8 @@ TEST(HostileRequest, BracketsInsideStringsDoNotCount)
 {
     const std::string brackets = std::string(1000, '[') + "\\\"" + std::string(1000, '{');
     Result<Message> message
-        = parseMessage(R"({"type":"review","id":"r","draft":{"subject":")" + brackets + R"("}})");
+        = parseMessage(R"({"type":"review","id":"r","draft":{"to":["a@b.example"],"subject":")"
+                       + brackets + R"("}})");
     ASSERT_TRUE(message) << message.error().message;
     EXPECT_EQ(std::get<ReviewRequest>(message.value()).draft.subject.size(), 2001u);
 }
