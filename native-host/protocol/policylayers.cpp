@@ -107,6 +107,36 @@ json validLocked(const json &locked, const std::string &layerName, Problems &pro
     return kept;
 }
 
+// autoBcc without the entries that are not one readable address: they would be dropped at
+// send time without a word. Blank entries and comments stay, as for the pattern lists.
+json validAutoBcc(const json &entries, const std::string &layerName, Problems &problems)
+{
+    json kept = json::array();
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+        const std::string &entry = entries[i].get_ref<const std::string &>();
+        const auto first = entry.find_first_not_of(" \t\r\n");
+        if (first == std::string::npos || entry[first] == '#') {
+            kept.push_back(entry);
+            continue;
+        }
+        const auto mailboxes = parseAddressList(entry);
+        std::string why;
+        if (!mailboxes)
+            why = mailboxes.error().message;
+        else if (mailboxes.value().size() != 1)
+            why = "it must name exactly one address";
+        else if (const auto domain = normaliseDomain(mailboxes.value().front().domain); !domain)
+            why = domain.error().message;
+        if (why.empty()) {
+            kept.push_back(entry);
+            continue;
+        }
+        problems.push_back(layerName + ": autoBcc[" + std::to_string(i)
+                           + "] is not a readable address (" + why + "); that entry is ignored");
+    }
+    return kept;
+}
+
 json unionOf(const json &first, const json &second)
 {
     json joined = first;
@@ -198,6 +228,8 @@ json validLayer(const json &layer, const std::string &layerName, Problems &probl
                     valid[key] = validPatterns(key, list, layerName, problems);
                 else if (key == "locked")
                     valid[key] = validLocked(list, layerName, problems);
+                else if (key == "autoBcc")
+                    valid[key] = validAutoBcc(list, layerName, problems);
                 else
                     valid[key] = list;
             }

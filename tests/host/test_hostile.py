@@ -58,6 +58,18 @@ class MalformedPolicyLists(HostileTest):
         self.finish()
 
 
+class AutoBcc(HostileTest):
+    def test_blocked_auto_bcc_is_not_added_silently(self):
+        self.host.send(review("r-bcc", {"to": ["x@client.example"]},
+                              {"internalDomains": ["corp.example", "*.corp.example"],
+                               "trustedDomains": ["client.example"],
+                               "blockedDomains": ["competitor.example"],
+                               "autoBcc": ["not an address", "spy@competitor.example"]}))
+        self.assertNotSent(self.host.reply())
+        self.finish()
+        self.assertIn("autoBcc[0] is not a readable address", self.host.log_text())
+
+
 class DraftWithoutRecipients(HostileTest):
     display = "offscreen"
 

@@ -330,6 +330,19 @@ TEST(PolicyLayers, LostBlockedDomainsAreMarkedSoTheReviewWarns)
     }
 }
 
+TEST(PolicyLayers, UnreadableAutoBccEntryIsReportedAndDropped)
+{
+    const LayeredPolicy layered = mergePolicyLayers(
+        json::parse(R"({"autoBcc":["not an address","# archive","a@b.example, c@d.example",
+                                   "Archive <archive@corp.example>","x@exa mple"]})"),
+        json());
+    EXPECT_EQ(layered.policy.autoBcc, (Strings{"# archive", "Archive <archive@corp.example>"}));
+    EXPECT_TRUE(mentions(layered.problems, "admin policy: autoBcc[0] is not a readable address"));
+    EXPECT_TRUE(mentions(layered.problems, "autoBcc[2] is not a readable address (it must name"));
+    EXPECT_TRUE(mentions(layered.problems, "autoBcc[4] is not a readable address"));
+    EXPECT_EQ(layered.problems.size(), 3u);
+}
+
 TEST(PolicyLayers, CommentsAndBlankPatternEntriesAreNoProblem)
 {
     const LayeredPolicy layered = mergePolicyLayers(
