@@ -29,6 +29,10 @@ constexpr std::size_t kReadChunkBytes = 64 * 1024;
 constexpr std::size_t kMaxAwaitingSent = 64;
 // Reviews waiting behind an open dialog. A person sends a few at once; a flood is refused.
 constexpr std::size_t kMaxQueuedReviews = 32;
+// Frames the reader may hand to the main thread before it waits: at most this many, holding at
+// most this many bytes together (one frame of any allowed size always passes).
+constexpr std::size_t kMaxFramesInFlight = 16;
+constexpr std::size_t kMaxBytesInFlight = 2 * kMaxRequestBytes;
 
 // The ids of the rules that fired, each once, in rule order: "external-recipient,
 // lookalike-domain". Ids name checks, not people, so they may be logged.
@@ -151,14 +155,29 @@ void HostServer::readLoop()
 
 void HostServer::post(FrameDecoder::Item item)
 {
-    m_framesInFlight.acquire(); // released by handleItem
+    const std::size_t bytes = item.payload ? item.payload->size() : 0;
+    {
+        std::unique_lock lock(m_inFlightMutex); // given back by handleItem
+        m_inFlightChanged.wait(lock, [&] {
+            return m_framesInFlight == 0
+                   || (m_framesInFlight < kMaxFramesInFlight
+                       && m_bytesInFlight + bytes <= kMaxBytesInFlight);
+        });
+        ++m_framesInFlight;
+        m_bytesInFlight += bytes;
+    }
     QMetaObject::invokeMethod(
-        this, [this, item] { handleItem(item); }, Qt::QueuedConnection);
+        this, [this, item = std::move(item)] { handleItem(item); }, Qt::QueuedConnection);
 }
 
 void HostServer::handleItem(const FrameDecoder::Item &item)
 {
-    m_framesInFlight.release();
+    {
+        const std::lock_guard lock(m_inFlightMutex);
+        --m_framesInFlight;
+        m_bytesInFlight -= item.payload ? item.payload->size() : 0;
+    }
+    m_inFlightChanged.notify_one();
     if (m_quitting)
         return;
     if (item.error) {

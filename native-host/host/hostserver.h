@@ -10,11 +10,12 @@
 #include <QPointer>
 
 #include <atomic>
+#include <condition_variable>
 #include <deque>
 #include <filesystem>
 #include <memory>
+#include <mutex>
 #include <optional>
-#include <semaphore>
 #include <string>
 #include <thread>
 #include <utility>
@@ -104,9 +105,13 @@ private:
     FrameWriter m_writer;
     std::thread m_reader;
     std::atomic<bool> m_readerDone = false;
-    // Frames read but not yet handled. The reader waits when the main thread falls behind, so
-    // a flood of frames cannot queue without bound (each holds up to kMaxRequestBytes).
-    std::counting_semaphore<> m_framesInFlight{16};
+    // Frames read but not yet handled, in number and in bytes. The reader waits when the main
+    // thread falls behind, so a flood of frames cannot queue without bound (hostserver.cpp,
+    // kMaxFramesInFlight and kMaxBytesInFlight).
+    std::mutex m_inFlightMutex;
+    std::condition_variable m_inFlightChanged;
+    std::size_t m_framesInFlight = 0;
+    std::size_t m_bytesInFlight = 0;
 
     // Reviews and settings dialogs waiting for the window, in arrival order.
     std::deque<std::variant<ReviewRequest, OpenSettingsRequest>> m_queue;

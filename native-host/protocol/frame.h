@@ -15,8 +15,12 @@ namespace sendguard {
 // JSON (Mozilla's NativeMessaging.sys.mjs). Thunderbird accepts at most 1 MiB from the host.
 inline constexpr std::size_t kMaxReplyBytes = 1024 * 1024;
 // We accept larger requests (a draft with a long body) up to this bound; beyond it the frame is
-// skipped and answered with an error.
-inline constexpr std::size_t kMaxRequestBytes = 64 * 1024 * 1024;
+// skipped and answered with an error. A review carries names and sizes, never attachment
+// contents; the largest real case (README: a 1 MB body and 5,000 recipients) is about 1.5 MB,
+// and even a 1 MB body of control characters, each escaped as \u00XX, stays near 6 MB. 8 MiB
+// leaves that margin, while parsing a hostile 8 MiB frame costs at most a few hundred MB and
+// seconds; 64 MiB cost 2.3 GB and a minute on the main thread.
+inline constexpr std::size_t kMaxRequestBytes = 8 * 1024 * 1024;
 
 // Encodes one reply frame. Fails with FrameTooLarge above kMaxReplyBytes of payload.
 Result<std::string> encodeFrame(std::string_view json);

@@ -2,6 +2,7 @@
 
 #include "frame.h"
 
+#include <algorithm>
 #include <climits>
 #include <cmath>
 #include <cstdint>
@@ -22,10 +23,22 @@ constexpr std::size_t kMaxQuotedBytes = 64;
 // level, so 100,000 nested '[' in a policy would overflow the stack.
 constexpr std::size_t kMaxJsonDepth = 64;
 
-// Whether arrays and objects in `text` nest deeper than `limit`. Exact for valid JSON; for
-// anything else the parser reports the syntax error.
-bool nestsDeeperThan(std::string_view text, std::size_t limit)
+// Every value parsed costs memory and time out of proportion to its bytes ("{}," is three bytes
+// and a heap object): a frame of nothing but empty objects took gigabytes. The largest real
+// request (5,000 recipients; a learn batch of 200 messages) holds some tens of thousands.
+constexpr std::size_t kMaxJsonValues = 500000;
+
+struct JsonShape
 {
+    std::size_t depth = 0;  // the deepest nesting of arrays and objects
+    std::size_t values = 0; // at least the number of values (containers plus separators)
+};
+
+// Measures `text` without parsing it, stopping early once a limit is passed. Exact for valid
+// JSON; for anything else the parser reports the syntax error.
+JsonShape shapeOf(std::string_view text)
+{
+    JsonShape shape;
     std::size_t depth = 0;
     bool inString = false;
     bool escaped = false;
@@ -39,14 +52,40 @@ bool nestsDeeperThan(std::string_view text, std::size_t limit)
                 inString = false;
         } else if (c == '"') {
             inString = true;
-        } else if (c == '[' || c == '{') {
-            if (++depth > limit)
-                return true;
+        } else if (c == '[' || c == '{' || c == ',') {
+            if (c != ',')
+                shape.depth = std::max(shape.depth, ++depth);
+            if (++shape.values > kMaxJsonValues || shape.depth > kMaxJsonDepth)
+                return shape;
         } else if ((c == ']' || c == '}') && depth > 0) {
             --depth;
         }
     }
-    return false;
+    return shape;
+}
+
+// The top-level "id" of a request too big to parse, so its error reply can still name it: the
+// parser keeps that one member and discards everything else as it goes. Empty when unreadable.
+std::string idWithoutParsing(std::string_view payload)
+{
+    bool inId = false;
+    const json kept = json::parse(
+        payload,
+        [&](int depth, json::parse_event_t event, json &parsed) {
+            if (depth == 0)
+                return true;
+            if (depth == 1 && event == json::parse_event_t::key) {
+                inId = parsed == "id";
+                return inId;
+            }
+            return depth == 1 && inId;
+        },
+        false);
+    const auto it = kept.is_object() ? kept.find("id") : kept.end();
+    if (it == kept.end() || !it->is_string()
+        || it->get_ref<const std::string &>().size() > kMaxIdBytes)
+        return {};
+    return it->get<std::string>();
 }
 
 Error invalid(std::string message)
@@ -343,9 +382,15 @@ Result<Message> parseMessage(std::string_view payload, std::string *idOut)
 {
     if (!isValidUtf8(payload))
         return Error{ErrorCode::MalformedJson, "request is not valid UTF-8"};
-    if (nestsDeeperThan(payload, kMaxJsonDepth))
+    const JsonShape shape = shapeOf(payload);
+    if (idOut && (shape.depth > kMaxJsonDepth || shape.values > kMaxJsonValues))
+        *idOut = idWithoutParsing(payload);
+    if (shape.depth > kMaxJsonDepth)
         return invalid("request nests arrays and objects more than " + std::to_string(kMaxJsonDepth)
                        + " levels deep");
+    if (shape.values > kMaxJsonValues)
+        return invalid("request holds more than " + std::to_string(kMaxJsonValues)
+                       + " JSON values; no real draft or learn batch has that many");
 
     json request;
     try {

@@ -1,6 +1,8 @@
 """Hostile input against the real sendguard-host over pipes: each test is an attack that once
 gave a wrong verdict, lost data or forged the log, and must not again."""
 
+import struct
+import time
 import unittest
 
 from hostprocess import HostProcess, request_file
@@ -68,6 +70,37 @@ class AutoBcc(HostileTest):
         self.assertNotSent(self.host.reply())
         self.finish()
         self.assertIn("autoBcc[0] is not a readable address", self.host.log_text())
+
+
+def peak_memory_kib(process):
+    with open("/proc/%d/status" % process.pid) as status:
+        for line in status:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    return 0
+
+
+class BigFrames(HostileTest):
+    def test_frame_of_tiny_values_is_refused_fast_and_pings_still_answered(self):
+        inner = b"{}," * (7 * 1024 * 1024 // 3)
+        payload = b'{"type":"review","id":"r-big","draft":{"to":[' + inner + b'0]}}'
+        self.host.send_raw(struct.pack("=I", len(payload)) + payload)
+        started = time.monotonic()
+        self.host.send({"type": "ping", "id": "p-after"})
+        reply = self.host.reply(timeout=60)
+        self.assertEqual(reply["type"], "error", reply)
+        self.assertIn("JSON values", reply["message"])
+        self.assertEqual(self.host.reply(timeout=60)["type"], "pong")
+        self.assertLess(time.monotonic() - started, 3.0)
+        self.assertLess(peak_memory_kib(self.host.proc), 200 * 1024)
+        self.finish()
+
+    def test_frame_over_eight_mebibytes_is_refused(self):
+        self.host.send_raw(struct.pack("=I", 8 * 1024 * 1024 + 1) + b"x" * (8 * 1024 * 1024 + 1))
+        reply = self.host.reply(timeout=30)
+        self.assertEqual(reply["code"], "frame-too-large", reply)
+        self.assertIn("8388608", reply["message"])
+        self.finish()
 
 
 class DraftWithoutRecipients(HostileTest):
