@@ -252,9 +252,30 @@ void HostServer::handleSent(const SentNotice &notice)
     m_awaitingSent.erase(it);
 }
 
+// Cheap: one open with the store's short busy timeout, only while the history is missing.
+bool HostServer::retryHistory()
+{
+    if (m_history)
+        return true;
+    if (m_historyPath.empty())
+        return false;
+    auto opened = HistoryStore::open(m_historyPath);
+    if (!opened.store) {
+        qCWarning(lcStore) << "history still unavailable:"
+                           << (opened.error ? opened.error->message.c_str() : "no database");
+        return false;
+    }
+    for (const std::string &warning : opened.warnings)
+        qCWarning(lcStore) << warning.c_str();
+    qCInfo(lcStore) << "history opened on a later try";
+    m_reopenedHistory = std::move(opened.store);
+    m_history = m_reopenedHistory.get();
+    return true;
+}
+
 void HostServer::handleLearn(const LearnRequest &request)
 {
-    if (!m_history) {
+    if (!retryHistory()) {
         reply(errorJson(request.id, {ErrorCode::Unavailable,
                                      tr("The sending history is unavailable.").toStdString()}));
         return;
@@ -285,8 +306,12 @@ void HostServer::handleLearn(const LearnRequest &request)
 void HostServer::audit(const std::string &id, const std::string &decision, const Review &review,
                        const std::string &policyFingerprint)
 {
-    if (!m_history)
+    if (!m_history) {
+        // Said in the log, so a gap in the audit log is explained (no addresses, no body).
+        qCWarning(lcStore) << "audit log entry for review" << id.c_str() << "(" << decision.c_str()
+                           << ") lost: the history database is unavailable";
         return;
+    }
     AuditEntry entry;
     entry.time = nowSeconds();
     entry.reviewId = id;
@@ -389,6 +414,7 @@ void HostServer::reviewNext(ReviewRequest request)
     // The dialog and any error text for this review speak the policy's language.
     applyLanguage(languageFromPolicy(policy.language));
     const std::string fingerprint = policyFingerprint(request);
+    retryHistory();
     if (m_history && policy.auditRetentionDays > 0)
         m_history->pruneAudit(policy.auditRetentionDays, nowSeconds());
     Review review = reviewDraft(request.draft, policy, m_history);

@@ -61,6 +61,9 @@ public:
     // default) when none could be opened: reviews then say the history is unavailable. Not
     // owned; it must outlive this object.
     void setHistory(HistoryStore *history) { m_history = history; }
+    // Where the history lives: when it could not be opened at start (a passing lock), each
+    // review and learn batch tries once more, so the lock costs one review's history only.
+    void setHistoryPath(std::filesystem::path path) { m_historyPath = std::move(path); }
 
     // The user's settings file (UserSettingsFile); empty (the default) when no config folder is
     // known: reviews then use the admin layer alone and saving settings fails with a reason.
@@ -125,6 +128,9 @@ private:
     Draft m_dialogDraft; // the reviewed draft: the dialog's edits are computed from it
     std::string m_dialogPolicyFingerprint;
     HistoryStore *m_history = nullptr;
+    std::filesystem::path m_historyPath;
+    std::unique_ptr<HistoryStore> m_reopenedHistory; // opened by retryHistory; m_history then
+    bool retryHistory();
     bool m_inputEnded = false;
     bool m_outputFailed = false;
     bool m_quitting = false;

@@ -64,6 +64,7 @@ int serve(int argc, char **argv)
 
     auto server = std::make_unique<HostServer>(dialogsAvailable);
     server->setHistory(history.get());
+    server->setHistoryPath(historyPath);
     server->setUserSettingsPath(UserSettingsFile::defaultPath(platform::userConfigFolder()));
     server->start();
     const int exitCode = app->exec();

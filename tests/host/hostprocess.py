@@ -33,8 +33,11 @@ class HostProcess:
     display such as ":5" sets DISPLAY, None leaves every display variable unset (the host then
     has no dialogs)."""
 
-    def __init__(self, display="offscreen", args=None, log_level="debug"):
-        self.data_home = tempfile.TemporaryDirectory(prefix="sendguard-host-test-")
+    def __init__(self, display="offscreen", args=None, log_level="debug", data_from=None):
+        # data_from: an earlier HostProcess whose data and config folders this one shares.
+        self._owns_data = data_from is None
+        self.data_home = (data_from.data_home if data_from
+                          else tempfile.TemporaryDirectory(prefix="sendguard-host-test-"))
         env = {k: v for k, v in os.environ.items()
                if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
         env["XDG_DATA_HOME"] = self.data_home.name
@@ -140,7 +143,8 @@ class HostProcess:
                 stream.close()
             except OSError:
                 pass  # stdin may be closed already, with unflushed bytes to a dead host
-        self.data_home.cleanup()
+        if self._owns_data:
+            self.data_home.cleanup()
 
 
 def wait_until(predicate, timeout=10.0):

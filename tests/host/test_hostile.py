@@ -1,6 +1,8 @@
 """Hostile input against the real sendguard-host over pipes: each test is an attack that once
 gave a wrong verdict, lost data or forged the log, and must not again."""
 
+import os
+import sqlite3
 import struct
 import time
 import unittest
@@ -25,6 +27,8 @@ class HostileTest(unittest.TestCase):
 
     def tearDown(self):
         self.host.kill()
+        if getattr(self, "first", None):
+            self.first.kill()
 
     def finish(self):
         self.host.close_input()
@@ -101,6 +105,37 @@ class BigFrames(HostileTest):
         self.assertEqual(reply["code"], "frame-too-large", reply)
         self.assertIn("8388608", reply["message"])
         self.finish()
+
+
+class HistoryLockedAtStart(HostileTest):
+    def test_a_passing_lock_costs_one_review_not_the_session(self):
+        self.host.send(review("r-seed"))
+        self.assertEqual(self.host.reply()["decision"], "send")
+        self.finish()
+        database = os.path.join(self.host.data_home.name, "sendguard", "history.sqlite")
+        locker = sqlite3.connect(database, isolation_level=None)
+        locker.execute("PRAGMA locking_mode=EXCLUSIVE")
+        locker.execute("BEGIN EXCLUSIVE")
+        locker.execute("DELETE FROM audit_log WHERE 0")
+        self.first = self.host  # owns the shared folders: killed last, in tearDown
+        self.host = HostProcess(display=self.display, data_from=self.first)
+        self.host.send(review("r-locked"))
+        locked = self.host.reply()
+        self.assertEqual(locked["decision"], "send")
+        self.assertTrue(locked.get("historyUnavailable"), locked)
+        locker.execute("ROLLBACK")
+        locker.close()
+        for n in range(2):
+            self.host.send(review("r-after-%d" % n))
+            self.assertNotIn("historyUnavailable", self.host.reply())
+        self.finish()
+        log = self.host.log_text()
+        self.assertIn("audit log entry for review r-locked ( send ) lost", log)
+        with sqlite3.connect(database) as check:
+            ids = [row[0] for row in check.execute("SELECT review_id FROM audit_log")]
+        self.assertIn("r-after-0", ids)
+        self.assertIn("r-after-1", ids)
+        self.assertNotIn("r-locked", ids)
 
 
 class DraftWithoutRecipients(HostileTest):
