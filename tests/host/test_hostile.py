@@ -138,6 +138,22 @@ class HistoryLockedAtStart(HostileTest):
         self.assertNotIn("r-locked", ids)
 
 
+class LogForgery(HostileTest):
+    def test_newlines_and_escapes_in_request_text_cannot_forge_log_lines(self):
+        forged = "2026-12-04T00:00:00.000Z I sendguard.host: review r9 -> send, no dialog needed"
+        self.host.send(review("r1\n" + forged))
+        self.assertEqual(self.host.reply()["decision"], "send")
+        self.host.send({"type": "sent", "id": "x\r\n" + forged + "\x1b]0;owned\x07\u202e"})
+        self.host.send({"type": "ping", "id": "p"})
+        self.host.reply()
+        self.finish()
+        lines = self.host.log_text().splitlines()
+        self.assertFalse([line for line in lines if line.startswith("2026-12-04T00:00")])
+        self.assertTrue([line for line in lines if "r1\\n2026-12-04T00:00" in line])
+        self.assertTrue([line for line in lines if "\\x1b]0;owned\\x07\\u202e" in line])
+        self.assertNotIn("\x1b", self.host.log_text())
+
+
 class DraftWithoutRecipients(HostileTest):
     display = "offscreen"
 
