@@ -8,6 +8,7 @@
 #include "history/historystore.h"
 #include "history/learn.h"
 #include "language.h"
+#include "logging.h"
 #include "protocol/message.h"
 #include "protocol/policylayers.h"
 #include "protocol/reply.h"
@@ -212,6 +213,22 @@ QString fieldName(const std::string &field)
     return Cli::tr("bcc");
 }
 
+// `value` with every string in it passed through escapeControls: names and messages come from
+// the draft, and an ESC or OSC sequence in a display name would act on the reader's terminal.
+nlohmann::json withVisibleControls(const nlohmann::json &value)
+{
+    if (value.is_string()) {
+        const QString text = QString::fromStdString(value.get<std::string>());
+        return escapeControls(text).toStdString();
+    }
+    nlohmann::json out = value;
+    if (value.is_object() || value.is_array()) {
+        for (auto it = out.begin(); it != out.end(); ++it)
+            *it = withVisibleControls(*it);
+    }
+    return out;
+}
+
 // The human-readable form of --check's result. Severities and rule ids stay as the policy and
 // the JSON spell them, so that a line can be matched with the policy's `rules` key.
 void printText(const nlohmann::json &result)
@@ -332,7 +349,7 @@ int runCheck(int argc, char **argv, bool dialogsAvailable)
     if (check.json)
         std::cout << result.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
     else
-        printText(result);
+        printText(withVisibleControls(result)); // the one place text output is made safe
     std::cout.flush();
     return std::cout ? kExitOk : kExitUsage;
 }

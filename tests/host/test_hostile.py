@@ -1,13 +1,16 @@
 """Hostile input against the real sendguard-host over pipes: each test is an attack that once
 gave a wrong verdict, lost data or forged the log, and must not again."""
 
+import json
 import os
 import sqlite3
 import struct
+import subprocess
+import tempfile
 import time
 import unittest
 
-from hostprocess import HostProcess, request_file
+from hostprocess import HOST, HostProcess, request_file
 
 
 def review(request_id, draft=None, policy=None):
@@ -152,6 +155,22 @@ class LogForgery(HostileTest):
         self.assertTrue([line for line in lines if "r1\\n2026-12-04T00:00" in line])
         self.assertTrue([line for line in lines if "\\x1b]0;owned\\x07\\u202e" in line])
         self.assertNotIn("\x1b", self.host.log_text())
+
+
+class CheckTextOutput(unittest.TestCase):
+    def test_control_characters_from_the_draft_are_shown_escaped(self):
+        hostile = "Eve\x1b]0;owned\x07\u202e\x9b\nblocked: no"
+        request = review("r-cli", {"to": ['"%s" <eve@client.example>' % hostile]})
+        with tempfile.TemporaryDirectory() as folder:
+            path = os.path.join(folder, "request.json")
+            with open(path, "w", encoding="utf-8") as f:
+                json.dump(request, f)
+            env = dict(os.environ, XDG_DATA_HOME=folder, XDG_CONFIG_HOME=folder)
+            result = subprocess.run([HOST, "--check", path], capture_output=True, text=True,
+                                    env=env, timeout=60)
+        for raw in ("\x1b", "\x07", "\u202e", "\x9b", "\nblocked: no"):
+            self.assertNotIn(raw, result.stdout)
+        self.assertIn("Eve\\x1b]0;owned\\x07\\u202e\\x9b\\nblocked: no", result.stdout)
 
 
 class DraftWithoutRecipients(HostileTest):
