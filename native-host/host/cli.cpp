@@ -542,8 +542,19 @@ int runAuditExport(int argc, char **argv)
     if (!opened.store)
         return inputError(path.string() + ": " + opened.error->message);
     auto entries = opened.store->auditSince(since);
-    if (auto *error = std::get_if<sql::StoreError>(&entries))
+    if (auto *error = std::get_if<sql::StoreError>(&entries)) {
+        if (error->code == sql::StoreErrorCode::Corrupt) {
+            //: %1 is a file name, %2 the database's own technical message, in English
+            return inputError(utf8(
+                Cli::tr("%1: the audit log in this file is damaged, so nothing could be exported "
+                        "(%2). The host sets a damaged file aside and starts a new one on its "
+                        "next review; the damaged file stays next to it for recovery (sqlite3 "
+                        ".recover).")
+                    .arg(QString::fromStdString(path.string()),
+                         QString::fromStdString(error->message))));
+        }
         return inputError(path.string() + ": " + error->message);
+    }
     const auto &list = std::get<std::vector<AuditEntry>>(entries);
     if (format == "json")
         printAuditJson(list);

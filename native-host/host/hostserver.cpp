@@ -243,8 +243,10 @@ void HostServer::handleSent(const SentNotice &notice)
                                     .arg(QString::fromStdString(notice.id), summary(it->second));
     // Only now, with the mail gone, does the history learn who it went to (DESIGN.md, step 6).
     if (m_history) {
-        if (auto error = m_history->recordSent(
-                sentMailFromReview(it->second, notice.messageId, nowSeconds()))) {
+        const auto error
+            = m_history->recordSent(sentMailFromReview(it->second, notice.messageId, nowSeconds()));
+        noteStoreError(error);
+        if (error) {
             qCWarning(lcStore) << "history not updated for review" << notice.id.c_str() << ":"
                                << error->message.c_str();
         }
@@ -252,9 +254,38 @@ void HostServer::handleSent(const SentNotice &notice)
     m_awaitingSent.erase(it);
 }
 
+void HostServer::setHistory(std::unique_ptr<HistoryStore> history)
+{
+    m_ownedHistory = std::move(history);
+    m_history = m_ownedHistory.get();
+}
+
+void HostServer::noteStoreError(const std::optional<sql::StoreError> &error)
+{
+    if (error && error->code == sql::StoreErrorCode::Corrupt)
+        m_historyCorrupt = true;
+}
+
+// Damage past the pages checked at open shows only when a statement reaches it: set the file
+// aside and start a new one, as at open, rather than losing every later audit entry.
+bool HostServer::rebuildHistory(const std::string &why)
+{
+    m_historyCorrupt = false;
+    if (m_historyPath.empty() || !m_history || m_history->readOnly())
+        return false;
+    m_history = nullptr;
+    m_ownedHistory.reset(); // closed before its file is moved
+    const auto aside = HistoryStore::setAside(m_historyPath);
+    qCWarning(lcStore) << "history database is damaged (" << why.c_str() << "); moved to"
+                       << aside.filename().string().c_str() << "and rebuilt";
+    return retryHistory();
+}
+
 // Cheap: one open with the store's short busy timeout, only while the history is missing.
 bool HostServer::retryHistory()
 {
+    if (m_history && m_historyCorrupt)
+        rebuildHistory("found by an earlier statement");
     if (m_history)
         return true;
     if (m_historyPath.empty())
@@ -268,8 +299,7 @@ bool HostServer::retryHistory()
     for (const std::string &warning : opened.warnings)
         qCWarning(lcStore) << warning.c_str();
     qCInfo(lcStore) << "history opened on a later try";
-    m_reopenedHistory = std::move(opened.store);
-    m_history = m_reopenedHistory.get();
+    setHistory(std::move(opened.store));
     return true;
 }
 
@@ -288,7 +318,9 @@ void HostServer::handleLearn(const LearnRequest &request)
                                             {message.to, message.cc, message.bcc}, unreadable));
     }
     std::int64_t learned = 0;
-    if (auto error = m_history->recordSentBatch(mails, learned)) {
+    const auto error = m_history->recordSentBatch(mails, learned);
+    noteStoreError(error);
+    if (error) {
         qCWarning(lcStore) << "learn batch" << request.id.c_str()
                            << "failed:" << error->message.c_str();
         //: %1 is the database's own technical message, in English
@@ -325,7 +357,10 @@ void HostServer::audit(const std::string &id, const std::string &decision, const
     if (decision == "send")
         entry.findingsTicked = tickedOnSend(review);
     entry.policyFingerprint = policyFingerprint;
-    if (auto error = m_history->appendAudit(entry)) {
+    auto error = m_history->appendAudit(entry);
+    if (error && error->code == sql::StoreErrorCode::Corrupt && rebuildHistory(error->message))
+        error = m_history->appendAudit(entry); // into the new file: the entry is kept
+    if (error) {
         qCWarning(lcStore) << "audit log entry for review" << id.c_str() << "(" << decision.c_str()
                            << ") not written:" << error->message.c_str();
     }
@@ -421,6 +456,7 @@ void HostServer::reviewNext(ReviewRequest request)
     if (!m_history) {
         review.historyUnavailable = true;
     } else if (auto failure = m_history->takeReadFailure()) {
+        noteStoreError(failure);
         qCWarning(lcStore) << "history unavailable for review" << request.id.c_str() << ":"
                            << failure->message.c_str();
         review.historyUnavailable = true;

@@ -3,6 +3,7 @@
 #include "framewriter.h"
 
 #include "engine/review.h"
+#include "history/sqlite.h"
 #include "protocol/frame.h"
 #include "protocol/message.h"
 
@@ -60,7 +61,7 @@ public:
     // The sending history reviews consult, `sent` teaches and the audit log goes to; null (the
     // default) when none could be opened: reviews then say the history is unavailable. Not
     // owned; it must outlive this object.
-    void setHistory(HistoryStore *history) { m_history = history; }
+    void setHistory(std::unique_ptr<HistoryStore> history);
     // Where the history lives: when it could not be opened at start (a passing lock), each
     // review and learn batch tries once more, so the lock costs one review's history only.
     void setHistoryPath(std::filesystem::path path) { m_historyPath = std::move(path); }
@@ -129,8 +130,11 @@ private:
     std::string m_dialogPolicyFingerprint;
     HistoryStore *m_history = nullptr;
     std::filesystem::path m_historyPath;
-    std::unique_ptr<HistoryStore> m_reopenedHistory; // opened by retryHistory; m_history then
+    std::unique_ptr<HistoryStore> m_ownedHistory; // what m_history points to
+    bool m_historyCorrupt = false;                // a statement found damage: rebuild it
     bool retryHistory();
+    bool rebuildHistory(const std::string &why);
+    void noteStoreError(const std::optional<sql::StoreError> &error);
     bool m_inputEnded = false;
     bool m_outputFailed = false;
     bool m_quitting = false;

@@ -173,6 +173,40 @@ class CheckTextOutput(unittest.TestCase):
         self.assertIn("Eve\\x1b]0;owned\\x07\\u202e\\x9b\\nblocked: no", result.stdout)
 
 
+class HistoryDamagedMidFile(HostileTest):
+    def test_damage_past_the_first_pages_is_set_aside_and_rebuilt(self):
+        for n in range(3):
+            self.host.send(review("r-seed-%d" % n))
+            self.host.reply()
+        self.finish()
+        folder = os.path.join(self.host.data_home.name, "sendguard")
+        database = os.path.join(folder, "history.sqlite")
+        with sqlite3.connect(database) as db:
+            page = db.execute(
+                "SELECT rootpage FROM sqlite_schema WHERE name = 'audit_log'").fetchone()[0]
+            page_size = db.execute("PRAGMA page_size").fetchone()[0]
+        with open(database, "r+b") as f:
+            f.seek((page - 1) * page_size)
+            f.write(b"\xff" * page_size)
+        env = dict(os.environ, XDG_DATA_HOME=self.host.data_home.name)
+        export = subprocess.run([HOST, "--audit-export", "--history", database],
+                                capture_output=True, text=True, env=env, timeout=60)
+        self.assertNotEqual(export.returncode, 0)
+        self.assertIn("audit log in this file is damaged", export.stderr)
+        self.first = self.host
+        self.host = HostProcess(display=self.display, data_from=self.first)
+        self.host.send(review("r-damaged"))
+        self.assertEqual(self.host.reply()["decision"], "send")
+        self.host.send(review("r-next"))
+        self.assertNotIn("historyUnavailable", self.host.reply())
+        self.finish()
+        self.assertTrue([name for name in os.listdir(folder) if ".corrupt-" in name])
+        self.assertIn("history database is damaged", self.host.log_text())
+        with sqlite3.connect(database) as db:
+            ids = [row[0] for row in db.execute("SELECT review_id FROM audit_log")]
+        self.assertEqual(ids, ["r-damaged", "r-next"])
+
+
 class DraftWithoutRecipients(HostileTest):
     display = "offscreen"
 
