@@ -417,7 +417,8 @@ int runLearn(int argc, char **argv)
     std::int64_t unreadable = 0;
     for (const LearnedMessage &message : messages.value()) {
         mails.push_back(sentMailFromHeaders(message.messageId, message.time,
-                                            {message.to, message.cc, message.bcc}, unreadable));
+                                            {message.to, message.cc, message.bcc}, unreadable,
+                                            message.from));
     }
     std::int64_t learned = 0;
     if (auto error = opened.store->recordSentBatch(mails, learned))

@@ -315,7 +315,8 @@ void HostServer::handleLearn(const LearnRequest &request)
     std::int64_t unreadable = 0;
     for (const LearnedMessage &message : request.messages) {
         mails.push_back(sentMailFromHeaders(message.messageId, message.time,
-                                            {message.to, message.cc, message.bcc}, unreadable));
+                                            {message.to, message.cc, message.bcc}, unreadable,
+                                            message.from));
     }
     std::int64_t learned = 0;
     const auto error = m_history->recordSentBatch(mails, learned);
