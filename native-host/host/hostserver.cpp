@@ -101,6 +101,7 @@ std::vector<std::string> tickedOnSend(const Review &review)
 HostServer::HostServer(bool dialogsAvailable, QObject *parent)
     : QObject(parent)
     , m_dialogsAvailable(dialogsAvailable)
+    , m_inFlight(kMaxFramesInFlight, kMaxBytesInFlight)
 {}
 
 HostServer::~HostServer()
@@ -155,29 +156,14 @@ void HostServer::readLoop()
 
 void HostServer::post(FrameDecoder::Item item)
 {
-    const std::size_t bytes = item.payload ? item.payload->size() : 0;
-    {
-        std::unique_lock lock(m_inFlightMutex); // given back by handleItem
-        m_inFlightChanged.wait(lock, [&] {
-            return m_framesInFlight == 0
-                   || (m_framesInFlight < kMaxFramesInFlight
-                       && m_bytesInFlight + bytes <= kMaxBytesInFlight);
-        });
-        ++m_framesInFlight;
-        m_bytesInFlight += bytes;
-    }
+    m_inFlight.acquire(item.payload ? item.payload->size() : 0); // released by handleItem
     QMetaObject::invokeMethod(
         this, [this, item = std::move(item)] { handleItem(item); }, Qt::QueuedConnection);
 }
 
 void HostServer::handleItem(const FrameDecoder::Item &item)
 {
-    {
-        const std::lock_guard lock(m_inFlightMutex);
-        --m_framesInFlight;
-        m_bytesInFlight -= item.payload ? item.payload->size() : 0;
-    }
-    m_inFlightChanged.notify_one();
+    m_inFlight.release(item.payload ? item.payload->size() : 0);
     if (m_quitting)
         return;
     if (item.error) {

@@ -11,11 +11,9 @@
 #include <QPointer>
 
 #include <atomic>
-#include <condition_variable>
 #include <deque>
 #include <filesystem>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <string>
 #include <thread>
@@ -112,10 +110,7 @@ private:
     // Frames read but not yet handled, in number and in bytes. The reader waits when the main
     // thread falls behind, so a flood of frames cannot queue without bound (hostserver.cpp,
     // kMaxFramesInFlight and kMaxBytesInFlight).
-    std::mutex m_inFlightMutex;
-    std::condition_variable m_inFlightChanged;
-    std::size_t m_framesInFlight = 0;
-    std::size_t m_bytesInFlight = 0;
+    InFlightLimit m_inFlight;
 
     // Reviews and settings dialogs waiting for the window, in arrival order.
     std::deque<std::variant<ReviewRequest, OpenSettingsRequest>> m_queue;

@@ -2,9 +2,11 @@
 
 #include "../engine/result.h"
 
+#include <condition_variable>
 #include <cstddef>
 #include <cstdint>
 #include <deque>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -48,6 +50,30 @@ private:
     std::size_t m_skipRemaining = 0;
     std::deque<Item> m_ready;
     void drain();
+};
+
+// Bounds the frames read but not yet handled, in number and in bytes, between a reader thread
+// (acquire) and the thread that handles them (release). One frame always passes when none is in
+// flight, so a frame of any allowed size still gets through.
+class InFlightLimit
+{
+public:
+    InFlightLimit(std::size_t maxFrames, std::size_t maxBytes)
+        : m_maxFrames(maxFrames)
+        , m_maxBytes(maxBytes)
+    {}
+
+    void acquire(std::size_t bytes); // waits until the frame fits
+    void release(std::size_t bytes);
+    std::size_t bytesInFlight() const;
+
+private:
+    const std::size_t m_maxFrames;
+    const std::size_t m_maxBytes;
+    mutable std::mutex m_mutex;
+    std::condition_variable m_changed;
+    std::size_t m_frames = 0;
+    std::size_t m_bytes = 0;
 };
 
 // True when `bytes` is well-formed UTF-8 (no overlongs, no surrogates, nothing above U+10FFFF).

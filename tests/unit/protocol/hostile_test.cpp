@@ -6,8 +6,11 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <chrono>
 #include <cstdint>
 #include <cstring>
+#include <thread>
 
 #include <string>
 
@@ -120,6 +123,44 @@ TEST(HostileRequest, FrameLimitIsEightMebibytes)
     ASSERT_TRUE(item);
     ASSERT_TRUE(item->error);
     EXPECT_EQ(item->error->code, ErrorCode::FrameTooLarge);
+}
+
+// The reader kept 16 frames of up to 64 MiB each in flight: bytes bound it now, not frames.
+TEST(HostileRequest, FramesInFlightAreBoundedInBytes)
+{
+    const std::size_t big = 8 * 1024 * 1024;
+    InFlightLimit limit(16, 2 * big);
+    limit.acquire(big);
+    limit.acquire(big);
+    std::atomic<bool> third = false;
+    std::thread reader([&] {
+        limit.acquire(big);
+        third = true;
+    });
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    EXPECT_FALSE(third) << "a third 8 MiB frame must wait";
+    EXPECT_EQ(limit.bytesInFlight(), 2 * big);
+    limit.release(big);
+    reader.join();
+    EXPECT_TRUE(third);
+    limit.release(big);
+    limit.release(big);
+
+    // With nothing in flight one frame passes whatever its size, and small frames stop at 16.
+    limit.acquire(3 * big);
+    limit.release(3 * big);
+    for (int i = 0; i < 16; ++i)
+        limit.acquire(10);
+    std::atomic<bool> seventeenth = false;
+    std::thread more([&] {
+        limit.acquire(10);
+        seventeenth = true;
+    });
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    EXPECT_FALSE(seventeenth);
+    limit.release(10);
+    more.join();
+    EXPECT_TRUE(seventeenth);
 }
 
 } // namespace
