@@ -161,6 +161,13 @@ Review reviewDraft(const Draft &draft, const Policy &policy, const HistoryView *
     std::vector<Finding> findings;
     for (const auto &rule : allRules())
         runRule(rule, review, context, findings);
+    if (policy.blockedDomainsIncomplete) {
+        // Not a rule that can be turned off: a policy that lost blocks must not pass silently.
+        findings.push_back({"policy-problem", Severity::Warn, Target{},
+                            "part of the policy's blockedDomains could not be read, so mail to a "
+                            "domain meant to be blocked may not be stopped; check this mail's "
+                            "recipients and tell your administrator"});
+    }
     review.findings = std::move(findings);
     return review;
 }

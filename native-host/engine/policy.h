@@ -22,6 +22,9 @@ struct Policy
     std::vector<std::string> internalDomains; // empty: the sender's own domain is internal
     std::vector<std::string> trustedDomains;
     std::vector<std::string> blockedDomains;
+    // Some of blockedDomains could not be read (a layer held an unreadable value or entry), so
+    // a domain meant to be blocked may not be: the review carries a warning (policy-problem).
+    bool blockedDomainsIncomplete = false;
     std::vector<std::string> attentionDomains;
     std::vector<std::string> attentionTerms;
     std::vector<std::string> attentionAttachmentSuffixes;

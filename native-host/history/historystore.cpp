@@ -268,6 +268,11 @@ Status prepareConnection(Database &db, bool readOnly, const HistoryStore::Option
 
 } // namespace
 
+std::filesystem::path HistoryStore::setAside(const std::filesystem::path &path)
+{
+    return moveAside(path);
+}
+
 HistoryStore::Opened HistoryStore::open(const std::filesystem::path &path, const Options &options)
 {
     Opened opened;

@@ -83,6 +83,10 @@ public:
     static Opened open(const std::filesystem::path &path, const Options &options);
     static Opened open(const std::filesystem::path &path) { return open(path, Options()); }
 
+    // Moves a damaged database and its -wal and -shm files to `<path>.corrupt-<time>`, as open
+    // does with a file it finds corrupt; returns the new name. Close the store on it first.
+    static std::filesystem::path setAside(const std::filesystem::path &path);
+
     // <data folder>/history.sqlite; empty when the platform names no data folder.
     static std::filesystem::path defaultPath(const std::filesystem::path &dataFolder);
 

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace sendguard {
@@ -29,8 +30,11 @@ struct RecipientHeaders
 };
 
 // The recipients of an already-sent message read back from its headers; To and Cc are visible,
-// Bcc is not. Entries that cannot be read are skipped and counted in `skipped`.
+// Bcc is not. Entries that cannot be read are skipped and counted in `skipped`. A message
+// without a Message-ID but with a date gets a key derived from its date, sender (`from`) and
+// recipients, so importing it again changes nothing; one without either is learned each time.
 SentMail sentMailFromHeaders(std::string messageId, std::int64_t time,
-                             const RecipientHeaders &headers, std::int64_t &skipped);
+                             const RecipientHeaders &headers, std::int64_t &skipped,
+                             std::string_view from = {});
 
 } // namespace sendguard

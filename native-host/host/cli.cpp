@@ -8,6 +8,7 @@
 #include "history/historystore.h"
 #include "history/learn.h"
 #include "language.h"
+#include "logging.h"
 #include "protocol/message.h"
 #include "protocol/policylayers.h"
 #include "protocol/reply.h"
@@ -212,6 +213,22 @@ QString fieldName(const std::string &field)
     return Cli::tr("bcc");
 }
 
+// `value` with every string in it passed through escapeControls: names and messages come from
+// the draft, and an ESC or OSC sequence in a display name would act on the reader's terminal.
+nlohmann::json withVisibleControls(const nlohmann::json &value)
+{
+    if (value.is_string()) {
+        const QString text = QString::fromStdString(value.get<std::string>());
+        return escapeControls(text).toStdString();
+    }
+    nlohmann::json out = value;
+    if (value.is_object() || value.is_array()) {
+        for (auto it = out.begin(); it != out.end(); ++it)
+            *it = withVisibleControls(*it);
+    }
+    return out;
+}
+
 // The human-readable form of --check's result. Severities and rule ids stay as the policy and
 // the JSON spell them, so that a line can be matched with the policy's `rules` key.
 void printText(const nlohmann::json &result)
@@ -332,7 +349,7 @@ int runCheck(int argc, char **argv, bool dialogsAvailable)
     if (check.json)
         std::cout << result.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
     else
-        printText(result);
+        printText(withVisibleControls(result)); // the one place text output is made safe
     std::cout.flush();
     return std::cout ? kExitOk : kExitUsage;
 }
@@ -400,7 +417,8 @@ int runLearn(int argc, char **argv)
     std::int64_t unreadable = 0;
     for (const LearnedMessage &message : messages.value()) {
         mails.push_back(sentMailFromHeaders(message.messageId, message.time,
-                                            {message.to, message.cc, message.bcc}, unreadable));
+                                            {message.to, message.cc, message.bcc}, unreadable,
+                                            message.from));
     }
     std::int64_t learned = 0;
     if (auto error = opened.store->recordSentBatch(mails, learned))
@@ -525,8 +543,19 @@ int runAuditExport(int argc, char **argv)
     if (!opened.store)
         return inputError(path.string() + ": " + opened.error->message);
     auto entries = opened.store->auditSince(since);
-    if (auto *error = std::get_if<sql::StoreError>(&entries))
+    if (auto *error = std::get_if<sql::StoreError>(&entries)) {
+        if (error->code == sql::StoreErrorCode::Corrupt) {
+            //: %1 is a file name, %2 the database's own technical message, in English
+            return inputError(utf8(
+                Cli::tr("%1: the audit log in this file is damaged, so nothing could be exported "
+                        "(%2). The host sets a damaged file aside and starts a new one on its "
+                        "next review; the damaged file stays next to it for recovery (sqlite3 "
+                        ".recover).")
+                    .arg(QString::fromStdString(path.string()),
+                         QString::fromStdString(error->message))));
+        }
         return inputError(path.string() + ": " + error->message);
+    }
     const auto &list = std::get<std::vector<AuditEntry>>(entries);
     if (format == "json")
         printAuditJson(list);

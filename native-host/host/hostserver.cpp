@@ -29,6 +29,10 @@ constexpr std::size_t kReadChunkBytes = 64 * 1024;
 constexpr std::size_t kMaxAwaitingSent = 64;
 // Reviews waiting behind an open dialog. A person sends a few at once; a flood is refused.
 constexpr std::size_t kMaxQueuedReviews = 32;
+// Frames the reader may hand to the main thread before it waits: at most this many, holding at
+// most this many bytes together (one frame of any allowed size always passes).
+constexpr std::size_t kMaxFramesInFlight = 16;
+constexpr std::size_t kMaxBytesInFlight = 2 * kMaxRequestBytes;
 
 // The ids of the rules that fired, each once, in rule order: "external-recipient,
 // lookalike-domain". Ids name checks, not people, so they may be logged.
@@ -97,6 +101,7 @@ std::vector<std::string> tickedOnSend(const Review &review)
 HostServer::HostServer(bool dialogsAvailable, QObject *parent)
     : QObject(parent)
     , m_dialogsAvailable(dialogsAvailable)
+    , m_inFlight(kMaxFramesInFlight, kMaxBytesInFlight)
 {}
 
 HostServer::~HostServer()
@@ -151,14 +156,14 @@ void HostServer::readLoop()
 
 void HostServer::post(FrameDecoder::Item item)
 {
-    m_framesInFlight.acquire(); // released by handleItem
+    m_inFlight.acquire(item.payload ? item.payload->size() : 0); // released by handleItem
     QMetaObject::invokeMethod(
-        this, [this, item] { handleItem(item); }, Qt::QueuedConnection);
+        this, [this, item = std::move(item)] { handleItem(item); }, Qt::QueuedConnection);
 }
 
 void HostServer::handleItem(const FrameDecoder::Item &item)
 {
-    m_framesInFlight.release();
+    m_inFlight.release(item.payload ? item.payload->size() : 0);
     if (m_quitting)
         return;
     if (item.error) {
@@ -224,8 +229,10 @@ void HostServer::handleSent(const SentNotice &notice)
                                     .arg(QString::fromStdString(notice.id), summary(it->second));
     // Only now, with the mail gone, does the history learn who it went to (DESIGN.md, step 6).
     if (m_history) {
-        if (auto error = m_history->recordSent(
-                sentMailFromReview(it->second, notice.messageId, nowSeconds()))) {
+        const auto error
+            = m_history->recordSent(sentMailFromReview(it->second, notice.messageId, nowSeconds()));
+        noteStoreError(error);
+        if (error) {
             qCWarning(lcStore) << "history not updated for review" << notice.id.c_str() << ":"
                                << error->message.c_str();
         }
@@ -233,9 +240,58 @@ void HostServer::handleSent(const SentNotice &notice)
     m_awaitingSent.erase(it);
 }
 
+void HostServer::setHistory(std::unique_ptr<HistoryStore> history)
+{
+    m_ownedHistory = std::move(history);
+    m_history = m_ownedHistory.get();
+}
+
+void HostServer::noteStoreError(const std::optional<sql::StoreError> &error)
+{
+    if (error && error->code == sql::StoreErrorCode::Corrupt)
+        m_historyCorrupt = true;
+}
+
+// Damage past the pages checked at open shows only when a statement reaches it: set the file
+// aside and start a new one, as at open, rather than losing every later audit entry.
+bool HostServer::rebuildHistory(const std::string &why)
+{
+    m_historyCorrupt = false;
+    if (m_historyPath.empty() || !m_history || m_history->readOnly())
+        return false;
+    m_history = nullptr;
+    m_ownedHistory.reset(); // closed before its file is moved
+    const auto aside = HistoryStore::setAside(m_historyPath);
+    qCWarning(lcStore) << "history database is damaged (" << why.c_str() << "); moved to"
+                       << aside.filename().string().c_str() << "and rebuilt";
+    return retryHistory();
+}
+
+// Cheap: one open with the store's short busy timeout, only while the history is missing.
+bool HostServer::retryHistory()
+{
+    if (m_history && m_historyCorrupt)
+        rebuildHistory("found by an earlier statement");
+    if (m_history)
+        return true;
+    if (m_historyPath.empty())
+        return false;
+    auto opened = HistoryStore::open(m_historyPath);
+    if (!opened.store) {
+        qCWarning(lcStore) << "history still unavailable:"
+                           << (opened.error ? opened.error->message.c_str() : "no database");
+        return false;
+    }
+    for (const std::string &warning : opened.warnings)
+        qCWarning(lcStore) << warning.c_str();
+    qCInfo(lcStore) << "history opened on a later try";
+    setHistory(std::move(opened.store));
+    return true;
+}
+
 void HostServer::handleLearn(const LearnRequest &request)
 {
-    if (!m_history) {
+    if (!retryHistory()) {
         reply(errorJson(request.id, {ErrorCode::Unavailable,
                                      tr("The sending history is unavailable.").toStdString()}));
         return;
@@ -245,10 +301,13 @@ void HostServer::handleLearn(const LearnRequest &request)
     std::int64_t unreadable = 0;
     for (const LearnedMessage &message : request.messages) {
         mails.push_back(sentMailFromHeaders(message.messageId, message.time,
-                                            {message.to, message.cc, message.bcc}, unreadable));
+                                            {message.to, message.cc, message.bcc}, unreadable,
+                                            message.from));
     }
     std::int64_t learned = 0;
-    if (auto error = m_history->recordSentBatch(mails, learned)) {
+    const auto error = m_history->recordSentBatch(mails, learned);
+    noteStoreError(error);
+    if (error) {
         qCWarning(lcStore) << "learn batch" << request.id.c_str()
                            << "failed:" << error->message.c_str();
         //: %1 is the database's own technical message, in English
@@ -266,8 +325,12 @@ void HostServer::handleLearn(const LearnRequest &request)
 void HostServer::audit(const std::string &id, const std::string &decision, const Review &review,
                        const std::string &policyFingerprint)
 {
-    if (!m_history)
+    if (!m_history) {
+        // Said in the log, so a gap in the audit log is explained (no addresses, no body).
+        qCWarning(lcStore) << "audit log entry for review" << id.c_str() << "(" << decision.c_str()
+                           << ") lost: the history database is unavailable";
         return;
+    }
     AuditEntry entry;
     entry.time = nowSeconds();
     entry.reviewId = id;
@@ -281,7 +344,10 @@ void HostServer::audit(const std::string &id, const std::string &decision, const
     if (decision == "send")
         entry.findingsTicked = tickedOnSend(review);
     entry.policyFingerprint = policyFingerprint;
-    if (auto error = m_history->appendAudit(entry)) {
+    auto error = m_history->appendAudit(entry);
+    if (error && error->code == sql::StoreErrorCode::Corrupt && rebuildHistory(error->message))
+        error = m_history->appendAudit(entry); // into the new file: the entry is kept
+    if (error) {
         qCWarning(lcStore) << "audit log entry for review" << id.c_str() << "(" << decision.c_str()
                            << ") not written:" << error->message.c_str();
     }
@@ -370,12 +436,14 @@ void HostServer::reviewNext(ReviewRequest request)
     // The dialog and any error text for this review speak the policy's language.
     applyLanguage(languageFromPolicy(policy.language));
     const std::string fingerprint = policyFingerprint(request);
+    retryHistory();
     if (m_history && policy.auditRetentionDays > 0)
         m_history->pruneAudit(policy.auditRetentionDays, nowSeconds());
     Review review = reviewDraft(request.draft, policy, m_history);
     if (!m_history) {
         review.historyUnavailable = true;
     } else if (auto failure = m_history->takeReadFailure()) {
+        noteStoreError(failure);
         qCWarning(lcStore) << "history unavailable for review" << request.id.c_str() << ":"
                            << failure->message.c_str();
         review.historyUnavailable = true;

@@ -3,6 +3,7 @@
 #include "framewriter.h"
 
 #include "engine/review.h"
+#include "history/sqlite.h"
 #include "protocol/frame.h"
 #include "protocol/message.h"
 
@@ -14,7 +15,6 @@
 #include <filesystem>
 #include <memory>
 #include <optional>
-#include <semaphore>
 #include <string>
 #include <thread>
 #include <utility>
@@ -60,7 +60,10 @@ public:
     // The sending history reviews consult, `sent` teaches and the audit log goes to; null (the
     // default) when none could be opened: reviews then say the history is unavailable. Not
     // owned; it must outlive this object.
-    void setHistory(HistoryStore *history) { m_history = history; }
+    void setHistory(std::unique_ptr<HistoryStore> history);
+    // Where the history lives: when it could not be opened at start (a passing lock), each
+    // review and learn batch tries once more, so the lock costs one review's history only.
+    void setHistoryPath(std::filesystem::path path) { m_historyPath = std::move(path); }
 
     // The user's settings file (UserSettingsFile); empty (the default) when no config folder is
     // known: reviews then use the admin layer alone and saving settings fails with a reason.
@@ -105,9 +108,10 @@ private:
     FrameWriter m_writer;
     std::thread m_reader;
     std::atomic<bool> m_readerDone = false;
-    // Frames read but not yet handled. The reader waits when the main thread falls behind, so
-    // a flood of frames cannot queue without bound (each holds up to kMaxRequestBytes).
-    std::counting_semaphore<> m_framesInFlight{16};
+    // Frames read but not yet handled, in number and in bytes. The reader waits when the main
+    // thread falls behind, so a flood of frames cannot queue without bound (hostserver.cpp,
+    // kMaxFramesInFlight and kMaxBytesInFlight).
+    InFlightLimit m_inFlight;
 
     // Reviews and settings dialogs waiting for the window, in arrival order.
     std::deque<std::variant<ReviewRequest, OpenSettingsRequest>> m_queue;
@@ -121,6 +125,12 @@ private:
     Draft m_dialogDraft; // the reviewed draft: the dialog's edits are computed from it
     std::string m_dialogPolicyFingerprint;
     HistoryStore *m_history = nullptr;
+    std::filesystem::path m_historyPath;
+    std::unique_ptr<HistoryStore> m_ownedHistory; // what m_history points to
+    bool m_historyCorrupt = false;                // a statement found damage: rebuild it
+    bool retryHistory();
+    bool rebuildHistory(const std::string &why);
+    void noteStoreError(const std::optional<sql::StoreError> &error);
     bool m_inputEnded = false;
     bool m_outputFailed = false;
     bool m_quitting = false;

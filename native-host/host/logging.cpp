@@ -43,12 +43,18 @@ const char *levelLetter(QtMsgType type)
     return "?";
 }
 
+bool isBidiControl(char32_t c)
+{
+    return c == 0x061C || c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E)
+           || (c >= 0x2066 && c <= 0x2069);
+}
+
 void writeMessage(QtMsgType type, const QMessageLogContext &context, const QString &message)
 {
     const QByteArray line = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs).toUtf8()
                             + ' ' + levelLetter(type) + ' '
                             + (context.category ? context.category : "default") + ": "
-                            + message.toUtf8() + '\n';
+                            + escapeControls(message).toUtf8() + '\n';
     std::lock_guard lock(logMutex);
     std::FILE *out = logFile ? logFile : stderr;
     std::fwrite(line.constData(), 1, static_cast<std::size_t>(line.size()), out);
@@ -83,6 +89,27 @@ std::FILE *openLogFile(const std::filesystem::path &folder)
 }
 
 } // namespace
+
+QString escapeControls(QStringView text)
+{
+    QString out;
+    out.reserve(text.size());
+    for (const char32_t c : text.toUcs4()) {
+        if (c == '\n')
+            out += QLatin1String("\\n");
+        else if (c == '\r')
+            out += QLatin1String("\\r");
+        else if (c == '\t')
+            out += QLatin1String("\\t");
+        else if (c < 0x20 || c == 0x7F || (c >= 0x80 && c <= 0x9F))
+            out += QStringLiteral("\\x%1").arg(static_cast<uint>(c), 2, 16, QLatin1Char('0'));
+        else if (isBidiControl(c))
+            out += QStringLiteral("\\u%1").arg(static_cast<uint>(c), 4, 16, QLatin1Char('0'));
+        else
+            out += QString::fromUcs4(&c, 1);
+    }
+    return out;
+}
 
 QString installLogging()
 {

@@ -20,6 +20,12 @@ namespace sendguard {
 // or an empty string for stderr. Call once, before the first message.
 QString installLogging();
 
+// `text` with every character that could act on a terminal or forge a line made visible:
+// C0 and C1 controls and DEL as \n, \t, \x1b..., the bidirectional controls (which reorder
+// what a reader sees) as \u202e... Every log line goes through it (the log quotes request ids
+// and other text from the add-in), and so does the CLI's text output.
+QString escapeControls(QStringView text);
+
 // Flushes and closes the log file. Safe to call more than once.
 void shutdownLogging();
 

@@ -63,7 +63,8 @@ int serve(int argc, char **argv)
     }
 
     auto server = std::make_unique<HostServer>(dialogsAvailable);
-    server->setHistory(history.get());
+    server->setHistory(std::move(history));
+    server->setHistoryPath(historyPath);
     server->setUserSettingsPath(UserSettingsFile::defaultPath(platform::userConfigFolder()));
     server->start();
     const int exitCode = app->exec();

@@ -156,4 +156,30 @@ bool isValidUtf8(std::string_view bytes)
     return true;
 }
 
+void InFlightLimit::acquire(std::size_t bytes)
+{
+    std::unique_lock lock(m_mutex);
+    m_changed.wait(lock, [&] {
+        return m_frames == 0 || (m_frames < m_maxFrames && m_bytes + bytes <= m_maxBytes);
+    });
+    ++m_frames;
+    m_bytes += bytes;
+}
+
+void InFlightLimit::release(std::size_t bytes)
+{
+    {
+        const std::lock_guard lock(m_mutex);
+        --m_frames;
+        m_bytes -= bytes;
+    }
+    m_changed.notify_all();
+}
+
+std::size_t InFlightLimit::bytesInFlight() const
+{
+    const std::lock_guard lock(m_mutex);
+    return m_bytes;
+}
+
 } // namespace sendguard

@@ -2,6 +2,7 @@
 
 #include "frame.h"
 
+#include <algorithm>
 #include <climits>
 #include <cmath>
 #include <cstdint>
@@ -22,10 +23,22 @@ constexpr std::size_t kMaxQuotedBytes = 64;
 // level, so 100,000 nested '[' in a policy would overflow the stack.
 constexpr std::size_t kMaxJsonDepth = 64;
 
-// Whether arrays and objects in `text` nest deeper than `limit`. Exact for valid JSON; for
-// anything else the parser reports the syntax error.
-bool nestsDeeperThan(std::string_view text, std::size_t limit)
+// Every value parsed costs memory and time out of proportion to its bytes ("{}," is three bytes
+// and a heap object): a frame of nothing but empty objects took gigabytes. The largest real
+// request (5,000 recipients; a learn batch of 200 messages) holds some tens of thousands.
+constexpr std::size_t kMaxJsonValues = 500000;
+
+struct JsonShape
 {
+    std::size_t depth = 0;  // the deepest nesting of arrays and objects
+    std::size_t values = 0; // at least the number of values (containers plus separators)
+};
+
+// Measures `text` without parsing it, stopping early once a limit is passed. Exact for valid
+// JSON; for anything else the parser reports the syntax error.
+JsonShape shapeOf(std::string_view text)
+{
+    JsonShape shape;
     std::size_t depth = 0;
     bool inString = false;
     bool escaped = false;
@@ -39,14 +52,40 @@ bool nestsDeeperThan(std::string_view text, std::size_t limit)
                 inString = false;
         } else if (c == '"') {
             inString = true;
-        } else if (c == '[' || c == '{') {
-            if (++depth > limit)
-                return true;
+        } else if (c == '[' || c == '{' || c == ',') {
+            if (c != ',')
+                shape.depth = std::max(shape.depth, ++depth);
+            if (++shape.values > kMaxJsonValues || shape.depth > kMaxJsonDepth)
+                return shape;
         } else if ((c == ']' || c == '}') && depth > 0) {
             --depth;
         }
     }
-    return false;
+    return shape;
+}
+
+// The top-level "id" of a request too big to parse, so its error reply can still name it: the
+// parser keeps that one member and discards everything else as it goes. Empty when unreadable.
+std::string idWithoutParsing(std::string_view payload)
+{
+    bool inId = false;
+    const json kept = json::parse(
+        payload,
+        [&](int depth, json::parse_event_t event, json &parsed) {
+            if (depth == 0)
+                return true;
+            if (depth == 1 && event == json::parse_event_t::key) {
+                inId = parsed == "id";
+                return inId;
+            }
+            return depth == 1 && inId;
+        },
+        false);
+    const auto it = kept.is_object() ? kept.find("id") : kept.end();
+    if (it == kept.end() || !it->is_string()
+        || it->get_ref<const std::string &>().size() > kMaxIdBytes)
+        return {};
+    return it->get<std::string>();
 }
 
 Error invalid(std::string message)
@@ -246,6 +285,22 @@ std::optional<Error> readAdminPolicy(const json &request, json &out)
     return std::nullopt;
 }
 
+// A draft to review must say whom it goes to. Elsewhere null counts as absent; here a null
+// recipient field, or a draft naming nobody (misspelt "To", or no fields at all), would be
+// reviewed as a mail to no one and answered "send" with no dialog: an error instead.
+std::optional<Error> checkRecipientsPresent(const json &draftJson, const Draft &draft)
+{
+    for (const char *name : {"to", "cc", "bcc"}) {
+        const auto it = draftJson.find(name);
+        if (it != draftJson.end() && it->is_null())
+            return invalid(std::string("draft.") + name + " must be an array of strings, not null");
+    }
+    if (draft.to.empty() && draft.cc.empty() && draft.bcc.empty() && draft.unexpandedLists.empty())
+        return invalid("draft has no recipients: draft.to, draft.cc and draft.bcc are missing or "
+                       "empty, so there is nothing to review");
+    return std::nullopt;
+}
+
 Result<Message> reviewFromJson(const json &request, std::string id)
 {
     if (auto error = checkProtocol(request))
@@ -260,6 +315,8 @@ Result<Message> reviewFromJson(const json &request, std::string id)
 
     ReviewRequest review{std::move(id), std::move(draft).value(), json()};
     if (auto error = readAdminPolicy(request, review.adminPolicy))
+        return *error;
+    if (auto error = checkRecipientsPresent(*draftIt, review.draft))
         return *error;
     return Message{std::move(review)};
 }
@@ -325,9 +382,15 @@ Result<Message> parseMessage(std::string_view payload, std::string *idOut)
 {
     if (!isValidUtf8(payload))
         return Error{ErrorCode::MalformedJson, "request is not valid UTF-8"};
-    if (nestsDeeperThan(payload, kMaxJsonDepth))
+    const JsonShape shape = shapeOf(payload);
+    if (idOut && (shape.depth > kMaxJsonDepth || shape.values > kMaxJsonValues))
+        *idOut = idWithoutParsing(payload);
+    if (shape.depth > kMaxJsonDepth)
         return invalid("request nests arrays and objects more than " + std::to_string(kMaxJsonDepth)
                        + " levels deep");
+    if (shape.values > kMaxJsonValues)
+        return invalid("request holds more than " + std::to_string(kMaxJsonValues)
+                       + " JSON values; no real draft or learn batch has that many");
 
     json request;
     try {
@@ -391,20 +454,10 @@ using Problems = std::vector<std::string>;
 bool readPolicyStrings(const json &value, const std::string &key, std::vector<std::string> &out,
                        Problems &problems)
 {
-    if (!value.is_array()) {
-        problems.push_back(key + " must be an array of strings; ignored");
+    auto entries = policyStringList(value, key, problems);
+    if (!entries)
         return false;
-    }
-    std::vector<std::string> entries;
-    for (std::size_t i = 0; i < value.size(); ++i) {
-        if (!value[i].is_string()) {
-            problems.push_back(key + "[" + std::to_string(i) + "] must be a string; " + key
-                               + " ignored");
-            return false;
-        }
-        entries.push_back(value[i].get<std::string>());
-    }
-    out = std::move(entries);
+    out = std::move(*entries);
     return true;
 }
 
@@ -517,6 +570,32 @@ std::vector<std::string> *stringListFor(const std::string &key, Policy &policy)
 }
 
 } // namespace
+
+std::optional<std::vector<std::string>> policyStringList(const json &value, const std::string &key,
+                                                         std::vector<std::string> &problems)
+{
+    if (value.is_string()) {
+        // A lone string is what someone who meant a one-entry list writes: use it as one.
+        problems.push_back(key + " must be an array of strings; its single string is used as a "
+                           + "one-entry list");
+        return std::vector<std::string>{value.get<std::string>()};
+    }
+    if (!value.is_array()) {
+        problems.push_back(key + " must be an array of strings; ignored");
+        return std::nullopt;
+    }
+    // One bad entry loses only itself: dropping the whole list would drop every block in it.
+    std::vector<std::string> entries;
+    entries.reserve(value.size());
+    for (std::size_t i = 0; i < value.size(); ++i) {
+        if (value[i].is_string())
+            entries.push_back(value[i].get<std::string>());
+        else
+            problems.push_back(key + "[" + std::to_string(i)
+                               + "] must be a string; that entry is ignored");
+    }
+    return entries;
+}
 
 Policy policyFromJson(const json &value, std::vector<std::string> &problems)
 {

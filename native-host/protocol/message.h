@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -74,6 +75,13 @@ Result<std::vector<LearnedMessage>> learnedMessagesFromJson(const nlohmann::json
 
 // Reads a Draft from the `draft` member's JSON. Missing optional members take their defaults.
 Result<Draft> draftFromJson(const nlohmann::json &json);
+
+// Reads the value of a policy key that holds a list of strings (blockedDomains, locked, ...).
+// Entries that are not strings are reported in `problems` and left out; a lone string is
+// reported and read as a one-entry list. Anything else is reported and gives nullopt.
+std::optional<std::vector<std::string>> policyStringList(const nlohmann::json &value,
+                                                         const std::string &key,
+                                                         std::vector<std::string> &problems);
 
 // Reads a policy layer. Unknown keys and wrong types are reported in `problems` and ignored;
 // the rest still applies.

@@ -107,6 +107,36 @@ json validLocked(const json &locked, const std::string &layerName, Problems &pro
     return kept;
 }
 
+// autoBcc without the entries that are not one readable address: they would be dropped at
+// send time without a word. Blank entries and comments stay, as for the pattern lists.
+json validAutoBcc(const json &entries, const std::string &layerName, Problems &problems)
+{
+    json kept = json::array();
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+        const std::string &entry = entries[i].get_ref<const std::string &>();
+        const auto first = entry.find_first_not_of(" \t\r\n");
+        if (first == std::string::npos || entry[first] == '#') {
+            kept.push_back(entry);
+            continue;
+        }
+        const auto mailboxes = parseAddressList(entry);
+        std::string why;
+        if (!mailboxes)
+            why = mailboxes.error().message;
+        else if (mailboxes.value().size() != 1)
+            why = "it must name exactly one address";
+        else if (const auto domain = normaliseDomain(mailboxes.value().front().domain); !domain)
+            why = domain.error().message;
+        if (why.empty()) {
+            kept.push_back(entry);
+            continue;
+        }
+        problems.push_back(layerName + ": autoBcc[" + std::to_string(i)
+                           + "] is not a readable address (" + why + "); that entry is ignored");
+    }
+    return kept;
+}
+
 json unionOf(const json &first, const json &second)
 {
     json joined = first;
@@ -163,7 +193,16 @@ bool isAdminOnlyKey(const std::string &key)
     return key == "locked" || key == "onHostFailure" || key == "auditRetentionDays";
 }
 
-json validPolicyLayer(const json &layer, const std::string &layerName, Problems &problems)
+namespace {
+
+bool isStringListKey(const std::string &key)
+{
+    return isAddingListKey(key) || key == "locked" || key == "attachmentReminderTerms";
+}
+
+// validPolicyLayer; `blockedLost` is set when any of the layer's blockedDomains could not be read.
+json validLayer(const json &layer, const std::string &layerName, Problems &problems,
+                bool &blockedLost)
 {
     json valid = json::object();
     if (layer.is_null())
@@ -177,19 +216,45 @@ json validPolicyLayer(const json &layer, const std::string &layerName, Problems 
             valid[key] = validRules(value, layerName, problems);
             continue;
         }
+        const std::size_t problemsBefore = problems.size();
+        if (isStringListKey(key)) {
+            // Read here, entry by entry, so that a bad entry costs only itself.
+            Problems found;
+            const auto entries = policyStringList(value, key, found);
+            report(problems, layerName, found);
+            if (entries) {
+                const json list = *entries;
+                if (isPatternKey(key))
+                    valid[key] = validPatterns(key, list, layerName, problems);
+                else if (key == "locked")
+                    valid[key] = validLocked(list, layerName, problems);
+                else if (key == "autoBcc")
+                    valid[key] = validAutoBcc(list, layerName, problems);
+                else
+                    valid[key] = list;
+            }
+            // Every problem but the note on a lone string read as a list lost an entry.
+            const std::size_t notes = value.is_string() ? 1 : 0;
+            if (key == "blockedDomains" && problems.size() - problemsBefore > notes)
+                blockedLost = true;
+            continue;
+        }
         const Problems found = problemsOf(key, value);
         if (!found.empty()) {
             report(problems, layerName, found);
             continue;
         }
-        if (isPatternKey(key))
-            valid[key] = validPatterns(key, value, layerName, problems);
-        else if (key == "locked")
-            valid[key] = validLocked(value, layerName, problems);
-        else
-            valid[key] = value;
+        valid[key] = value;
     }
     return valid;
+}
+
+} // namespace
+
+json validPolicyLayer(const json &layer, const std::string &layerName, Problems &problems)
+{
+    bool blockedLost = false;
+    return validLayer(layer, layerName, problems, blockedLost);
 }
 
 std::vector<std::string> lockedKeys(const json &validAdminLayer)
@@ -211,8 +276,9 @@ bool userMayChange(const json &admin, const std::string &key)
 LayeredPolicy mergePolicyLayers(const json &admin, const json &user)
 {
     LayeredPolicy layered;
-    const json adminLayer = validPolicyLayer(admin, "admin policy", layered.problems);
-    const json userLayer = validPolicyLayer(user, "your settings", layered.problems);
+    bool blockedLost = false;
+    const json adminLayer = validLayer(admin, "admin policy", layered.problems, blockedLost);
+    const json userLayer = validLayer(user, "your settings", layered.problems, blockedLost);
     const std::vector<std::string> locked = lockedKeys(adminLayer);
 
     json merged = adminLayer;
@@ -241,6 +307,7 @@ LayeredPolicy mergePolicyLayers(const json &admin, const json &user)
     Problems unexpected; // none: both layers were validated
     layered.policy = policyFromJson(merged, unexpected);
     report(layered.problems, "merged policy", unexpected);
+    layered.policy.blockedDomainsIncomplete = blockedLost;
     return layered;
 }
 

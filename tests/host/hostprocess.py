@@ -33,9 +33,13 @@ class HostProcess:
     display such as ":5" sets DISPLAY, None leaves every display variable unset (the host then
     has no dialogs)."""
 
-    def __init__(self, display="offscreen", args=None, log_level="debug", data_home=None):
-        # `data_home`: another host's data folder, to start on what it left (it is cleaned up
-        # with that host, not this one).
+    def __init__(self, display="offscreen", args=None, log_level="debug", data_home=None,
+                 data_from=None):
+        # `data_home`: another host's data folder, to start on what it left; `data_from`: an
+        # earlier HostProcess whose data and config folders this one shares. Either is cleaned
+        # up with its owner, not with this host.
+        if data_from is not None:
+            data_home = data_from.data_home
         self.data_home = data_home or tempfile.TemporaryDirectory(prefix="sendguard-host-test-")
         self.owns_data_home = data_home is None
         env = {k: v for k, v in os.environ.items()

@@ -8,7 +8,7 @@ import unittest
 
 from hostprocess import HOST, HostProcess, frame, message, request_file
 
-MAX_REQUEST_BYTES = 64 * 1024 * 1024
+MAX_REQUEST_BYTES = 8 * 1024 * 1024
 
 
 def review(name, request_id):

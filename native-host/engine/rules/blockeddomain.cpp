@@ -1,11 +1,37 @@
 #include "rulesupport.h"
 
+#include "../address.h"
+
 namespace sendguard::rules {
+
+namespace {
+
+void checkBlockedAutoBcc(const Review &review, const RuleContext &context,
+                         std::vector<Finding> &findings)
+{
+    for (const std::string &entry : review.autoBcc) {
+        const auto mailboxes = parseAddressList(entry);
+        if (!mailboxes)
+            continue; // autoBccAdditions keeps only readable entries
+        for (const Mailbox &mailbox : mailboxes.value()) {
+            const auto domain = normaliseDomain(mailbox.domain);
+            if (!domain || !context.blocked.matches(mailbox.localPart, domain.value()))
+                continue;
+            findings.push_back(findingFor(
+                Target{}, "the policy adds " + entry + " as Bcc, and mail to "
+                              + domainForPeople(domain.value()) + " is blocked by policy"));
+        }
+    }
+}
+
+} // namespace
 
 // `blocked-domain`: recipients matching the policy's blockedDomains, in any field.
 void checkBlockedDomains(const Review &review, const RuleContext &context,
                          std::vector<Finding> &findings)
 {
+    // The policy's own autoBcc addresses join the mail as well: a blocked one must stop it.
+    checkBlockedAutoBcc(review, context, findings);
     for (std::size_t i = 0; i < review.recipients.size(); ++i) {
         const auto &recipient = review.recipients[i];
         if (!context.blocked.matches(recipient.localPart, recipient.domain))

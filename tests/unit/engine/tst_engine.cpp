@@ -376,6 +376,40 @@ TEST(BlockedDomainRule, BlocksMatchingRecipientsSayingWhy)
     EXPECT_TRUE(review.blocked());
 }
 
+TEST(BlockedDomainRule, UnreadableBlockListWarnsInsteadOfPassingSilently)
+{
+    Policy policy;
+    policy.trustedDomains = {"client.example"};
+    const Draft draft = draftFrom(taro, {"a@client.example"});
+    EXPECT_TRUE(findingsOf(reviewDraft(draft, policy), "policy-problem").empty());
+
+    policy.blockedDomainsIncomplete = true;
+    policy.rules["policy-problem"].enabled = false; // not a rule: cannot be turned off
+    const Review review = reviewDraft(draft, policy);
+    const auto found = findingsOf(review, "policy-problem");
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_EQ(found[0]->severity, Severity::Warn);
+    EXPECT_NE(found[0]->message.find("blockedDomains"), std::string::npos);
+    EXPECT_TRUE(review.needsDialog());
+}
+
+TEST(BlockedDomainRule, BlocksAnAutoBccAddressInABlockedDomain)
+{
+    Policy policy;
+    policy.blockedDomains = {"competitor.example"};
+    policy.autoBcc = {"spy@competitor.example", "archive@corp.example"};
+
+    const Review review = reviewDraft(draftFrom(taro, {"a@client.example"}), policy);
+    const auto found = findingsOf(review, "blocked-domain");
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_EQ(found[0]->severity, Severity::Block);
+    EXPECT_NE(found[0]->message.find("spy@competitor.example"), std::string::npos);
+    EXPECT_TRUE(review.blocked());
+
+    policy.autoBcc = {"archive@corp.example"};
+    EXPECT_FALSE(reviewDraft(draftFrom(taro, {"a@client.example"}), policy).blocked());
+}
+
 TEST(BlockedDomainRule, AppliesEvenToTrustedAndInternalRecipients)
 {
     Policy policy;

@@ -122,7 +122,8 @@ TEST(ParseMessage, ReadsFullReviewRequest)
 
 TEST(ParseMessage, MissingOptionalDraftMembersTakeDefaults)
 {
-    Result<Message> message = parseMessage(R"({"type":"review","id":"r","draft":{}})");
+    Result<Message> message
+        = parseMessage(R"({"type":"review","id":"r","draft":{"bcc":["a@b.example"]}})");
     ASSERT_TRUE(message) << message.error().message;
     const auto &review = std::get<ReviewRequest>(message.value());
     EXPECT_TRUE(review.draft.to.empty());
@@ -134,7 +135,7 @@ TEST(ParseMessage, MissingOptionalDraftMembersTakeDefaults)
 TEST(ParseMessage, NullMembersCountAsAbsent)
 {
     Result<Message> message = parseMessage(
-        R"({"type":"review","id":"r","draft":{"cc":null,"original":null},"policy":null})");
+        R"({"type":"review","id":"r","draft":{"to":["a@b.example"],"replyTo":null,"original":null},"policy":null})");
     ASSERT_TRUE(message) << message.error().message;
     EXPECT_TRUE(std::get<ReviewRequest>(message.value()).adminPolicy.is_null());
 }
@@ -211,6 +212,19 @@ TEST(ParseMessage, EveryErrorNamesTheProblem)
          ErrorCode::InvalidRequest, "draft.attachments[0].size", "r-1"},
         {"policy not object", R"({"type":"review","id":"r-1","draft":{},"policy":[]})",
          ErrorCode::InvalidRequest, "policy", "r-1"},
+        // A draft naming nobody was reviewed as a mail to no one: "send", no dialog.
+        {"empty draft", review + "{}}", ErrorCode::InvalidRequest, "draft has no recipients",
+         "r-1"},
+        {"misspelt To", review + R"({"To":["a@b.example"]}})", ErrorCode::InvalidRequest,
+         "draft has no recipients", "r-1"},
+        {"recipients member", review + R"({"recipients":["a@b.example"]}})",
+         ErrorCode::InvalidRequest, "draft has no recipients", "r-1"},
+        {"empty lists", review + R"({"to":[],"cc":[],"bcc":[]}})", ErrorCode::InvalidRequest,
+         "draft has no recipients", "r-1"},
+        {"to null", review + R"({"to":null,"attachments":null}})", ErrorCode::InvalidRequest,
+         "draft.to must be an array of strings, not null", "r-1"},
+        {"cc null", review + R"({"to":["a@b.example"],"cc":null}})", ErrorCode::InvalidRequest,
+         "draft.cc must be an array of strings, not null", "r-1"},
     };
     for (const ErrorCase &c : cases) {
         SCOPED_TRACE(c.name);
@@ -227,7 +241,7 @@ TEST(ParseMessage, EveryErrorNamesTheProblem)
 TEST(ParseMessage, AttachmentSizeInFloatFormIsAccepted)
 {
     Result<Message> message = parseMessage(
-        R"({"type":"review","id":"r","draft":{"attachments":[{"size":1.5e3},{"size":-1}]}})");
+        R"({"type":"review","id":"r","draft":{"to":["a@b.example"],"attachments":[{"size":1.5e3},{"size":-1}]}})");
     ASSERT_TRUE(message) << message.error().message;
     const auto &attachments = std::get<ReviewRequest>(message.value()).draft.attachments;
     EXPECT_EQ(attachments[0].size, 1500);

@@ -132,7 +132,6 @@ TEST(PolicyFromJson, WrongTypeIsReportedAndOnlyThatKeyIgnored)
         const char *mentions;
     };
     const std::vector<Case> cases = {
-        {"internalDomains string", R"({"internalDomains":"corp.example"})", "internalDomains"},
         {"trustedDomains entry", R"({"trustedDomains":["a",1]})", "trustedDomains[1]"},
         {"blockedDomains object", R"({"blockedDomains":{}})", "blockedDomains"},
         {"locked entry", R"({"locked":[null]})", "locked[0]"},
@@ -161,6 +160,23 @@ TEST(PolicyFromJson, WrongTypeIsReportedAndOnlyThatKeyIgnored)
         EXPECT_TRUE(policy.rules.empty());
         EXPECT_TRUE(policy.internalDomains.empty());
     }
+}
+
+TEST(PolicyFromJson, ListsKeepTheirStringEntriesAndALoneStringIsOneEntry)
+{
+    std::vector<std::string> problems;
+    Policy policy = parse(R"({"internalDomains":"corp.example"})", problems);
+    EXPECT_EQ(policy.internalDomains, std::vector<std::string>{"corp.example"});
+    EXPECT_TRUE(mentions(problems, "internalDomains must be an array of strings"));
+    problems.clear();
+    policy = parse(R"({"blockedDomains":[null,"evil.example",5,["other.example"]]})", problems);
+    EXPECT_EQ(policy.blockedDomains, std::vector<std::string>{"evil.example"});
+    EXPECT_EQ(problems.size(), 3u);
+    EXPECT_TRUE(mentions(problems, "blockedDomains[3] must be a string; that entry is ignored"));
+    problems.clear();
+    policy = parse(R"({"blockedDomains":{"evil.example":true}})", problems);
+    EXPECT_TRUE(policy.blockedDomains.empty());
+    EXPECT_TRUE(mentions(problems, "blockedDomains must be an array of strings; ignored"));
 }
 
 TEST(PolicyFromJson, RestStillAppliesNextToABadKey)

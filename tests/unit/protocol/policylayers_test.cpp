@@ -176,8 +176,10 @@ TEST(PolicyLayers, UserMayChangeWhatIsNeitherLockedNorAdminOnly)
     EXPECT_TRUE(userMayChange(admin, "attentionTerms"));
     EXPECT_FALSE(userMayChange(admin, "onHostFailure"));
     EXPECT_TRUE(userMayChange(json(), "trustedDomains"));
-    EXPECT_TRUE(userMayChange(json::parse(R"({"locked":"trustedDomains"})"), "trustedDomains"))
+    EXPECT_TRUE(userMayChange(json::parse(R"({"locked":{"trustedDomains":1}})"), "trustedDomains"))
         << "a locked that is not a list is invalid and ignored";
+    EXPECT_FALSE(userMayChange(json::parse(R"({"locked":"trustedDomains"})"), "trustedDomains"))
+        << "a lone string is a one-entry list";
 }
 
 TEST(PolicyLayers, LockedRulesIgnoreTheUsersRules)
@@ -253,6 +255,10 @@ const InvalidRow kInvalidRows[] = {
      "admin policy: trustedDomains[1] is not a valid pattern"},
     {"UserMalformedPattern", "{}", R"({"internalDomains":["exa mple..com"]})",
      "your settings: internalDomains[0] is not a valid pattern"},
+    {"BareWildcardDot", R"({"attentionDomains":["*."]})", "{}",
+     "admin policy: attentionDomains[0] is not a valid pattern"},
+    {"AtWithoutLocalPart", "{}", R"({"trustedDomains":["@client.example"]})",
+     "your settings: trustedDomains[0] is not a valid pattern"},
     {"WildcardInTheMiddle", R"({"attentionDomains":["a.*.example"]})", "{}",
      "attentionDomains[0] is not a valid pattern"},
     {"UnknownRuleId", R"({"rules":{"no-such-rule":{"enabled":false}}})", "{}",
@@ -277,6 +283,68 @@ TEST(PolicyLayers, MalformedPatternDropsOnlyThatEntry)
     const LayeredPolicy layered = mergePolicyLayers(
         json::parse(R"({"trustedDomains":["a.example","*","b.example"]})"), json());
     EXPECT_EQ(layered.policy.trustedDomains, (Strings{"a.example", "b.example"}));
+}
+
+// A bad entry must not take the rest of its list with it: that silently lifted every block.
+TEST(PolicyLayers, BadListEntryDropsOnlyItselfInEveryListKey)
+{
+    for (const char *key :
+         {"internalDomains", "trustedDomains", "blockedDomains", "attentionDomains",
+          "attentionTerms", "attentionAttachmentSuffixes", "autoBcc", "attachmentReminderTerms"}) {
+        SCOPED_TRACE(key);
+        const std::string value
+            = std::string(key) == "autoBcc" ? "audit@corp.example" : "a.example";
+        for (const json &list :
+             {json{value, nullptr}, json{value, 5}, json{json{value}, value}, json(value)}) {
+            SCOPED_TRACE(list.dump());
+            const LayeredPolicy layered = mergePolicyLayers(json{{key, list}}, json());
+            ASSERT_FALSE(layered.problems.empty());
+            EXPECT_TRUE(mentions(layered.problems, std::string("admin policy: ") + key));
+            if (std::string(key) == "attachmentReminderTerms")
+                EXPECT_EQ(layered.policy.attachmentReminderTerms, Strings{value});
+            else if (std::string(key) == "attentionAttachmentSuffixes")
+                EXPECT_EQ(layered.policy.attentionAttachmentSuffixes, Strings{value});
+            else if (std::string(key) == "attentionDomains")
+                EXPECT_EQ(layered.policy.attentionDomains, Strings{value});
+            else
+                EXPECT_EQ(listOf(layered.policy, key), Strings{value});
+        }
+    }
+    const LayeredPolicy locked
+        = mergePolicyLayers(json::parse(R"({"locked":["trustedDomains",null]})"), json());
+    EXPECT_EQ(locked.policy.locked, Strings{"trustedDomains"});
+    EXPECT_TRUE(mentions(locked.problems, "locked[1] must be a string; that entry is ignored"));
+}
+
+TEST(PolicyLayers, LostBlockedDomainsAreMarkedSoTheReviewWarns)
+{
+    struct Row
+    {
+        const char *blocked;
+        bool lost;
+    };
+    for (const Row &row :
+         {Row{R"(["x.example"])", false}, Row{R"("x.example")", false},
+          Row{R"(["x.example",null])", true}, Row{R"([["x.example"]])", true},
+          Row{R"({"x.example":true})", true}, Row{"5", true}, Row{R"(["x.example","*"])", true}}) {
+        SCOPED_TRACE(row.blocked);
+        const json layer{{"blockedDomains", json::parse(row.blocked)}};
+        EXPECT_EQ(mergePolicyLayers(layer, json()).policy.blockedDomainsIncomplete, row.lost);
+        EXPECT_EQ(mergePolicyLayers(json(), layer).policy.blockedDomainsIncomplete, row.lost);
+    }
+}
+
+TEST(PolicyLayers, UnreadableAutoBccEntryIsReportedAndDropped)
+{
+    const LayeredPolicy layered = mergePolicyLayers(
+        json::parse(R"({"autoBcc":["not an address","# archive","a@b.example, c@d.example",
+                                   "Archive <archive@corp.example>","x@exa mple"]})"),
+        json());
+    EXPECT_EQ(layered.policy.autoBcc, (Strings{"# archive", "Archive <archive@corp.example>"}));
+    EXPECT_TRUE(mentions(layered.problems, "admin policy: autoBcc[0] is not a readable address"));
+    EXPECT_TRUE(mentions(layered.problems, "autoBcc[2] is not a readable address (it must name"));
+    EXPECT_TRUE(mentions(layered.problems, "autoBcc[4] is not a readable address"));
+    EXPECT_EQ(layered.problems.size(), 3u);
 }
 
 TEST(PolicyLayers, CommentsAndBlankPatternEntriesAreNoProblem)

@@ -1,0 +1,231 @@
+"""Hostile input against the real sendguard-host over pipes: each test is an attack that once
+gave a wrong verdict, lost data or forged the log, and must not again."""
+
+import json
+import os
+import sqlite3
+import struct
+import subprocess
+import tempfile
+import time
+import unittest
+
+from hostprocess import HOST, HostProcess, request_file
+
+
+def review(request_id, draft=None, policy=None):
+    request = request_file("internal-only.json")
+    request["id"] = request_id
+    request["draft"].update(draft or {})
+    if policy is not None:
+        request["policy"] = policy
+    return request
+
+
+class HostileTest(unittest.TestCase):
+    display = None  # a review that needs a person then gets "unavailable", never "send"
+
+    def setUp(self):
+        self.host = HostProcess(display=self.display)
+
+    def tearDown(self):
+        self.host.kill()
+        if getattr(self, "first", None):
+            self.first.kill()
+
+    def finish(self):
+        self.host.close_input()
+        self.assertEqual(self.host.wait(), 0, self.host.stderr.decode(errors="replace"))
+
+    def assertNotSent(self, reply):
+        self.assertEqual(reply["type"], "error", reply)
+        self.assertEqual(reply["code"], "unavailable", reply)
+
+
+class MalformedPolicyLists(HostileTest):
+    # The domain is trusted too, so without its block the mail needs no dialog at all.
+    def blocked_review(self, request_id, blocked):
+        return review(request_id, {"to": ["x@competitor.example"]},
+                      {"internalDomains": ["corp.example"],
+                       "trustedDomains": ["competitor.example"], "blockedDomains": blocked})
+
+    def test_bad_entries_or_a_lone_string_keep_the_block(self):
+        for n, blocked in enumerate((["competitor.example", None], ["competitor.example", 5],
+                                     "competitor.example", [["competitor.example"]],
+                                     {"competitor.example": True})):
+            with self.subTest(blocked=blocked):
+                self.host.send(self.blocked_review("r-%d" % n, blocked))
+                self.assertNotSent(self.host.reply())
+        self.finish()
+        log = self.host.log_text()
+        self.assertIn("blockedDomains[1] must be a string; that entry is ignored", log)
+        self.assertIn("single string is used as a one-entry list", log)
+
+    def test_internal_mail_still_goes_under_a_bad_list_elsewhere(self):
+        self.host.send(review("r-ok", policy={"internalDomains": ["corp.example", "*.corp.example", 7]}))
+        self.assertEqual(self.host.reply()["decision"], "send")
+        self.finish()
+
+
+class AutoBcc(HostileTest):
+    def test_blocked_auto_bcc_is_not_added_silently(self):
+        self.host.send(review("r-bcc", {"to": ["x@client.example"]},
+                              {"internalDomains": ["corp.example", "*.corp.example"],
+                               "trustedDomains": ["client.example"],
+                               "blockedDomains": ["competitor.example"],
+                               "autoBcc": ["not an address", "spy@competitor.example"]}))
+        self.assertNotSent(self.host.reply())
+        self.finish()
+        self.assertIn("autoBcc[0] is not a readable address", self.host.log_text())
+
+
+def peak_memory_kib(process):
+    with open("/proc/%d/status" % process.pid) as status:
+        for line in status:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    return 0
+
+
+class BigFrames(HostileTest):
+    def test_frame_of_tiny_values_is_refused_fast_and_pings_still_answered(self):
+        inner = b"{}," * (7 * 1024 * 1024 // 3)
+        payload = b'{"type":"review","id":"r-big","draft":{"to":[' + inner + b'0]}}'
+        self.host.send_raw(struct.pack("=I", len(payload)) + payload)
+        started = time.monotonic()
+        self.host.send({"type": "ping", "id": "p-after"})
+        reply = self.host.reply(timeout=60)
+        self.assertEqual(reply["type"], "error", reply)
+        self.assertIn("JSON values", reply["message"])
+        self.assertEqual(self.host.reply(timeout=60)["type"], "pong")
+        self.assertLess(time.monotonic() - started, 3.0)
+        self.assertLess(peak_memory_kib(self.host.proc), 200 * 1024)
+        self.finish()
+
+    def test_frame_over_eight_mebibytes_is_refused(self):
+        self.host.send_raw(struct.pack("=I", 8 * 1024 * 1024 + 1) + b"x" * (8 * 1024 * 1024 + 1))
+        reply = self.host.reply(timeout=30)
+        self.assertEqual(reply["code"], "frame-too-large", reply)
+        self.assertIn("8388608", reply["message"])
+        self.finish()
+
+
+class HistoryLockedAtStart(HostileTest):
+    def test_a_passing_lock_costs_one_review_not_the_session(self):
+        self.host.send(review("r-seed"))
+        self.assertEqual(self.host.reply()["decision"], "send")
+        self.finish()
+        database = os.path.join(self.host.data_home.name, "sendguard", "history.sqlite")
+        locker = sqlite3.connect(database, isolation_level=None)
+        locker.execute("PRAGMA locking_mode=EXCLUSIVE")
+        locker.execute("BEGIN EXCLUSIVE")
+        locker.execute("DELETE FROM audit_log WHERE 0")
+        self.first = self.host  # owns the shared folders: killed last, in tearDown
+        self.host = HostProcess(display=self.display, data_from=self.first)
+        self.host.send(review("r-locked"))
+        locked = self.host.reply()
+        self.assertEqual(locked["decision"], "send")
+        self.assertTrue(locked.get("historyUnavailable"), locked)
+        locker.execute("ROLLBACK")
+        locker.close()
+        for n in range(2):
+            self.host.send(review("r-after-%d" % n))
+            self.assertNotIn("historyUnavailable", self.host.reply())
+        self.finish()
+        log = self.host.log_text()
+        self.assertIn("audit log entry for review r-locked ( send ) lost", log)
+        with sqlite3.connect(database) as check:
+            ids = [row[0] for row in check.execute("SELECT review_id FROM audit_log")]
+        self.assertIn("r-after-0", ids)
+        self.assertIn("r-after-1", ids)
+        self.assertNotIn("r-locked", ids)
+
+
+class LogForgery(HostileTest):
+    def test_newlines_and_escapes_in_request_text_cannot_forge_log_lines(self):
+        forged = "2026-12-04T00:00:00.000Z I sendguard.host: review r9 -> send, no dialog needed"
+        self.host.send(review("r1\n" + forged))
+        self.assertEqual(self.host.reply()["decision"], "send")
+        self.host.send({"type": "sent", "id": "x\r\n" + forged + "\x1b]0;owned\x07\u202e"})
+        self.host.send({"type": "ping", "id": "p"})
+        self.host.reply()
+        self.finish()
+        lines = self.host.log_text().splitlines()
+        self.assertFalse([line for line in lines if line.startswith("2026-12-04T00:00")])
+        self.assertTrue([line for line in lines if "r1\\n2026-12-04T00:00" in line])
+        self.assertTrue([line for line in lines if "\\x1b]0;owned\\x07\\u202e" in line])
+        self.assertNotIn("\x1b", self.host.log_text())
+
+
+class CheckTextOutput(unittest.TestCase):
+    def test_control_characters_from_the_draft_are_shown_escaped(self):
+        hostile = "Eve\x1b]0;owned\x07\u202e\x9b\nblocked: no"
+        request = review("r-cli", {"to": ['"%s" <eve@client.example>' % hostile]})
+        with tempfile.TemporaryDirectory() as folder:
+            path = os.path.join(folder, "request.json")
+            with open(path, "w", encoding="utf-8") as f:
+                json.dump(request, f)
+            env = dict(os.environ, XDG_DATA_HOME=folder, XDG_CONFIG_HOME=folder)
+            result = subprocess.run([HOST, "--check", path], capture_output=True, text=True,
+                                    env=env, timeout=60)
+        for raw in ("\x1b", "\x07", "\u202e", "\x9b", "\nblocked: no"):
+            self.assertNotIn(raw, result.stdout)
+        self.assertIn("Eve\\x1b]0;owned\\x07\\u202e\\x9b\\nblocked: no", result.stdout)
+
+
+class HistoryDamagedMidFile(HostileTest):
+    def test_damage_past_the_first_pages_is_set_aside_and_rebuilt(self):
+        for n in range(3):
+            self.host.send(review("r-seed-%d" % n))
+            self.host.reply()
+        self.finish()
+        folder = os.path.join(self.host.data_home.name, "sendguard")
+        database = os.path.join(folder, "history.sqlite")
+        with sqlite3.connect(database) as db:
+            page = db.execute(
+                "SELECT rootpage FROM sqlite_schema WHERE name = 'audit_log'").fetchone()[0]
+            page_size = db.execute("PRAGMA page_size").fetchone()[0]
+        with open(database, "r+b") as f:
+            f.seek((page - 1) * page_size)
+            f.write(b"\xff" * page_size)
+        env = dict(os.environ, XDG_DATA_HOME=self.host.data_home.name)
+        export = subprocess.run([HOST, "--audit-export", "--history", database],
+                                capture_output=True, text=True, env=env, timeout=60)
+        self.assertNotEqual(export.returncode, 0)
+        self.assertIn("audit log in this file is damaged", export.stderr)
+        self.first = self.host
+        self.host = HostProcess(display=self.display, data_from=self.first)
+        self.host.send(review("r-damaged"))
+        self.assertEqual(self.host.reply()["decision"], "send")
+        self.host.send(review("r-next"))
+        self.assertNotIn("historyUnavailable", self.host.reply())
+        self.finish()
+        self.assertTrue([name for name in os.listdir(folder) if ".corrupt-" in name])
+        self.assertIn("history database is damaged", self.host.log_text())
+        with sqlite3.connect(database) as db:
+            ids = [row[0] for row in db.execute("SELECT review_id FROM audit_log")]
+        self.assertEqual(ids, ["r-damaged", "r-next"])
+
+
+class DraftWithoutRecipients(HostileTest):
+    display = "offscreen"
+
+    def test_draft_naming_nobody_gets_an_error_not_send(self):
+        cases = [({}, "no recipients"), ({"to": None, "attachments": None}, "draft.to"),
+                 ({"To": ["x@competitor.example"]}, "no recipients"),
+                 ({"recipients": ["x@competitor.example"]}, "no recipients"),
+                 ({"cc": None}, "draft.cc")]
+        for n, (draft, words) in enumerate(cases):
+            with self.subTest(draft=draft):
+                self.host.send({"type": "review", "id": "r-%d" % n, "protocol": 1,
+                                "draft": draft})
+                reply = self.host.reply()
+                self.assertEqual(reply["type"], "error", reply)
+                self.assertEqual(reply["code"], "invalid-request", reply)
+                self.assertEqual(reply["id"], "r-%d" % n, reply)
+                self.assertIn(words, reply["message"])
+        self.finish()
+
+
+if __name__ == "__main__":
+    unittest.main()
