@@ -9,8 +9,11 @@
 #include "history/learn.h"
 #include "protocol/message.h"
 #include "protocol/reply.h"
+#include "rulemessage.h"
 
 #include <QApplication>
+#include <QCoreApplication>
+#include <QLocale>
 
 #include <cerrno>
 #include <cstring>
@@ -140,14 +143,17 @@ std::string targetText(const nlohmann::json &target)
     return target["kind"].get<std::string>();
 }
 
-void printText(const nlohmann::json &result)
+// `result` is reviewToJson(review): its findings are the review's, in the same order. Each
+// finding's sentence is in the language of the installed translation (rulemessage.h).
+void printText(const nlohmann::json &result, const Review &review)
 {
     const auto &findings = result["findings"];
     std::cout << findings.size() << (findings.size() == 1 ? " finding" : " findings") << "\n";
-    for (const auto &finding : findings) {
+    for (std::size_t i = 0; i < findings.size() && i < review.findings.size(); ++i) {
+        const auto &finding = findings[i];
         std::cout << "  " << finding["severity"].get<std::string>() << "  "
                   << finding["rule"].get<std::string>() << "  " << targetText(finding["target"])
-                  << "\n      " << finding["message"].get<std::string>() << "\n";
+                  << "\n      " << RuleMessage::text(review.findings[i]).toStdString() << "\n";
     }
     std::cout << "blocked: " << (result["blocked"].get<bool>() ? "yes" : "no") << "\n"
               << "needs confirmation: " << (result["needsConfirmation"].get<bool>() ? "yes" : "no")
@@ -174,12 +180,11 @@ struct DialogAnswer
     bool moveToBcc = false;
 };
 
-// Shows the dialog the way serve mode would, and returns its decision.
-DialogAnswer askWithDialog(int argc, char **argv, const Review &review)
+// Shows the dialog the way serve mode would, and returns its decision. Needs the QApplication.
+DialogAnswer askWithDialog(const Review &review)
 {
     if (!review.needsDialog())
         return {true, false};
-    QApplication app(argc, argv);
     ConfirmDialog dialog(review);
     dialog.show();
     dialog.raise();
@@ -225,9 +230,17 @@ int runCheck(int argc, char **argv)
         = reviewDraft(request.value().draft, policyFrom(policyJson, policySource), history.get());
     review.historyUnavailable = history && history->takeReadFailure().has_value();
     nlohmann::json result = reviewToJson(review);
+    // The dialog needs a QApplication; the text output only the rule messages' translation.
+    std::unique_ptr<QCoreApplication> app;
+    if (check.dialog)
+        app = std::make_unique<QApplication>(argc, argv);
+    else
+        app = std::make_unique<QCoreApplication>(argc, argv);
+    RuleMessage::installTranslator(QLocale::system());
+
     DialogAnswer answer{!review.blocked(), false};
     if (check.dialog) {
-        answer = askWithDialog(argc, argv, review);
+        answer = askWithDialog(review);
         result["decision"] = answer.send ? "send" : "cancel";
     }
     // Without --dialog: what would change with nobody's choice involved (auto-Bcc).
@@ -239,7 +252,7 @@ int runCheck(int argc, char **argv)
     if (check.json)
         std::cout << result.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
     else
-        printText(result);
+        printText(result, review);
     std::cout.flush();
     return std::cout ? kExitOk : kExitUsage;
 }

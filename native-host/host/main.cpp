@@ -4,11 +4,13 @@
 #include "hostserver.h"
 #include "logging.h"
 #include "platform.h"
+#include "rulemessage.h"
 
 #include "history/historystore.h"
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QLocale>
 
 #include <cstdlib>
 #include <memory>
@@ -41,6 +43,10 @@ int serve(int argc, char **argv)
     } else {
         app = std::make_unique<QCoreApplication>(argc, argv);
     }
+    // TODO: the i18n branch chooses the language (system locale or the policy's `language`);
+    // the rule messages follow the same choice once merged.
+    if (!RuleMessage::installTranslator(QLocale::system()))
+        qCWarning(lcHost) << "the rule messages' translation could not be loaded; English it is";
     qCInfo(lcHost) << SENDGUARD_HOST_EXECUTABLE << SENDGUARD_VERSION << "started for"
                    << (argc > 2 ? argv[2] : "(no add-in id)") << "logging to"
                    << (logFile.isEmpty() ? QStringLiteral("stderr") : logFile);

@@ -38,7 +38,7 @@ ReviewedRecipient internalRecipient(Field field, const std::string &name, const 
 Finding finding(const std::string &rule, Severity severity, Target::Kind kind, std::size_t index,
                 const std::string &message, const std::string &text = {})
 {
-    return {rule, severity, {kind, index, text}, message};
+    return {rule, severity, {kind, index, text}, message, {}, {}};
 }
 
 // Adds the plain "needs a tick" finding for every external, untrusted recipient and attachment.

@@ -40,6 +40,21 @@ const std::string *namesakeTheMailPointsTo(const Review &review, std::size_t i,
     return nullptr;
 }
 
+// The other recipients are at the organisation of `meant`, a namesake of this recipient.
+Finding namesakeFinding(std::size_t i, const ReviewedRecipient &recipient, const std::string &meant)
+{
+    const std::string name = clippedForPeople(recipient.displayName);
+    const std::string knownAddress = addressForPeople(meant);
+    std::string otherDomain = domainOf(meant);
+    if (const auto domain = normaliseDomain(otherDomain))
+        otherDomain = domainForPeople(domain.value());
+    return findingFor(
+        recipientTarget(i), "displayNameMismatch.namesake",
+        {{{"name", name}, {"otherDomain", otherDomain}, {"knownAddress", knownAddress}}, {}, {}},
+        "The other recipients are at " + otherDomain + ", where you have written to another \u201c"
+            + name + "\u201d (" + knownAddress + "). Check that this is the right person.");
+}
+
 } // namespace
 
 // `display-name-mismatch`: the display name on a recipient belongs, in the history, to an
@@ -62,13 +77,8 @@ void checkDisplayNameMismatch(const Review &review, const RuleContext &context,
         if (known.empty())
             continue;
         if (std::find(known.begin(), known.end(), address) != known.end()) {
-            if (const std::string *meant = namesakeTheMailPointsTo(review, i, known)) {
-                findings.push_back(
-                    findingFor(recipientTarget(i), "the other recipients are at " + domainOf(*meant)
-                                                       + ", where you have written to another \""
-                                                       + recipient.displayName + "\" (" + *meant
-                                                       + "); check it is the right person"));
-            }
+            if (const std::string *meant = namesakeTheMailPointsTo(review, i, known))
+                findings.push_back(namesakeFinding(i, recipient, *meant));
             continue;
         }
         const auto elsewhere = std::find_if(known.begin(), known.end(), [&](const auto &other) {
@@ -76,11 +86,14 @@ void checkDisplayNameMismatch(const Review &review, const RuleContext &context,
         });
         if (elsewhere == known.end())
             continue;
-        findings.push_back(
-            findingFor(recipientTarget(i), "you have written to \"" + recipient.displayName
-                                               + "\" at " + *elsewhere
-                                               + ", not at this address; check it is the "
-                                                 "right person"));
+        const std::string name = clippedForPeople(recipient.displayName);
+        const std::string knownAddress = addressForPeople(*elsewhere);
+        const std::string shownAddress = addressForPeople(recipient);
+        findings.push_back(findingFor(
+            recipientTarget(i), "displayNameMismatch.elsewhere",
+            {{{"name", name}, {"knownAddress", knownAddress}, {"address", shownAddress}}, {}, {}},
+            "You have written to \u201c" + name + "\u201d at " + knownAddress + ", never at "
+                + shownAddress + ". Check that this is the right person."));
     }
 }
 
