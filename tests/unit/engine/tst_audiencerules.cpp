@@ -374,9 +374,9 @@ TEST(CcExposureRule, NamesTheCountAndTheDomains)
     EXPECT_EQ(found[0]->kind, "ccExposure");
     EXPECT_EQ(found[0]->args.counts.at("organisations"), 6);
     EXPECT_EQ(found[0]->args.counts.at("moreDomains"), 2);
-    EXPECT_EQ(found[0]->args.lists.at("domains"),
-              (std::vector<std::string>{"one.example", "two.example", "three.example",
-                                        "four.example"}));
+    EXPECT_EQ(
+        found[0]->args.lists.at("domains"),
+        (std::vector<std::string>{"one.example", "two.example", "three.example", "four.example"}));
     EXPECT_EQ(found[0]->message,
               "People at 6 outside organisations (one.example, two.example, three.example, "
               "four.example and 2 more) will see each other's addresses in To and Cc. If they "

@@ -247,25 +247,14 @@ TEST_P(UnexpandedList, ReportsEveryListItCouldNotExpand)
 }
 
 const ListCase listCases[] = {
-    {"ListWithoutDescription",
-     {"sales team <sales team>"},
-     {"sales team"}},
-    {"ListWithDescription",
-     {"Holmes and Watson <Tenants221B>"},
-     {"Holmes and Watson"}},
+    {"ListWithoutDescription", {"sales team <sales team>"}, {"sales team"}},
+    {"ListWithDescription", {"Holmes and Watson <Tenants221B>"}, {"Holmes and Watson"}},
     {"NameQuotedInBracketsAsThunderbirdSendsIt",
      {"Sales Partners <\"Sales Partners\">"},
      {"Sales Partners"}},
-    {"QuotedListName",
-     {"\"Sales, Tokyo\" <Sales, Tokyo>"},
-     {"Sales, Tokyo"}},
-    {"BareName",
-     {"board"},
-     {"board"}},
-    {"TwoLists",
-     {"a <a>", "b <b>"},
-     {"a",
-      "b"}},
+    {"QuotedListName", {"\"Sales, Tokyo\" <Sales, Tokyo>"}, {"Sales, Tokyo"}},
+    {"BareName", {"board"}, {"board"}},
+    {"TwoLists", {"a <a>", "b <b>"}, {"a", "b"}},
     // Silent.
     {"NoLists", {}, {}},
 };
