@@ -87,7 +87,7 @@
     </message>
     <message>
         <source>Its name mixes %1 letters, a common disguise.</source>
-        <translation>名前に%1が混在しています。なりすましによく使われる手口です。</translation>
+        <translation>ドメイン名に%1が混在しています。なりすましによく使われる手口です。</translation>
     </message>
     <message>
         <source>the subject</source>
@@ -190,7 +190,7 @@
     <message>
         <source>%1 mixes %2 letters in one name, a common way to imitate another domain. Check that it is the domain you mean.</source>
         <comment>%2 names writing systems: Latin and Cyrillic</comment>
-        <translation>%1 は一つの名前の中に%2が混在しています。他のドメインを装う典型的な手口です。意図したドメインか確認してください。</translation>
+        <translation>%1 はドメイン名の中に%2が混在しています。他のドメインを装う典型的な手口です。意図したドメインか確認してください。</translation>
     </message>
     <message numerus="yes">
         <source>People at %n outside organisation(s) (%1) will see each other&apos;s addresses in To and Cc. If they should not, move them to Bcc.</source>

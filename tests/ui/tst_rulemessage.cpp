@@ -465,7 +465,7 @@ void TestRuleMessage::japaneseNamesWhatWasFound_data()
            "送信前に綴りを確認してください。";
     QTest::newRow("lookalikeMixedScriptShowsBothForms")
         << "lookalikeMixedScript"
-        << "b\u0430nk-example.com (xn--bnk-example-yij.com) は一つの名前の中にラテン文字、"
+        << "b\u0430nk-example.com (xn--bnk-example-yij.com) はドメイン名の中にラテン文字、"
            "キリル文字が混在しています。他のドメインを装う典型的な手口です。意図したドメインか"
            "確認してください。";
     QTest::newRow("ccExposure") << "ccExposure"
