@@ -33,8 +33,8 @@ struct Target
 };
 
 // The named parts of a finding's sentence, so that the dialog can say it in the reader's
-// language (ui/rulemessages.h) while the engine stays free of Qt. Which names a kind sets is
-// listed with the kinds in ui/rulemessages.cpp; every value is already fit to show (domains in
+// language (ui/rulemessage.h) while the engine stays free of Qt. Which names a kind sets is
+// listed with the kinds in ui/rulemessage.cpp; every value is already fit to show (domains in
 // their form for people, numbers masked), never the body.
 struct MessageArgs
 {
