@@ -46,7 +46,8 @@ int serve(int argc, char **argv)
     // TODO: the i18n branch chooses the language (system locale or the policy's `language`);
     // the rule messages follow the same choice once merged.
     if (!RuleMessage::installTranslator(QLocale::system()))
-        qCWarning(lcHost) << "the rule messages' translation could not be loaded: findings show in English";
+        qCWarning(lcHost)
+            << "the rule messages' translation could not be loaded: findings show in English";
     qCInfo(lcHost) << SENDGUARD_HOST_EXECUTABLE << SENDGUARD_VERSION << "started for"
                    << (argc > 2 ? argv[2] : "(no add-in id)") << "logging to"
                    << (logFile.isEmpty() ? QStringLiteral("stderr") : logFile);
