@@ -122,6 +122,8 @@ QString ruleTitle(const std::string &ruleId)
                                                               "before")},
         {"new-domain", QT_TRANSLATE_NOOP("SettingsDialog", "Domains you have not written to "
                                                            "before")},
+        {"lookalike-address", QT_TRANSLATE_NOOP("SettingsDialog", "New addresses one typing slip "
+                                                                  "from a known one")},
         {"unusual-recipient-mix", QT_TRANSLATE_NOOP("SettingsDialog", "Recipients who do not "
                                                                       "usually get mail "
                                                                       "together")},
@@ -140,10 +142,23 @@ const std::vector<std::string> &SettingsDialog::switchableRules()
     // invalid-address and blocked-domain are not offered: an unreadable address or a domain IT
     // blocked is never a personal choice.
     static const std::vector<std::string> rules{
-        "external-recipient",    "attachment",     "lookalike-domain",     "attention-domain",
-        "attention-attachment",  "cc-exposure",    "large-audience",       "new-domain-in-reply",
-        "unexpanded-list",       "attention-term", "forgotten-attachment", "sensitive-data",
-        "salutation-mismatch",   "new-recipient",  "new-domain",           "unusual-recipient-mix",
+        "external-recipient",
+        "attachment",
+        "lookalike-domain",
+        "attention-domain",
+        "attention-attachment",
+        "cc-exposure",
+        "large-audience",
+        "new-domain-in-reply",
+        "unexpanded-list",
+        "attention-term",
+        "forgotten-attachment",
+        "sensitive-data",
+        "salutation-mismatch",
+        "new-recipient",
+        "new-domain",
+        "lookalike-address",
+        "unusual-recipient-mix",
         "display-name-mismatch",
     };
     return rules;

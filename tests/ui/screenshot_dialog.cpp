@@ -43,7 +43,7 @@ ReviewedRecipient recipient(Field field, const std::string &name, const std::str
 Finding finding(const std::string &rule, Severity severity, Target::Kind kind, std::size_t index,
                 const std::string &message)
 {
-    return {rule, severity, {kind, index, {}}, message};
+    return {rule, severity, {kind, index, {}}, message, {}, {}};
 }
 
 // The Japanese sample: names, file names and finding texts as a Japanese office would have them.

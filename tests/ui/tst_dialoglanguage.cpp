@@ -37,7 +37,8 @@ ReviewedRecipient recipient(Field field, const std::string &name, const std::str
 Finding finding(const std::string &rule, Severity severity, Target::Kind kind, std::size_t index,
                 const std::string &message)
 {
-    return {rule, severity, {kind, index, {}}, message};
+    // No kind: the dialog shows the message as it is (RuleMessage::text), here already Japanese.
+    return {rule, severity, {kind, index, {}}, message, {}, {}};
 }
 
 // Everything the dialog can show at once: outside and inside recipients in To, Cc and Bcc, a

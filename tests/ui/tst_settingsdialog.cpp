@@ -96,12 +96,18 @@ Review partnerReview()
     review.recipients = {recipient("ann", "partner.example"), recipient("ben", "partner.example"),
                          recipient("cat", "other.example")};
     for (std::size_t i = 0; i < review.recipients.size(); ++i)
-        review.findings.push_back(
-            {"external-recipient", Severity::Confirm, {Target::Kind::Recipient, i, {}}, "Outside"});
+        review.findings.push_back({"external-recipient",
+                                   Severity::Confirm,
+                                   {Target::Kind::Recipient, i, {}},
+                                   "Outside",
+                                   {},
+                                   {}});
     review.findings.push_back({"lookalike-domain",
                                Severity::Warn,
                                {Target::Kind::Recipient, 0, {}},
-                               "partner.example looks like partners.example"});
+                               "partner.example looks like partners.example",
+                               {},
+                               {}});
     return review;
 }
 
