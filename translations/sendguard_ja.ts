@@ -195,7 +195,7 @@
     <message numerus="yes">
         <source>People at %n outside organisation(s) (%1) will see each other&apos;s addresses in To and Cc. If they should not, move them to Bcc.</source>
         <translation>
-            <numerusform>社外の%n組織（%1）の宛先が To と Cc に入っているため、互いのメールアドレスが見えてしまいます。見せるべきでない場合は Bcc に移してください。</numerusform>
+            <numerusform>社外の%n組織（%1）の相手が宛先と Cc に入っているため、互いのメールアドレスが見えてしまいます。見せるべきでない場合は Bcc に移してください。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -248,7 +248,7 @@
     </message>
     <message>
         <source>The greeting “%1” names someone who is not among the To recipients (%2). Is this mail going to the right person?</source>
-        <translation>宛名の「%1」は To の宛先（%2）のどなたとも一致しません。送り先が正しいか確認してください。</translation>
+        <translation>宛名の「%1」は宛先欄の相手（%2）のどなたとも一致しません。送り先が正しいか確認してください。</translation>
     </message>
     <message>
         <source>You have not written to %1 before. Check that it is the right address.</source>
@@ -289,6 +289,21 @@
         <comment>%1 and %2 are addresses at the same domain</comment>
         <translation>%1 にはまだ送信したことがありませんが、よく似たアドレス %2 には送信したことがあります。入力ミスでないか確認してください。</translation>
     </message>
+    <message>
+        <source>Cc</source>
+        <comment>a recipient field</comment>
+        <translation>Cc</translation>
+    </message>
+    <message>
+        <source>Bcc</source>
+        <comment>a recipient field</comment>
+        <translation>Bcc</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <comment>a recipient field</comment>
+        <translation>宛先</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -314,7 +329,7 @@
     </message>
     <message>
         <source>Many outside companies in To and Cc</source>
-        <translation>To と Cc に複数の社外組織</translation>
+        <translation>宛先と Cc に複数の社外組織</translation>
     </message>
     <message>
         <source>Mail to many recipients</source>
@@ -951,6 +966,22 @@
     <message>
         <source>Your settings could not be saved: %1</source>
         <translation>設定を保存できませんでした: %1</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>言語</translation>
+    </message>
+    <message>
+        <source>Automatic (the system&apos;s language)</source>
+        <translation>自動 (システムの言語)</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>表示言語(&amp;L):</translation>
+    </message>
+    <message>
+        <source>Takes effect with the next mail you send.</source>
+        <translation>次に送信するメールから適用されます。</translation>
     </message>
 </context>
 </TS>

@@ -138,9 +138,19 @@ QString lookalike(const Args &args, const QString &sentence)
         RuleMessage::tr("Its name mixes %1 letters, a common disguise.").arg(scripts(args)));
 }
 
+// The recipient field as the dialog names it ("To" is 宛先 in Japanese, as in Thunderbird).
+QString fieldName(const QString &field)
+{
+    if (field == QLatin1String("Cc"))
+        return RuleMessage::tr("Cc", "a recipient field");
+    if (field == QLatin1String("Bcc"))
+        return RuleMessage::tr("Bcc", "a recipient field");
+    return RuleMessage::tr("To", "a recipient field");
+}
+
 QString invalidAddress(const Args &args, const QString &sentence)
 {
-    return sentence.arg(args.text("entry"), args.text("field"));
+    return sentence.arg(args.text("entry"), fieldName(args.text("field")));
 }
 
 // attention-term: "the subject", "the body", "the attachment name “q.pdf”".

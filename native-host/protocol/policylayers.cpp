@@ -146,6 +146,7 @@ const std::vector<std::string> &policyKeys()
         "countdownSeconds",
         "skipWhenInternalOnly",
         "onHostFailure",
+        "language",
         "rules",
         "locked",
     };

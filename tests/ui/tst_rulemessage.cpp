@@ -485,8 +485,8 @@ void TestRuleMessage::japaneseNamesWhatWasFound_data()
            "キリル文字が混在しています。他のドメインを装う典型的な手口です。意図したドメインか"
            "確認してください。";
     QTest::newRow("ccExposure") << "ccExposure"
-                                << "社外の3組織（one.example、two.example、three.example）の宛先が"
-                                   " To と Cc に入っているため、互いのメールアドレスが見えてしまい"
+                                << "社外の3組織（one.example、two.example、three.example）の相手が"
+                                   "宛先と Cc に入っているため、互いのメールアドレスが見えてしまい"
                                    "ます。見せるべきでない場合は Bcc に移してください。";
     QTest::newRow("cardNumber") << "sensitiveData.card"
                                 << "本文にカード番号が1件含まれています（Visa 末尾4242）。カード"
@@ -495,11 +495,12 @@ void TestRuleMessage::japaneseNamesWhatWasFound_data()
         << "attentionTerm"
         << "件名、添付ファイル名「q3-confidential.pdf」に「confidential」が含まれています。この語を"
            "含むメールは送信前に再確認するよう組織で定められています。";
-    QTest::newRow("invalidAddress") << "invalidAddressNoDomain"
-                                    << "To の「bob」には @ 以降のドメインがないため、メールアドレス"
-                                       "として扱えません。修正するか削除してください。";
+    QTest::newRow("invalidAddress")
+        << "invalidAddressNoDomain"
+        << "宛先 の「bob」には @ 以降のドメインがないため、メールアドレス"
+           "として扱えません。修正するか削除してください。";
     QTest::newRow("salutation") << "salutationMismatch"
-                                << "宛名の「Dear Bob,」は To の宛先（Alice Example "
+                                << "宛名の「Dear Bob,」は宛先欄の相手（Alice Example "
                                    "<alice@client.example>）のどなたとも一致しません。送り先が"
                                    "正しいか確認してください。";
     QTest::newRow("largeAudience") << "largeAudience"
