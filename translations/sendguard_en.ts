@@ -2,6 +2,70 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>RuleMessage</name>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <comment>a list that names some items and counts the rest</comment>
+        <translation>
+            <numerusform>%1 and %n more</numerusform>
+            <numerusform>%1 and %n more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 looks like %2, a domain you have written to %n time(s), but is a different domain. Check the spelling before sending.</source>
+        <translation>
+            <numerusform>%1 looks like %2, a domain you have written to %n time, but is a different domain. Check the spelling before sending.</numerusform>
+            <numerusform>%1 looks like %2, a domain you have written to %n times, but is a different domain. Check the spelling before sending.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>People at %n outside organisation(s) (%1) will see each other&apos;s addresses in To and Cc. If they should not, move them to Bcc.</source>
+        <translation>
+            <numerusform>People at %n outside organisation (%1) will see each other&apos;s addresses in To and Cc. If they should not, move them to Bcc.</numerusform>
+            <numerusform>People at %n outside organisations (%1) will see each other&apos;s addresses in To and Cc. If they should not, move them to Bcc.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>This mail goes to %n recipient(s). A mail to this many people cannot be taken back.</source>
+        <translation>
+            <numerusform>This mail goes to %n recipient. A mail to this many people cannot be taken back.</numerusform>
+            <numerusform>This mail goes to %n recipients. A mail to this many people cannot be taken back.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The %1 holds %n payment card number(s) (%2). Card numbers must never travel by mail.</source>
+        <comment>%1 is subject or body; %2 the numbers&apos; last digits</comment>
+        <translation>
+            <numerusform>The %1 holds %n payment card number (%2). Card numbers must never travel by mail.</numerusform>
+            <numerusform>The %1 holds %n payment card numbers (%2). Card numbers must never travel by mail.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The %1 holds %n My Number(s) (%2). The law allows sending a My Number only to those who may handle it.</source>
+        <comment>%1 is subject or body; %2 the numbers&apos; last digits</comment>
+        <translation>
+            <numerusform>The %1 holds %n My Number (%2). The law allows sending a My Number only to those who may handle it.</numerusform>
+            <numerusform>The %1 holds %n My Numbers (%2). The law allows sending a My Number only to those who may handle it.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The %1 holds %n corporate number(s) (%2). Check that the right company&apos;s number goes to the right people.</source>
+        <comment>%1 is subject or body; %2 the numbers&apos; last digits</comment>
+        <translation>
+            <numerusform>The %1 holds %n corporate number (%2). Check that the right company&apos;s number goes to the right people.</numerusform>
+            <numerusform>The %1 holds %n corporate numbers (%2). Check that the right company&apos;s number goes to the right people.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mail(s)</source>
+        <comment>how many mails went to an address: 12 mails</comment>
+        <translation>
+            <numerusform>%n mail</numerusform>
+            <numerusform>%n mails</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>sendguard::Cli</name>
     <message numerus="yes">
         <source>%n findings</source>

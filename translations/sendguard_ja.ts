@@ -2,6 +2,385 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
 <context>
+    <name>RuleMessage</name>
+    <message>
+        <source>%1 and %2</source>
+        <comment>the last two items of a list</comment>
+        <translation>%1、%2</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <comment>items of a list</comment>
+        <translation>%1、%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <comment>a list that names some items and counts the rest</comment>
+        <translation>
+            <numerusform>%1 ほか%n件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>two sentences one after the other</comment>
+        <translation>%1%2</translation>
+    </message>
+    <message>
+        <source>Latin</source>
+        <comment>a writing system</comment>
+        <translation>ラテン文字</translation>
+    </message>
+    <message>
+        <source>Cyrillic</source>
+        <comment>a writing system</comment>
+        <translation>キリル文字</translation>
+    </message>
+    <message>
+        <source>Greek</source>
+        <comment>a writing system</comment>
+        <translation>ギリシャ文字</translation>
+    </message>
+    <message>
+        <source>Armenian</source>
+        <comment>a writing system</comment>
+        <translation>アルメニア文字</translation>
+    </message>
+    <message>
+        <source>Georgian</source>
+        <comment>a writing system</comment>
+        <translation>ジョージア文字</translation>
+    </message>
+    <message>
+        <source>Cherokee</source>
+        <comment>a writing system</comment>
+        <translation>チェロキー文字</translation>
+    </message>
+    <message>
+        <source>Han</source>
+        <comment>a writing system</comment>
+        <translation>漢字</translation>
+    </message>
+    <message>
+        <source>Hiragana</source>
+        <comment>a writing system</comment>
+        <translation>ひらがな</translation>
+    </message>
+    <message>
+        <source>Katakana</source>
+        <comment>a writing system</comment>
+        <translation>カタカナ</translation>
+    </message>
+    <message>
+        <source>Hangul</source>
+        <comment>a writing system</comment>
+        <translation>ハングル</translation>
+    </message>
+    <message>
+        <source>Arabic</source>
+        <comment>a writing system</comment>
+        <translation>アラビア文字</translation>
+    </message>
+    <message>
+        <source>Hebrew</source>
+        <comment>a writing system</comment>
+        <translation>ヘブライ文字</translation>
+    </message>
+    <message>
+        <source>Its name mixes %1 letters, a common disguise.</source>
+        <translation>ドメイン名に%1が混在しています。なりすましによく使われる手口です。</translation>
+    </message>
+    <message>
+        <source>the subject</source>
+        <comment>where a term was found</comment>
+        <translation>件名</translation>
+    </message>
+    <message>
+        <source>the body</source>
+        <comment>where a term was found</comment>
+        <translation>本文</translation>
+    </message>
+    <message>
+        <source>the attachment name “%1”</source>
+        <comment>where a term was found</comment>
+        <translation>添付ファイル名「%1」</translation>
+    </message>
+    <message>
+        <source>subject</source>
+        <comment>the place that holds a number: The subject holds …</comment>
+        <translation>件名</translation>
+    </message>
+    <message>
+        <source>body</source>
+        <comment>the place that holds a number: The body holds …</comment>
+        <translation>本文</translation>
+    </message>
+    <message>
+        <source>%1 ending %2</source>
+        <comment>a card brand and its number&apos;s last 4 digits</comment>
+        <translation>%1 末尾%2</translation>
+    </message>
+    <message>
+        <source>ending %1</source>
+        <comment>a number&apos;s last 4 digits</comment>
+        <translation>末尾%1</translation>
+    </message>
+    <message>
+        <source>%1 is outside your organisation.</source>
+        <translation>%1 は社外のドメインです。</translation>
+    </message>
+    <message>
+        <source>The file “%1” is attached. Check that it is the right one.</source>
+        <translation>ファイル「%1」が添付されています。正しいファイルか確認してください。</translation>
+    </message>
+    <message>
+        <source>Your organisation does not allow mail to %1. Remove this recipient to send the mail.</source>
+        <translation>%1 へのメール送信は組織のポリシーで禁止されています。送信するには、この宛先を削除してください。</translation>
+    </message>
+    <message>
+        <source>“%1” in %2 has no @domain, so it is not an email address. Correct it or remove it.</source>
+        <comment>%2 is To, Cc or Bcc</comment>
+        <translation>%2 の「%1」には @ 以降のドメインがないため、メールアドレスとして扱えません。修正するか削除してください。</translation>
+    </message>
+    <message>
+        <source>“%1” in %2 has no @domain; it may be an address-book list that was not expanded. Correct it or remove it.</source>
+        <comment>%2 is To, Cc or Bcc</comment>
+        <translation>%2 の「%1」には @ 以降のドメインがありません。展開されなかったアドレス帳のリストの可能性があります。修正するか削除してください。</translation>
+    </message>
+    <message>
+        <source>“%1” in %2 does not have a valid domain name. Correct it or remove it.</source>
+        <comment>%2 is To, Cc or Bcc</comment>
+        <translation>%2 の「%1」のドメイン名が正しくありません。修正するか削除してください。</translation>
+    </message>
+    <message>
+        <source>“%1” in %2 is not written as a valid email address. Correct it or remove it.</source>
+        <comment>%2 is To, Cc or Bcc</comment>
+        <translation>%2 の「%1」はメールアドレスとして正しい形式ではありません。修正するか削除してください。</translation>
+    </message>
+    <message>
+        <source>%1 is on your organisation&apos;s attention list. Make sure this recipient should get this mail.</source>
+        <translation>%1 は組織の要注意リストに含まれています。この宛先に送ってよいか確認してください。</translation>
+    </message>
+    <message>
+        <source>“%1” is a %2 file going outside your organisation. Your organisation asks you to check these files twice.</source>
+        <comment>%2 is a file ending such as .xlsx</comment>
+        <translation>「%1」は社外に送られる %2 ファイルです。この種類のファイルは送信前に再確認するよう組織で定められています。</translation>
+    </message>
+    <message>
+        <source>%1 looks like %2, your organisation&apos;s own domain, but is a different domain. Check the spelling before sending.</source>
+        <translation>%1 は自社のドメイン %2 に似ていますが、別のドメインです。送信前に綴りを確認してください。</translation>
+    </message>
+    <message>
+        <source>%1 looks like %2, a trusted domain, but is a different domain. Check the spelling before sending.</source>
+        <translation>%1 は信頼済みのドメイン %2 に似ていますが、別のドメインです。送信前に綴りを確認してください。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 looks like %2, a domain you have written to %n time(s), but is a different domain. Check the spelling before sending.</source>
+        <translation>
+            <numerusform>%1 は %2（これまで%n回送信した宛先ドメイン）に似ていますが、別のドメインです。送信前に綴りを確認してください。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 looks like %2, a domain you have written to before, but is a different domain. Check the spelling before sending.</source>
+        <translation>%1 は %2（以前に送信したことのある宛先ドメイン）に似ていますが、別のドメインです。送信前に綴りを確認してください。</translation>
+    </message>
+    <message>
+        <source>%1 looks like %2, a well-known mail provider, but is a different domain. Check the spelling before sending.</source>
+        <translation>%1 は大手メールサービスの %2 に似ていますが、別のドメインです。送信前に綴りを確認してください。</translation>
+    </message>
+    <message>
+        <source>%1 mixes %2 letters in one name, a common way to imitate another domain. Check that it is the domain you mean.</source>
+        <comment>%2 names writing systems: Latin and Cyrillic</comment>
+        <translation>%1 はドメイン名の中に%2が混在しています。他のドメインを装う典型的な手口です。意図したドメインか確認してください。</translation>
+    </message>
+    <message numerus="yes">
+        <source>People at %n outside organisation(s) (%1) will see each other&apos;s addresses in To and Cc. If they should not, move them to Bcc.</source>
+        <translation>
+            <numerusform>社外の%n組織（%1）の相手が宛先と Cc に入っているため、互いのメールアドレスが見えてしまいます。見せるべきでない場合は Bcc に移してください。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>This mail goes to %n recipient(s). A mail to this many people cannot be taken back.</source>
+        <translation>
+            <numerusform>このメールは%n件の宛先に送られます。これほど多くの相手に送ったメールは取り消せません。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 was not part of the conversation you are replying to. Check that it should read this mail.</source>
+        <translation>%1 は返信元のやり取りに含まれていなかったドメインです。このメールを読ませてよい相手か確認してください。</translation>
+    </message>
+    <message>
+        <source>%1 was not part of the conversation you are forwarding. Check that it should read this mail.</source>
+        <translation>%1 は転送するやり取りに含まれていなかったドメインです。このメールを読ませてよい相手か確認してください。</translation>
+    </message>
+    <message>
+        <source>The list “%1” could not be expanded, so SendGuard cannot check who is on it. Make sure everyone on it should get this mail.</source>
+        <translation>リスト「%1」を展開できなかったため、SendGuard はメンバーを確認できません。リストの全員に送ってよいか確認してください。</translation>
+    </message>
+    <message>
+        <source>“%1” appears in %2. Your organisation asks for a second look at mail that mentions it.</source>
+        <comment>%2 lists places: the subject, the body and the attachment name “q.pdf”</comment>
+        <translation>%2に「%1」が含まれています。この語を含むメールは送信前に再確認するよう組織で定められています。</translation>
+    </message>
+    <message>
+        <source>The text says something is attached (“%1”), but the mail has no attachment. Did you forget to attach the file?</source>
+        <translation>本文に添付を示す言葉（「%1」）がありますが、ファイルが添付されていません。添付し忘れていませんか？</translation>
+    </message>
+    <message numerus="yes">
+        <source>The %1 holds %n payment card number(s) (%2). Card numbers must never travel by mail.</source>
+        <comment>%1 is subject or body; %2 the numbers&apos; last digits</comment>
+        <translation>
+            <numerusform>%1にカード番号が%n件含まれています（%2）。カード番号は決してメールで送らないでください。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The %1 holds %n My Number(s) (%2). The law allows sending a My Number only to those who may handle it.</source>
+        <comment>%1 is subject or body; %2 the numbers&apos; last digits</comment>
+        <translation>
+            <numerusform>%1にマイナンバー（個人番号）が%n件含まれています（%2）。マイナンバーは、法律で取り扱いを認められた相手にしか送れません。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The %1 holds %n corporate number(s) (%2). Check that the right company&apos;s number goes to the right people.</source>
+        <comment>%1 is subject or body; %2 the numbers&apos; last digits</comment>
+        <translation>
+            <numerusform>%1に法人番号が%n件含まれています（%2）。正しい会社の番号を正しい相手に送るか確認してください。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The greeting “%1” names someone who is not among the To recipients (%2). Is this mail going to the right person?</source>
+        <translation>宛名の「%1」は宛先欄の相手（%2）のどなたとも一致しません。送り先が正しいか確認してください。</translation>
+    </message>
+    <message>
+        <source>You have not written to %1 before. Check that it is the right address.</source>
+        <translation>%1 にはこれまで送信したことがありません。正しいアドレスか確認してください。</translation>
+    </message>
+    <message>
+        <source>This is your first mail to %1. Check that it is the organisation you mean.</source>
+        <translation>%1 へのメール送信は今回が初めてです。意図した組織か確認してください。</translation>
+    </message>
+    <message>
+        <source>The other recipients (%1) often get mail together, but never with %2. Check that this recipient belongs on this mail.</source>
+        <translation>他の宛先（%1）はよく一緒にメールを受け取っていますが、%2 が一緒だったことはありません。この宛先を含めてよいか確認してください。</translation>
+    </message>
+    <message>
+        <source>You have written to “%1” at %2, never at %3. Check that this is the right person.</source>
+        <comment>%1 is a person&apos;s name, %2 and %3 addresses</comment>
+        <translation>「%1」にはこれまで %2 宛てに送信しており、%3 宛てに送ったことはありません。正しい相手か確認してください。</translation>
+    </message>
+    <message>
+        <source>The other recipients are at %1, where you have written to another “%2” (%3). Check that this is the right person.</source>
+        <comment>%1 is a domain, %2 a person&apos;s name, %3 an address</comment>
+        <translation>他の宛先は %1 の方で、%1 には同じ名前の「%2」（%3）への送信履歴があります。正しい相手か確認してください。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mail(s)</source>
+        <comment>how many mails went to an address: 12 mails</comment>
+        <translation>
+            <numerusform>%n通</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>You usually write to “%1” at %2 (%3), not at %4 (%5). Check that this is the right person.</source>
+        <comment>%1 is a person&apos;s name, %2 and %4 addresses, %3 and %5 how many mails went to each: 12 mails</comment>
+        <translation>「%1」には普段 %2 宛てに送信しており（%3）、%4 宛て（%5）ではありません。正しい相手か確認してください。</translation>
+    </message>
+    <message>
+        <source>No mail has gone to %1 yet, but you write to %2, one typing slip away. Check that the address is not a typo.</source>
+        <comment>%1 and %2 are addresses at the same domain</comment>
+        <translation>%1 にはまだ送信したことがありませんが、よく似たアドレス %2 には送信したことがあります。入力ミスでないか確認してください。</translation>
+    </message>
+    <message>
+        <source>Cc</source>
+        <comment>a recipient field</comment>
+        <translation>Cc</translation>
+    </message>
+    <message>
+        <source>Bcc</source>
+        <comment>a recipient field</comment>
+        <translation>Bcc</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <comment>a recipient field</comment>
+        <translation>宛先</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Recipients outside the organisation need a tick</source>
+        <translation>社外の宛先にはチェックが必要</translation>
+    </message>
+    <message>
+        <source>Attachments to outside recipients need a tick</source>
+        <translation>社外宛ての添付ファイルにはチェックが必要</translation>
+    </message>
+    <message>
+        <source>Domains that look like a known one</source>
+        <translation>既知のドメインに似たドメイン</translation>
+    </message>
+    <message>
+        <source>Domains that need attention</source>
+        <translation>注意が必要なドメイン</translation>
+    </message>
+    <message>
+        <source>Attachment types that need attention</source>
+        <translation>注意が必要な種類の添付ファイル</translation>
+    </message>
+    <message>
+        <source>Many outside companies in To and Cc</source>
+        <translation>宛先と Cc に複数の社外組織</translation>
+    </message>
+    <message>
+        <source>Mail to many recipients</source>
+        <translation>多数の宛先へのメール</translation>
+    </message>
+    <message>
+        <source>A reply that adds a new domain</source>
+        <translation>新しいドメインを加えた返信</translation>
+    </message>
+    <message>
+        <source>Mailing lists that could not be expanded</source>
+        <translation>展開できなかったメーリングリスト</translation>
+    </message>
+    <message>
+        <source>Attention terms in the mail</source>
+        <translation>メール内の注意語句</translation>
+    </message>
+    <message>
+        <source>A mentioned attachment is missing</source>
+        <translation>本文で触れた添付ファイルの添付漏れ</translation>
+    </message>
+    <message>
+        <source>Card numbers and other sensitive data</source>
+        <translation>カード番号などの機密情報</translation>
+    </message>
+    <message>
+        <source>The greeting names someone else</source>
+        <translation>宛名が別の人になっている</translation>
+    </message>
+    <message>
+        <source>Recipients you have not written to before</source>
+        <translation>初めて送信する宛先</translation>
+    </message>
+    <message>
+        <source>Domains you have not written to before</source>
+        <translation>初めて送信するドメイン</translation>
+    </message>
+    <message>
+        <source>Recipients who do not usually get mail together</source>
+        <translation>普段は一緒に送らない宛先の組み合わせ</translation>
+    </message>
+    <message>
+        <source>A name that does not fit its address</source>
+        <translation>表示名とアドレスが合わない宛先</translation>
+    </message>
+    <message>
+        <source>New addresses one typing slip from a known one</source>
+        <translation>既知のアドレスによく似た新しいアドレス</translation>
+    </message>
+</context>
+<context>
     <name>sendguard::Cli</name>
     <message>
         <source>warning: %1</source>
@@ -119,12 +498,30 @@
         <translation>コマンドが指定されていません</translation>
     </message>
     <message>
+        <source>to</source>
+        <extracomment>A recipient field in --check&apos;s list of edits, as the JSON names it</extracomment>
+        <translation>宛先</translation>
+    </message>
+    <message>
+        <source>cc</source>
+        <translation>Cc</translation>
+    </message>
+    <message>
+        <source>bcc</source>
+        <translation>Bcc</translation>
+    </message>
+    <message>
         <source>Usage:
-  sendguard-host --check FILE [--policy FILE] [--history DB] [--json] [--dialog]
+  sendguard-host --check FILE [--policy FILE] [--user-settings FILE] [--history DB]
+                 [--json] [--dialog]
       Review the draft in FILE (a review request as the extension sends it) and
-      print the findings. --policy FILE replaces the request&apos;s policy; --history DB
-      compares with that sending history (read only); --json prints JSON; --dialog
-      shows the confirmation dialog and prints the decision.
+      print the findings. --policy FILE replaces the request&apos;s policy (the admin
+      layer: SendGuard&apos;s policy object, or a whole policies.json, whose 3rdparty
+      entry for the add-in is used); --user-settings FILE adds a user layer on top
+      of it, merged as for Thunderbird (without it, no user layer applies; the
+      user&apos;s own file is ~/.config/sendguard/settings.json); --history DB compares
+      with that sending history (read only); --json prints JSON; --dialog shows
+      the confirmation dialog and prints the decision.
   sendguard-host --learn FILE [--history DB]
       Learn the recipients of already-sent messages (a JSON array of {messageId,
       date, from, to, cc, bcc}) into the history; a message learned before is
@@ -139,11 +536,16 @@
       with its manifest path and add-in id).
 </source>
         <translation>使い方:
-  sendguard-host --check FILE [--policy FILE] [--history DB] [--json] [--dialog]
+  sendguard-host --check FILE [--policy FILE] [--user-settings FILE] [--history DB]
+                 [--json] [--dialog]
       FILE の下書き (拡張機能が送るのと同じ確認リクエスト) を確認し、検出結果を
-      表示します。--policy FILE はリクエストのポリシーを置き換えます。--history DB
-      はその送信履歴と照合します (読み取り専用)。--json は JSON で出力します。
-      --dialog は確認ダイアログを表示し、判断を出力します。
+      表示します。--policy FILE はリクエストのポリシー (管理者の層) を置き換えます
+      (SendGuard のポリシーオブジェクト、または policies.json 全体。後者ではアドオン
+      用の 3rdparty エントリーを使います)。--user-settings FILE はその上にユーザーの
+      層を Thunderbird と同じ方法で重ねます (指定しなければユーザーの層は適用され
+      ません。ユーザー自身のファイルは ~/.config/sendguard/settings.json です)。
+      --history DB はその送信履歴と照合します (読み取り専用)。--json は JSON で
+      出力します。--dialog は確認ダイアログを表示し、判断を出力します。
   sendguard-host --learn FILE [--history DB]
       送信済みメッセージ ({messageId, date, from, to, cc, bcc} の JSON 配列) の
       宛先を履歴に学習します。学習済みのメッセージは飛ばします。DB の既定は
@@ -157,19 +559,6 @@
       標準入出力でネイティブメッセージングを処理します (Thunderbird がマニフェストの
       パスとアドオン ID を付けてホストを起動したときと同じ動作です)。
 </translation>
-    </message>
-    <message>
-        <source>to</source>
-        <extracomment>A recipient field in --check&apos;s list of edits, as the JSON names it</extracomment>
-        <translation>宛先</translation>
-    </message>
-    <message>
-        <source>cc</source>
-        <translation>Cc</translation>
-    </message>
-    <message>
-        <source>bcc</source>
-        <translation>Bcc</translation>
     </message>
 </context>
 <context>
@@ -427,6 +816,26 @@
         <source>Sending in %1… Cancel or Esc stops it.</source>
         <translation>%1 秒後に送信します… キャンセルまたは Esc で中止できます。</translation>
     </message>
+    <message>
+        <source>Always trust this domain</source>
+        <translation>このドメインを常に信頼する</translation>
+    </message>
+    <message>
+        <source>Always trust %1</source>
+        <translation>%1 を常に信頼する</translation>
+    </message>
+    <message>
+        <source>Adds %1 to your trusted domains: its recipients will need no tick. Warnings about it are still shown.</source>
+        <translation>%1 を信頼するドメインに追加します。このドメインの宛先にはチェックが不要になりますが、このドメインに関する警告は引き続き表示されます。</translation>
+    </message>
+    <message>
+        <source>The domain could not be saved as trusted: %1</source>
+        <translation>ドメインを信頼済みとして保存できませんでした: %1</translation>
+    </message>
+    <message>
+        <source>Trusted</source>
+        <translation>信頼済み</translation>
+    </message>
 </context>
 <context>
     <name>sendguard::HostServer</name>
@@ -446,6 +855,133 @@
     <message>
         <source>There is no display to show the confirmation dialog on.</source>
         <translation>確認ダイアログを表示できるディスプレイがありません。</translation>
+    </message>
+</context>
+<context>
+    <name>sendguard::SettingsDialog</name>
+    <message>
+        <source>SendGuard settings</source>
+        <translation>SendGuard の設定</translation>
+    </message>
+    <message>
+        <source>&amp;Domains and terms</source>
+        <translation>ドメインと語句(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Checks</source>
+        <translation>チェック項目(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Problems found in the settings</source>
+        <translation>設定に問題が見つかりました</translation>
+    </message>
+    <message>
+        <source>These parts are ignored; everything else applies.</source>
+        <translation>以下の部分は無視され、それ以外の設定は適用されます。</translation>
+    </message>
+    <message>
+        <source>Set by your administrator</source>
+        <translation>管理者が設定しています</translation>
+    </message>
+    <message>
+        <source>One entry a line</source>
+        <translation>1行に1件</translation>
+    </message>
+    <message>
+        <source>Also from your administrator: %1</source>
+        <translation>管理者による設定もあります: %1</translation>
+    </message>
+    <message>
+        <source>partner.example, *.partner.example or name@partner.example</source>
+        <translation>partner.example、*.partner.example、name@partner.example など</translation>
+    </message>
+    <message>
+        <source>Trusted domains</source>
+        <translation>信頼するドメイン</translation>
+    </message>
+    <message>
+        <source>Recipients at these outside domains need no tick. One entry a line.</source>
+        <translation>これらの社外ドメインの宛先にはチェックが不要です。1行に1件入力してください。</translation>
+    </message>
+    <message>
+        <source>Extra internal domains</source>
+        <translation>追加の社内ドメイン</translation>
+    </message>
+    <message>
+        <source>Treated as inside your organisation, in addition to your own domain and any your administrator names. One entry a line.</source>
+        <translation>自社のドメインと管理者が指定したドメインに加えて、社内として扱います。1行に1件入力してください。</translation>
+    </message>
+    <message>
+        <source>Attention terms</source>
+        <translation>注意語句</translation>
+    </message>
+    <message>
+        <source>Words or phrases that get a warning when the subject, the text or an attachment&apos;s name holds them. One a line.</source>
+        <translation>件名、本文、添付ファイル名に含まれていると警告する語句です。1行に1つ入力してください。</translation>
+    </message>
+    <message>
+        <source>confidential</source>
+        <translation>社外秘</translation>
+    </message>
+    <message>
+        <source>When to ask</source>
+        <translation>確認するタイミング</translation>
+    </message>
+    <message>
+        <source>Do not ask when every recipient is inside the organisation and nothing else needs a look</source>
+        <translation>宛先がすべて社内で、ほかに確認することがない場合は確認しない</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <source>&amp;Wait after Send:</source>
+        <translation>送信後の待機時間(&amp;W):</translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation>チェック項目</translation>
+    </message>
+    <message>
+        <source>Your administrator turned this check off; you may turn it on.</source>
+        <translation>このチェックは管理者が無効にしていますが、有効にすることもできます。</translation>
+    </message>
+    <message>
+        <source>%1, line %2: %3. Correct or remove it, then save again.</source>
+        <translation>%1 の %2 行目: %3。修正するか削除してから、もう一度保存してください。</translation>
+    </message>
+    <message>
+        <source>Your settings could not be saved: %1</source>
+        <translation>設定を保存できませんでした: %1</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>言語</translation>
+    </message>
+    <message>
+        <source>Automatic (the system&apos;s language)</source>
+        <translation>自動 (システムの言語)</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>表示言語(&amp;L):</translation>
+    </message>
+    <message>
+        <source>Takes effect with the next mail you send.</source>
+        <translation>次に送信するメールから適用されます。</translation>
     </message>
 </context>
 </TS>

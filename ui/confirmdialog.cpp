@@ -1,4 +1,5 @@
 #include "confirmdialog.h"
+#include "rulemessage.h"
 
 #include <QCheckBox>
 #include <QFrame>
@@ -172,9 +173,10 @@ bool needsTick(const std::vector<const Finding *> &findings)
     });
 }
 
+// In the reader's language; its names from the mail are shown as fromUtf8 shows them.
 QString findingText(const Finding &finding)
 {
-    return finding.message.empty() ? fromUtf8(finding.rule) : fromUtf8(finding.message);
+    return RuleMessage::text(finding);
 }
 
 QString recipientAddress(const ReviewedRecipient &recipient)

@@ -3,6 +3,7 @@
 #include "../native-host/engine/addresspattern.h"
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QCoreApplication>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -125,6 +126,8 @@ QString ruleTitle(const std::string &ruleId)
                                                               "before")},
         {"new-domain", QT_TRANSLATE_NOOP("SettingsDialog", "Domains you have not written to "
                                                            "before")},
+        {"lookalike-address", QT_TRANSLATE_NOOP("SettingsDialog", "New addresses one typing slip "
+                                                                  "from a known one")},
         {"unusual-recipient-mix", QT_TRANSLATE_NOOP("SettingsDialog", "Recipients who do not "
                                                                       "usually get mail "
                                                                       "together")},
@@ -143,10 +146,23 @@ const std::vector<std::string> &SettingsDialog::switchableRules()
     // invalid-address and blocked-domain are not offered: an unreadable address or a domain IT
     // blocked is never a personal choice.
     static const std::vector<std::string> rules{
-        "external-recipient",    "attachment",     "lookalike-domain",     "attention-domain",
-        "attention-attachment",  "cc-exposure",    "large-audience",       "new-domain-in-reply",
-        "unexpanded-list",       "attention-term", "forgotten-attachment", "sensitive-data",
-        "salutation-mismatch",   "new-recipient",  "new-domain",           "unusual-recipient-mix",
+        "external-recipient",
+        "attachment",
+        "lookalike-domain",
+        "attention-domain",
+        "attention-attachment",
+        "cc-exposure",
+        "large-audience",
+        "new-domain-in-reply",
+        "unexpanded-list",
+        "attention-term",
+        "forgotten-attachment",
+        "sensitive-data",
+        "salutation-mismatch",
+        "new-recipient",
+        "new-domain",
+        "lookalike-address",
+        "unusual-recipient-mix",
         "display-name-mismatch",
     };
     return rules;
@@ -321,10 +337,49 @@ bool SettingsDialog::ruleEnabled(const json &layer, const std::string &ruleId, b
     return enabled != rule->end() && enabled->is_boolean() ? enabled->get<bool>() : fallback;
 }
 
+// "auto" unless the admin layer (validated: "auto", "en" or "ja") names a language.
+QString SettingsDialog::adminLanguage() const
+{
+    const auto it = m_admin.find("language");
+    return it != m_admin.end() && it->is_string() ? fromUtf8(it->get<std::string>())
+                                                  : QStringLiteral("auto");
+}
+
+QWidget *SettingsDialog::createLanguage()
+{
+    auto *group = new QGroupBox(tr("Language"));
+    auto *form = new QFormLayout(group);
+    m_language = new QComboBox;
+    m_language->setObjectName(QStringLiteral("language"));
+    m_language->setAccessibleName(tr("Language"));
+    m_language->addItem(tr("Automatic (the system's language)"), QStringLiteral("auto"));
+    // Each language by its own name, so that someone who cannot read the one shown finds theirs.
+    m_language->addItem(QStringLiteral("English"), QStringLiteral("en"));
+    m_language->addItem(QStringLiteral("日本語"), QStringLiteral("ja"));
+    const auto user = m_user.find("language");
+    const bool userSet = !isLocked("language") && user != m_user.end() && user->is_string();
+    const QString value = userSet ? fromUtf8(user->get<std::string>()) : adminLanguage();
+    m_language->setCurrentIndex(std::max(0, m_language->findData(value)));
+    auto *label = new QLabel(tr("&Language:"));
+    label->setBuddy(m_language);
+    form->addRow(label, m_language);
+    if (isLocked("language")) {
+        m_language->setEnabled(false);
+        m_language->setAccessibleDescription(tr("Set by your administrator"));
+        form->addRow(QString(), lockNote("language"));
+    } else {
+        QLabel *note = wrappedLabel(tr("Takes effect with the next mail you send."));
+        mute(note);
+        form->addRow(QString(), note);
+    }
+    return group;
+}
+
 QWidget *SettingsDialog::createChecksPage()
 {
     auto *content = new QWidget;
     auto *layout = new QVBoxLayout(content);
+    layout->addWidget(createLanguage());
 
     auto *behaviour = new QGroupBox(tr("When to ask"));
     auto *form = new QFormLayout(behaviour);
@@ -484,6 +539,13 @@ std::optional<json> SettingsDialog::collectLayer()
             layer.erase("countdownSeconds");
         else
             layer["countdownSeconds"] = m_countdown->value();
+    }
+    if (!isLocked("language")) {
+        const QString value = m_language->currentData().toString();
+        if (value == adminLanguage())
+            layer.erase("language");
+        else
+            layer["language"] = value.toStdString();
     }
     if (!isLocked("rules")) {
         json rules = layer.value("rules", json::object());

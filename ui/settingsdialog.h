@@ -12,6 +12,7 @@
 #include <vector>
 
 class QCheckBox;
+class QComboBox;
 class QLabel;
 class QPlainTextEdit;
 class QPushButton;
@@ -34,7 +35,8 @@ struct SettingsLayers
 
 // The settings dialog: a thin view over the admin and user policy layers. It edits the user's
 // own lists (trustedDomains, extra internalDomains, attentionTerms; one entry a line), the
-// switches skipWhenInternalOnly and countdownSeconds, and which checks are on. The admin's
+// switches skipWhenInternalOnly and countdownSeconds, the language (Automatic, English or
+// 日本語: policy key `language`), and which checks are on. The admin's
 // values are shown alongside; a key the admin locked is shown read-only with "Set by your
 // administrator", and the dialog never writes it. A domain pattern that does not parse is
 // refused with a message naming the line before anything is saved.
@@ -64,6 +66,8 @@ public:
     QPlainTextEdit *listEditor(const std::string &key) const;
     QCheckBox *switchBox(const std::string &key) const;
     QSpinBox *countdownBox() const { return m_countdown; }
+    // The language choice; each item's data is the policy value ("auto", "en", "ja").
+    QComboBox *languageBox() const { return m_language; }
     QPushButton *saveButton() const { return m_saveButton; }
     QPushButton *cancelButton() const { return m_cancelButton; }
     // The refusal or failure shown above the buttons; hidden when there is none.
@@ -81,6 +85,8 @@ private:
                  const QString &explanation, const QString &placeholder);
     QLabel *lockNote(const std::string &key);
     bool adminSwitch(const std::string &key, bool fallback) const;
+    QString adminLanguage() const;
+    QWidget *createLanguage();
     bool ruleEnabled(const nlohmann::json &layer, const std::string &ruleId, bool fallback) const;
     std::optional<nlohmann::json> collectLayer();
     bool refuseInvalidPattern(const std::string &key, const QStringList &lines);
@@ -99,6 +105,7 @@ private:
     std::map<std::string, QCheckBox *> m_switches;
     std::map<std::string, QLabel *> m_lockNotes;
     QSpinBox *m_countdown = nullptr;
+    QComboBox *m_language = nullptr;
     QLabel *m_errorLabel = nullptr;
     QPushButton *m_saveButton = nullptr;
     QPushButton *m_cancelButton = nullptr;

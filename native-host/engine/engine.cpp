@@ -27,19 +27,6 @@ PatternList internalPatterns(const Draft &draft, const Policy &policy)
     return PatternList(std::vector<std::string>{domain.value().ascii});
 }
 
-std::string fieldLabel(Field field)
-{
-    switch (field) {
-    case Field::To:
-        return "To";
-    case Field::Cc:
-        return "Cc";
-    case Field::Bcc:
-        return "Bcc";
-    }
-    return "To";
-}
-
 // Parses, normalises, classifies and de-duplicates the recipients. Thunderbird sends one copy
 // to each distinct address whatever field it is in, so an address is kept once: where it first
 // appears in To, Cc, Bcc order. An address in both To and Bcc therefore stays in To, the field
@@ -63,13 +50,14 @@ private:
     {
         const auto mailboxes = parseAddressList(entry);
         if (!mailboxes) {
-            reportUnreadable(field, entry, mailboxes.error().message);
+            reportUnreadable(field, entry, mailboxes.error().message, syntaxReason(entry));
             return;
         }
         for (const auto &mailbox : mailboxes.value()) {
             auto domain = normaliseDomain(mailbox.domain);
             if (!domain) {
-                reportUnreadable(field, entry, domain.error().message);
+                reportUnreadable(field, entry, domain.error().message,
+                                 UnreadableEntry::Reason::BadDomain);
                 continue;
             }
             addRecipient(field, mailbox, std::move(domain).value());
@@ -91,9 +79,20 @@ private:
         m_review.recipients.push_back(std::move(recipient));
     }
 
-    void reportUnreadable(Field field, const std::string &entry, const std::string &problem)
+    // The parser's own test for a missing domain (address.cpp, parseAddrSpec), seen from outside:
+    // an entry without '@' never reached a domain.
+    static UnreadableEntry::Reason syntaxReason(const std::string &entry)
     {
-        m_context.unreadable.push_back({field, entry, fieldLabel(field) + ": " + problem});
+        if (entry.find('@') != std::string::npos)
+            return UnreadableEntry::Reason::Syntax;
+        return entry.find('<') != std::string::npos ? UnreadableEntry::Reason::MaybeList
+                                                    : UnreadableEntry::Reason::NoDomain;
+    }
+
+    void reportUnreadable(Field field, const std::string &entry, const std::string &problem,
+                          UnreadableEntry::Reason reason)
+    {
+        m_context.unreadable.push_back({field, entry, problem, reason});
     }
 
     Review &m_review;

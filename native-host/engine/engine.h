@@ -16,9 +16,16 @@ namespace sendguard {
 // A recipient entry the engine could not read (RFC 5322 syntax, or a domain UTS #46 rejects).
 struct UnreadableEntry
 {
+    enum class Reason {
+        NoDomain,  // no "@domain" at all: a name, a word
+        MaybeList, // no "@domain" but a "<...>": most likely a list that was not expanded
+        BadDomain, // the domain is not one UTS #46 accepts
+        Syntax,    // anything else RFC 5322 does not allow
+    };
     Field field = Field::To;
     std::string text;    // the raw entry as the draft holds it
-    std::string problem; // plain words: what is wrong with it
+    std::string problem; // the reader's words on what is wrong, in English: "the domain is empty"
+    Reason reason = Reason::Syntax;
 };
 
 // What every rule may consult besides the draft. Built once per review by the engine.

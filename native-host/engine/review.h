@@ -4,6 +4,8 @@
 #include "draft.h"
 
 #include <cstddef>
+#include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -30,12 +32,29 @@ struct Target
     std::string text;      // Entry: the raw recipient string that could not be read
 };
 
+// The named parts of a finding's sentence, so that the dialog can say it in the reader's
+// language (ui/rulemessage.h) while the engine stays free of Qt. Which names a kind sets is
+// listed with the kinds in ui/rulemessage.cpp; every value is already fit to show (domains in
+// their form for people, numbers masked), never the body.
+struct MessageArgs
+{
+    std::map<std::string, std::string> text;               // "domain" -> "partnerr.example"
+    std::map<std::string, std::int64_t> counts;            // "timesWritten" -> 40
+    std::map<std::string, std::vector<std::string>> lists; // "domains" -> {"a.example", ...}
+
+    bool operator==(const MessageArgs &) const = default;
+};
+
 struct Finding
 {
     std::string rule; // stable rule id: "external-recipient", "blocked-domain", ...
     Severity severity = Severity::Confirm;
     Target target;
-    std::string message; // plain words for people; never holds the body
+    std::string message; // the sentence in English, for logs, --json and the audit log
+    // Stable name of the sentence, one per distinct wording: "lookalike.history", "ccExposure".
+    // Empty only for findings made outside the engine; those are shown by their message.
+    std::string kind;
+    MessageArgs args; // what the sentence names
 };
 
 // A recipient after parsing, normalisation, classification and de-duplication.

@@ -12,6 +12,7 @@
 #include "protocol/message.h"
 #include "protocol/policylayers.h"
 #include "protocol/reply.h"
+#include "rulemessage.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -230,15 +231,18 @@ nlohmann::json withVisibleControls(const nlohmann::json &value)
 }
 
 // The human-readable form of --check's result. Severities and rule ids stay as the policy and
-// the JSON spell them, so that a line can be matched with the policy's `rules` key.
-void printText(const nlohmann::json &result)
+// the JSON spell them, so that a line can be matched with the policy's `rules` key. `result` is
+// reviewToJson(review): its findings are the review's, in the same order; each finding's
+// sentence is in the language applyLanguage() put in force (rulemessage.h).
+void printText(const nlohmann::json &result, const Review &review)
 {
     const auto &findings = result["findings"];
     std::cout << utf8(Cli::tr("%n findings", nullptr, int(findings.size()))) << "\n";
-    for (const auto &finding : findings) {
+    for (std::size_t i = 0; i < findings.size() && i < review.findings.size(); ++i) {
+        const auto &finding = findings[i];
         std::cout << "  " << finding["severity"].get<std::string>() << "  "
                   << finding["rule"].get<std::string>() << "  " << targetText(finding["target"])
-                  << "\n      " << finding["message"].get<std::string>() << "\n";
+                  << "\n      " << escapeControls(RuleMessage::text(review.findings[i])).toStdString() << "\n";
     }
     std::cout << utf8(Cli::tr("blocked: %1").arg(yesNo(result["blocked"].get<bool>()))) << "\n"
               << utf8(Cli::tr("needs confirmation: %1")
@@ -349,7 +353,7 @@ int runCheck(int argc, char **argv, bool dialogsAvailable)
     if (check.json)
         std::cout << result.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
     else
-        printText(withVisibleControls(result)); // the one place text output is made safe
+        printText(withVisibleControls(result), review); // the one place text output is made safe
     std::cout.flush();
     return std::cout ? kExitOk : kExitUsage;
 }

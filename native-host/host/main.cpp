@@ -11,6 +11,7 @@
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QLocale>
 
 #include <cstdlib>
 #include <memory>
@@ -43,8 +44,11 @@ int serve(int argc, char **argv)
     } else {
         app = std::make_unique<QCoreApplication>(argc, argv);
     }
-    // Each review then applies its policy's `language` (HostServer::reviewNext).
-    applyLanguage(systemLanguage());
+    // Each review then applies its policy's `language` (HostServer::reviewNext); the dialogs and
+    // the findings' sentences (RuleMessage) come from the same catalogue.
+    if (!applyLanguage(systemLanguage()))
+        qCWarning(lcHost) << "the translation could not be loaded: dialogs and findings show in "
+                             "English";
     qCInfo(lcHost) << SENDGUARD_HOST_EXECUTABLE << SENDGUARD_VERSION << "started for"
                    << (argc > 2 ? argv[2] : "(no add-in id)") << "logging to"
                    << (logFile.isEmpty() ? QStringLiteral("stderr") : logFile);

@@ -176,6 +176,7 @@ const std::vector<std::string> &policyKeys()
         "countdownSeconds",
         "skipWhenInternalOnly",
         "onHostFailure",
+        "language",
         "rules",
         "locked",
     };

@@ -68,12 +68,35 @@ json targetJson(const Target &target, const Review &review)
     return result;
 }
 
+// {"domain": "partnerr.example", "timesWritten": 40, "domains": ["a.example", ...]}: texts as
+// strings, counts as numbers, lists as arrays of strings.
+json argsJson(const MessageArgs &args)
+{
+    json result = json::object();
+    for (const auto &[name, text] : args.text)
+        result[name] = clipped(text);
+    for (const auto &[name, count] : args.counts)
+        result[name] = count;
+    for (const auto &[name, items] : args.lists) {
+        json list = json::array();
+        for (const std::string &item : items)
+            list.push_back(clipped(item));
+        result[name] = std::move(list);
+    }
+    return result;
+}
+
 json findingJson(const Finding &finding, const Review &review)
 {
-    return {{"rule", finding.rule},
-            {"severity", severityName(finding.severity)},
-            {"target", targetJson(finding.target, review)},
-            {"message", clipped(finding.message)}};
+    json result = {{"rule", finding.rule},
+                   {"severity", severityName(finding.severity)},
+                   {"target", targetJson(finding.target, review)},
+                   {"message", clipped(finding.message)}};
+    if (!finding.kind.empty()) {
+        result["kind"] = finding.kind;
+        result["args"] = argsJson(finding.args);
+    }
+    return result;
 }
 
 json findingsJson(const Review &review)

@@ -14,11 +14,13 @@ namespace sendguard {
 
 enum class Decision { Send, Cancel };
 
-// The findings of a review as JSON: {"findings": [{"rule","severity","target","message"}],
-// "blocked", "needsConfirmation", "recipients": [...], "attachments": [...]}. Used by the CLI's
-// --json and inside verdicts. A target is {"kind": "draft"|"recipient"|"attachment"|"entry"}
-// with "index" (recipient, attachment) and "text" (the normalised address, the file name or the
-// unreadable entry). Texts from the draft are cut to 1 KiB.
+// The findings of a review as JSON: {"findings": [{"rule","severity","target","message","kind",
+// "args"}], "blocked", "needsConfirmation", "recipients": [...], "attachments": [...]}. Used by
+// the CLI's --json and inside verdicts. A target is {"kind": "draft"|"recipient"|"attachment"|
+// "entry"} with "index" (recipient, attachment) and "text" (the normalised address, the file name
+// or the unreadable entry). "message" is the English sentence; "kind" names the sentence
+// (Finding::kind) and "args" holds its named parts (Finding::args: strings, numbers, arrays of
+// strings), both absent on a finding without a kind. Texts from the draft are cut to 1 KiB.
 nlohmann::json reviewToJson(const Review &review);
 
 // {"type":"verdict","id","decision","findings":[...],"blocked","needsConfirmation"}, plus

@@ -56,7 +56,8 @@ class ContentRules(unittest.TestCase):
 
     def test_full_width_attention_term_in_subject_and_attachment(self):
         self.assert_only("attention-term-full-width-subject.json", "attention-term",
-                         "subject and attachment name merger-plan_confidential.docx")
+                         "the subject and the attachment name "
+                         "\u201cmerger-plan_confidential.docx\u201d")
 
     def test_quoted_text_and_signature_do_not_count(self):
         self.assertEqual(content_findings(check("reply-quote-mentions-attachment.json")), [])

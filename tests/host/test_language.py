@@ -76,6 +76,35 @@ class CommandLine(unittest.TestCase):
                        policy_file(folder, language="auto"))
             self.assertIn("送信不可: いいえ", auto.stdout)
 
+    def test_findings_follow_the_same_choice(self):
+        # The rule messages come from the same catalogue as the rest: one language choice.
+        with tempfile.TemporaryDirectory() as folder:
+            japanese = run(ENGLISH, "--check", SAMPLE, "--policy",
+                           policy_file(folder, language="ja"))
+            english = run(JAPANESE, "--check", SAMPLE, "--policy",
+                          policy_file(folder, language="en"))
+        self.assertIn("は社外のドメインです。", japanese.stdout)
+        self.assertNotIn("outside your organisation", japanese.stdout)
+        self.assertIn("is outside your organisation.", english.stdout)
+        self.assertNotIn("社外", english.stdout)
+
+    def test_user_settings_choose_the_language_unless_locked(self):
+        with tempfile.TemporaryDirectory() as folder:
+            user = os.path.join(folder, "settings.json")
+            with open(user, "w", encoding="utf-8") as f:
+                json.dump({"language": "ja"}, f)
+            chosen = run(ENGLISH, "--check", SAMPLE, "--policy", policy_file(folder),
+                         "--user-settings", user)
+            locked = run(ENGLISH, "--check", SAMPLE, "--policy",
+                         policy_file(folder, language="en", locked=["language"]),
+                         "--user-settings", user)
+        self.assertEqual(chosen.returncode, 0, chosen.stderr)
+        self.assertIn("送信不可: いいえ", chosen.stdout)
+        self.assertIn("は社外のドメインです。", chosen.stdout)
+        self.assertEqual(locked.returncode, 0, locked.stderr)
+        self.assertIn("blocked: no", locked.stdout)
+        self.assertIn("language is set by your administrator", locked.stderr)
+
     def test_bad_language_value_is_a_warning_in_the_users_language(self):
         with tempfile.TemporaryDirectory() as folder:
             result = run(JAPANESE, "--check", SAMPLE, "--policy",

@@ -10,16 +10,22 @@ import unittest
 from hostprocess import DATA, HOST
 
 
-def check_json(name):
+def check(name, *options, lang="en_US.UTF-8"):
     env = {k: v for k, v in os.environ.items()
-           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM", "LANGUAGE",
+                        "LC_MESSAGES")}
+    env["LANG"] = env["LC_ALL"] = lang
     with tempfile.TemporaryDirectory() as data_home:
         env["XDG_DATA_HOME"] = data_home
-        result = subprocess.run([HOST, "--check", os.path.join(DATA, name), "--json"],
+        result = subprocess.run([HOST, "--check", os.path.join(DATA, name), *options],
                                 capture_output=True, text=True, env=env, timeout=30)
     if result.returncode != 0:
         raise AssertionError("--check %s failed: %s" % (name, result.stderr))
-    return json.loads(result.stdout)
+    return result.stdout
+
+
+def check_json(name):
+    return json.loads(check(name, "--json"))
 
 
 def lookalikes(output):
@@ -35,9 +41,25 @@ class CheckLookalikeDomain(unittest.TestCase):
         self.assertEqual(len(found), 1)
         self.assertEqual(found[0]["severity"], "warn")
         self.assertEqual(found[0]["target"]["text"], "jiro.suzuki@c0rp.example")
-        self.assertEqual(found[0]["message"], "c0rp.example looks like corp.example (your "
-                         "organisation's domain) but is a different domain")
+        self.assertEqual(found[0]["message"], "c0rp.example looks like corp.example, your "
+                         "organisation's own domain, but is a different domain. Check the "
+                         "spelling before sending.")
+        self.assertEqual(found[0]["kind"], "lookalike.internal")
+        self.assertEqual(found[0]["args"], {"domain": "c0rp.example", "resembles": "corp.example",
+                                            "how": "typo"})
         self.assertTrue(output["needsConfirmation"])
+
+    def test_text_output_speaks_the_language_of_the_locale(self):
+        name = "lookalike-own-domain-digit-for-letter.json"
+        japanese = check(name, lang="ja_JP.UTF-8")
+        self.assertIn("c0rp.example は自社のドメイン corp.example に似ていますが、別のドメインです。"
+                      "送信前に綴りを確認してください。", japanese)
+        self.assertNotIn("looks like", japanese)
+        english = check(name, lang="en_US.UTF-8")
+        self.assertIn("c0rp.example looks like corp.example, your organisation's own domain, "
+                      "but is a different domain. Check the spelling before sending.", english)
+        # Any language SendGuard has no translation for gets English.
+        self.assertIn("looks like corp.example", check(name, lang="de_DE.UTF-8"))
 
     def test_mail_provider_typos_and_homoglyph_name_the_provider(self):
         found = lookalikes(check_json("lookalike-mail-provider-typos.json"))

@@ -1,6 +1,8 @@
 // Shows the confirmation dialog for a realistic review and saves what it looks like:
 //   screenshot_dialog OUT.png [--many] [--block] [--long] [--dark] [--lang en|ja]
-//                     [--font-scale F] [--check-glyphs]
+//                     [--font-scale F] [--check-glyphs] [--settings [--checks-tab]]
+// --settings shows the settings dialog instead (the admin's entries beside the user's, a locked
+// list, a check the admin turned off), --checks-tab its second page.
 // --many adds forty recipients (to see scrolling), --block a blocked domain and an unreadable
 // entry, --long hostile long texts and markup, --dark a dark palette. --lang picks the dialog's
 // language (default: the system's) and, for ja, Japanese names and finding texts as the rules
@@ -10,19 +12,26 @@
 
 #include "confirmdialog.h"
 #include "language.h"
+#include "settingsdialog.h"
 
 #include <QAbstractButton>
 #include <QApplication>
+#include <QComboBox>
 #include <QGlyphRun>
+#include <QGroupBox>
 #include <QLabel>
 #include <QPalette>
 #include <QSet>
 #include <QStringList>
 #include <QStyleFactory>
+#include <QTabBar>
+#include <QTabWidget>
 #include <QTextLayout>
 #include <QTimer>
 
 #include <cstdio>
+#include <memory>
+#include <optional>
 #include <string>
 
 using namespace sendguard;
@@ -43,7 +52,7 @@ ReviewedRecipient recipient(Field field, const std::string &name, const std::str
 Finding finding(const std::string &rule, Severity severity, Target::Kind kind, std::size_t index,
                 const std::string &message)
 {
-    return {rule, severity, {kind, index, {}}, message};
+    return {rule, severity, {kind, index, {}}, message, {}, {}};
 }
 
 // The Japanese sample: names, file names and finding texts as a Japanese office would have them.
@@ -117,6 +126,18 @@ int checkGlyphs(const QWidget &dialog)
         if (button->isVisible() && !button->text().isEmpty())
             texts.append({button->text(), button->font(), button->objectName()});
     }
+    for (const QGroupBox *box : dialog.findChildren<QGroupBox *>()) {
+        if (box->isVisible())
+            texts.append({box->title(), box->font(), box->objectName()});
+    }
+    for (const QTabWidget *tabs : dialog.findChildren<QTabWidget *>()) {
+        for (int i = 0; i < tabs->count(); ++i)
+            texts.append({tabs->tabText(i), tabs->tabBar()->font(), QStringLiteral("tab")});
+    }
+    for (const QComboBox *combo : dialog.findChildren<QComboBox *>()) {
+        for (int i = 0; i < combo->count(); ++i)
+            texts.append({combo->itemText(i), combo->font(), combo->objectName()});
+    }
     int failures = 0;
     for (const Text &text : texts) {
         const QString missing = missingGlyphs(text.text, text.font);
@@ -175,6 +196,15 @@ Review sampleReview(bool many, bool block, bool longTexts)
     for (std::size_t i = 0; i < review.attachments.size(); ++i)
         review.findings.push_back(
             finding("attachment", Severity::Confirm, Target::Kind::Attachment, i, "Attachment"));
+    // A finding as the engine makes it: shown through its kind and arguments, so that the
+    // Japanese screenshot shows the catalogue's sentence.
+    Finding slip = finding("lookalike-address", Severity::Warn, Target::Kind::Recipient, 2,
+                           "No mail has gone to bob@client.example yet, but you write to "
+                           "bobby@client.example, one typing slip away. Check that the address "
+                           "is not a typo.");
+    slip.kind = "lookalikeAddress";
+    slip.args.text = {{"address", "bob@client.example"}, {"knownAddress", "bobby@client.example"}};
+    review.findings.push_back(slip);
     if (block) {
         review.findings.push_back(finding("blocked-domain", Severity::Block,
                                           Target::Kind::Recipient, 4,
@@ -218,6 +248,17 @@ QPalette darkPalette()
     return palette;
 }
 
+SettingsLayers sampleSettings()
+{
+    SettingsLayers layers;
+    layers.admin = nlohmann::json::parse(R"({"internalDomains":["corp.example"],
+        "trustedDomains":["partner.example"],"attentionTerms":["confidential","極秘"],
+        "countdownSeconds":3,"locked":["attentionTerms"],
+        "rules":{"new-domain":{"enabled":false}}})");
+    layers.user = nlohmann::json::parse(R"({"trustedDomains":["supplier.example"]})");
+    return layers;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -227,7 +268,8 @@ int main(int argc, char *argv[])
     if (arguments.size() < 2 || arguments[1].startsWith(u'-')) {
         std::fprintf(stderr,
                      "usage: screenshot_dialog OUT.png [--many] [--block] [--long] [--dark] "
-                     "[--lang en|ja] [--font-scale F] [--check-glyphs]\n");
+                     "[--lang en|ja] [--font-scale F] [--check-glyphs] "
+                     "[--settings [--checks-tab]]\n");
         return 2;
     }
     const QString language = argumentAfter(arguments, QStringLiteral("--lang"));
@@ -255,7 +297,17 @@ int main(int argc, char *argv[])
                                  arguments.contains(QStringLiteral("--long")));
     if (shown == Language::Japanese)
         makeJapanese(review);
-    ConfirmDialog dialog(review);
+    std::unique_ptr<QDialog> shownDialog;
+    if (arguments.contains(QStringLiteral("--settings"))) {
+        auto settings = std::make_unique<SettingsDialog>(sampleSettings(), nullptr);
+        if (arguments.contains(QStringLiteral("--checks-tab")))
+            settings->findChild<QTabWidget *>()->setCurrentIndex(1);
+        shownDialog = std::move(settings);
+    } else {
+        shownDialog = std::make_unique<ConfirmDialog>(
+            review, [](const std::string &) { return std::optional<QString>(); });
+    }
+    QDialog &dialog = *shownDialog;
     dialog.show();
 
     int status = 0;

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Renders the confirmation dialog in English and Japanese on a private Xvfb, saves the PNGs and
+# Renders the confirmation and settings dialogs in English and Japanese on a private Xvfb, saves the PNGs and
 # fails when a visible character has no glyph: screenshots.sh SCREENSHOT_DIALOG OUT_DIR
 set -euo pipefail
 tool=$1
@@ -24,5 +24,7 @@ for lang in en ja; do
     run "dialog-$lang-dark" --lang "$lang" --dark
     run "dialog-$lang-block" --lang "$lang" --block
     run "dialog-$lang-large-font" --lang "$lang" --font-scale 1.6
+    run "settings-$lang" --lang "$lang" --settings
+    run "settings-$lang-checks" --lang "$lang" --settings --checks-tab
 done
 exit $failed

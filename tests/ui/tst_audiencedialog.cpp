@@ -30,7 +30,7 @@ ReviewedRecipient external(Field field, const std::string &local, const std::str
 Finding finding(const std::string &rule, Severity severity, Target::Kind kind, std::size_t index,
                 const std::string &message)
 {
-    return {rule, severity, {kind, index, {}}, message};
+    return {rule, severity, {kind, index, {}}, message, {}, {}};
 }
 
 // Alice (To), Bob (Cc) and Carol (Cc) at three companies, plus a Bcc recipient: cc-exposure

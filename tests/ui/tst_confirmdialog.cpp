@@ -8,6 +8,7 @@
 #include <QCheckBox>
 #include <QKeySequence>
 #include <QLabel>
+#include <QLocale>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QScrollBar>
@@ -39,7 +40,7 @@ ReviewedRecipient internalRecipient(Field field, const std::string &name, const 
 Finding finding(const std::string &rule, Severity severity, Target::Kind kind, std::size_t index,
                 const std::string &message, const std::string &text = {})
 {
-    return {rule, severity, {kind, index, text}, message};
+    return {rule, severity, {kind, index, text}, message, {}, {}};
 }
 
 // Adds the plain "needs a tick" finding for every external, untrusted recipient and attachment.
@@ -146,6 +147,7 @@ private slots:
     void warnFindingHasItsOwnCheckBoxAtTheTop();
     void invalidAddressShowsTheRawEntry();
     void reasonIsShownNextToItsRecipient();
+    void reasonIsInTheLanguageOfTheTranslation();
     void noCheckBoxesEnablesSendAtOnce();
     void checkBoxesHaveAccessibleNames();
     void smallReviewFitsWithoutScrolling();
@@ -562,6 +564,33 @@ void tst_ConfirmDialog::reasonIsShownNextToItsRecipient()
     // The plain reason for an outside recipient is not repeated on every row.
     QVERIFY(labelsContaining(dialog, "Outside recipient").isEmpty());
     QCOMPARE(dialog.checkBoxes().size(), 4);
+}
+
+// The dialog says a finding through RuleMessage: with Japanese in force (applyLanguage), the
+// reason next to the recipient is the Japanese sentence with the names in it.
+void tst_ConfirmDialog::reasonIsInTheLanguageOfTheTranslation()
+{
+    Review review = twoDomainReview();
+    Finding lookalike = finding("lookalike-domain", Severity::Confirm, Target::Kind::Recipient, 1,
+                                "vendor.example looks like vendors.example, a domain you have "
+                                "written to 40 times, but is a different domain. Check the "
+                                "spelling before sending.");
+    lookalike.kind = "lookalike.history";
+    lookalike.args.text = {{"domain", "vendor.example"}, {"resembles", "vendors.example"}};
+    lookalike.args.counts = {{"timesWritten", 40}};
+    review.findings.push_back(lookalike);
+    QVERIFY(applyLanguage(Language::Japanese));
+
+    ConfirmDialog dialog(review);
+    QVERIFY(showAndActivate(dialog));
+
+    const auto reason = labelsContaining(
+        dialog,
+        QStringLiteral("vendor.example は vendors.example（これまで40回送信した宛先ドメイン）"
+                       "に似ていますが、別のドメインです。"));
+    QVERIFY(applyLanguage(Language::English));
+    QCOMPARE(reason.size(), 1);
+    QVERIFY(labelsContaining(dialog, QStringLiteral("looks like")).isEmpty());
 }
 
 void tst_ConfirmDialog::noCheckBoxesEnablesSendAtOnce()

@@ -6,6 +6,7 @@
 #include "settingsdialog.h"
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -96,12 +97,18 @@ Review partnerReview()
     review.recipients = {recipient("ann", "partner.example"), recipient("ben", "partner.example"),
                          recipient("cat", "other.example")};
     for (std::size_t i = 0; i < review.recipients.size(); ++i)
-        review.findings.push_back(
-            {"external-recipient", Severity::Confirm, {Target::Kind::Recipient, i, {}}, "Outside"});
+        review.findings.push_back({"external-recipient",
+                                   Severity::Confirm,
+                                   {Target::Kind::Recipient, i, {}},
+                                   "Outside",
+                                   {},
+                                   {}});
     review.findings.push_back({"lookalike-domain",
                                Severity::Warn,
                                {Target::Kind::Recipient, 0, {}},
-                               "partner.example looks like partners.example"});
+                               "partner.example looks like partners.example",
+                               {},
+                               {}});
     return review;
 }
 
@@ -152,6 +159,8 @@ private Q_SLOTS:
     void cancelSavesNothing();
     void failedSaveKeepsTheDialogOpen();
     void tabMovesFocusOutOfAList();
+    void languageIsSavedOnlyWhenItDiffersFromTheAdmin();
+    void lockedLanguageCannotBeChanged();
 
     void alwaysTrustIsOfferedWhenTrustedDomainsIsNotLocked();
     void alwaysTrustIsHiddenWhenLocked();
@@ -352,6 +361,51 @@ void tst_SettingsDialog::switchesAreSavedOnlyWhenTheyDifferFromTheAdmin()
     clickSwitch(*again.dialog, "skipWhenInternalOnly");
     QTest::mouseClick(again.dialog->saveButton(), Qt::LeftButton);
     QCOMPARE(m_file->load().layer, json::object());
+}
+
+void tst_SettingsDialog::languageIsSavedOnlyWhenItDiffersFromTheAdmin()
+{
+    const json admin = {{"language", "en"}};
+    Opened opened(*m_file, admin, json());
+    SettingsDialog &dialog = *opened.dialog;
+    showChecks(dialog);
+    QComboBox *language = dialog.languageBox();
+    QVERIFY(language->isEnabled());
+    QCOMPARE(language->currentData().toString(), QStringLiteral("en"));
+    QCOMPARE(language->count(), 3);
+    QCOMPARE(language->accessibleName(), QStringLiteral("Language"));
+
+    language->setFocus();
+    QTest::keyClick(language, Qt::Key_Down); // English -> 日本語
+    QCOMPARE(language->currentData().toString(), QStringLiteral("ja"));
+    QTest::mouseClick(dialog.saveButton(), Qt::LeftButton);
+    QVERIFY(dialog.saved());
+    QCOMPARE(m_file->load().layer, json::parse(R"({"language":"ja"})"));
+    // What was saved is what the host then merges.
+    QCOMPARE(mergePolicyLayers(admin, m_file->load().layer).policy.language, std::string("ja"));
+
+    Opened again(*m_file, admin, m_file->load().layer);
+    showChecks(*again.dialog);
+    QCOMPARE(again.dialog->languageBox()->currentData().toString(), QStringLiteral("ja"));
+    again.dialog->languageBox()->setCurrentIndex(
+        again.dialog->languageBox()->findData(QStringLiteral("en")));
+    QTest::mouseClick(again.dialog->saveButton(), Qt::LeftButton);
+    QCOMPARE(m_file->load().layer, json::object());
+}
+
+void tst_SettingsDialog::lockedLanguageCannotBeChanged()
+{
+    const json admin = json::parse(R"({"language":"ja","locked":["language"]})");
+    const json user = {{"language", "en"}};
+    Opened opened(*m_file, admin, user);
+    SettingsDialog &dialog = *opened.dialog;
+    showChecks(dialog);
+    QVERIFY(!dialog.languageBox()->isEnabled());
+    QCOMPARE(dialog.languageBox()->currentData().toString(), QStringLiteral("ja"));
+    QVERIFY(dialog.shownLocked("language"));
+    QTest::mouseClick(dialog.saveButton(), Qt::LeftButton);
+    QVERIFY(dialog.saved());
+    QCOMPARE(m_file->load().layer, user); // the user's own value is left as it was, unused
 }
 
 void tst_SettingsDialog::keysTheDialogDoesNotEditAreKept()

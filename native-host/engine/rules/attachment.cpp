@@ -6,8 +6,10 @@ namespace sendguard::rules {
 void checkAttachments(const Review &review, const RuleContext &, std::vector<Finding> &findings)
 {
     for (std::size_t i = 0; i < review.attachments.size(); ++i) {
-        findings.push_back(findingFor(attachmentTarget(i),
-                                      "attached file \"" + review.attachments[i].name + "\""));
+        const std::string &name = review.attachments[i].name;
+        findings.push_back(findingFor(attachmentTarget(i), "attachment", {{{"name", name}}, {}, {}},
+                                      "The file \u201c" + name
+                                          + "\u201d is attached. Check that it is the right one."));
     }
 }
 

@@ -73,10 +73,13 @@ void checkAttentionAttachments(const Review &review, const RuleContext &context,
                                         [&](const std::string &s) { return endsWith(name, s); });
         if (found == suffixes.end())
             continue;
-        findings.push_back(
-            findingFor(attachmentTarget(i), "a " + *found
-                                                + " file going outside your organisation: your "
-                                                  "organisation asks you to check these twice"));
+        const std::string &shownName = review.attachments[i].name;
+        findings.push_back(findingFor(
+            attachmentTarget(i), "attentionAttachment",
+            {{{"name", shownName}, {"suffix", *found}}, {}, {}},
+            "\u201c" + shownName + "\u201d is a " + *found
+                + " file going outside your organisation. Your organisation asks you to check "
+                  "these files twice."));
     }
 }
 

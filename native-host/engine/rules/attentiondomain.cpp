@@ -14,10 +14,12 @@ void checkAttentionDomains(const Review &review, const RuleContext &context,
         const auto &recipient = review.recipients[i];
         if (!attention.matches(recipient.localPart, recipient.domain))
             continue;
-        findings.push_back(findingFor(recipientTarget(i),
-                                      "on your organisation's attention list ("
-                                          + domainForPeople(recipient.domain)
-                                          + "): make sure this recipient should get this mail"));
+        const std::string domain = domainForPeople(recipient.domain);
+        findings.push_back(findingFor(recipientTarget(i), "attentionDomain",
+                                      {{{"domain", domain}}, {}, {}},
+                                      domain
+                                          + " is on your organisation's attention list. Make sure "
+                                            "this recipient should get this mail."));
     }
 }
 

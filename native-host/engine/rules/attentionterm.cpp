@@ -7,17 +7,8 @@ namespace sendguard::rules {
 
 namespace {
 
-// "the subject", "the body and the attachment name "q.pdf"": the places joined for people.
-std::string joinedPlaces(const std::vector<std::string> &places)
-{
-    std::string joined;
-    for (std::size_t i = 0; i < places.size(); ++i) {
-        if (i > 0)
-            joined += i + 1 == places.size() ? " and " : ", ";
-        joined += places[i];
-    }
-    return joined;
-}
+// Past this many attachment names a term was found in, the rest are counted, not named.
+constexpr std::size_t kAttachmentsNamed = 3;
 
 } // namespace
 
@@ -49,22 +40,36 @@ void checkAttentionTerms(const Review &review, const RuleContext &context,
 
     for (std::size_t t = 0; t < terms.size(); ++t) {
         const auto &term = terms[t];
+        // "places" names the subject and the body; "attachments" the attachment names.
         std::vector<std::string> places;
-        if (foundIn[t][0])
+        std::vector<std::string> english;
+        if (foundIn[t][0]) {
             places.push_back("subject");
-        if (foundIn[t][1])
-            places.push_back("body");
-        for (std::size_t i = 0; i < review.attachments.size(); ++i) {
-            if (foundIn[t][2 + i])
-                places.push_back("attachment name " + review.attachments[i].name);
+            english.push_back("the subject");
         }
-        if (places.empty())
+        if (foundIn[t][1]) {
+            places.push_back("body");
+            english.push_back("the body");
+        }
+        std::vector<std::string> attachments;
+        std::size_t attachmentCount = 0;
+        for (std::size_t i = 0; i < review.attachments.size(); ++i) {
+            if (!foundIn[t][2 + i] || ++attachmentCount > kAttachmentsNamed)
+                continue;
+            attachments.push_back(review.attachments[i].name);
+            english.push_back("the attachment name \u201c" + attachments.back() + "\u201d");
+        }
+        if (english.empty())
             continue;
-        const std::string where = joinedPlaces(places);
-        findings.push_back(findingFor(Target{Target::Kind::Draft, 0, where},
-                                      "\"" + term.shown + "\" appears in the " + where
-                                          + ": your organisation asks for a second look at mail "
-                                            "that mentions it"));
+        const std::int64_t more = leftOut(attachmentCount, kAttachmentsNamed);
+        const std::string where = englishList(english, more);
+        findings.push_back(findingFor(
+            Target{Target::Kind::Draft, 0, where}, "attentionTerm",
+            {{{"term", term.shown}},
+             {{"moreAttachments", more}},
+             {{"places", places}, {"attachments", attachments}}},
+            "\u201c" + term.shown + "\u201d appears in " + where
+                + ". Your organisation asks for a second look at mail that mentions it."));
     }
 }
 

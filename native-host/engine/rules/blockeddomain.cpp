@@ -36,9 +36,11 @@ void checkBlockedDomains(const Review &review, const RuleContext &context,
         const auto &recipient = review.recipients[i];
         if (!context.blocked.matches(recipient.localPart, recipient.domain))
             continue;
-        findings.push_back(
-            findingFor(recipientTarget(i),
-                       "mail to " + domainForPeople(recipient.domain) + " is blocked by policy"));
+        const std::string domain = domainForPeople(recipient.domain);
+        findings.push_back(findingFor(recipientTarget(i), "blockedDomain",
+                                      {{{"domain", domain}}, {}, {}},
+                                      "Your organisation does not allow mail to " + domain
+                                          + ". Remove this recipient to send the mail."));
     }
 }
 

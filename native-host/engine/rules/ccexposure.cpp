@@ -24,15 +24,13 @@ std::vector<const NormalisedDomain *> visibleExternalDomains(const Review &revie
     return domains;
 }
 
-// "a.example, b.example, c.example, d.example and 3 more"
-std::string domainList(const std::vector<const NormalisedDomain *> &domains)
+// The first kDomainsNamed domains, in their form for people.
+std::vector<std::string> namedDomains(const std::vector<const NormalisedDomain *> &domains)
 {
-    std::string text;
+    std::vector<std::string> named;
     for (std::size_t i = 0; i < domains.size() && i < kDomainsNamed; ++i)
-        text += (i == 0 ? "" : ", ") + domainForPeople(*domains[i]);
-    if (domains.size() > kDomainsNamed)
-        text += " and " + std::to_string(domains.size() - kDomainsNamed) + " more";
-    return text;
+        named.push_back(domainForPeople(*domains[i]));
+    return named;
 }
 
 // Past this many visible outside recipients the history is not asked (the lookups grow with
@@ -88,9 +86,16 @@ void checkCcExposure(const Review &review, const RuleContext &context,
     const auto threshold = static_cast<std::size_t>(std::max(1, context.policy.ccExposureDomains));
     if (domains.size() < threshold || everyoneHasSeenEachOther(review, context.history))
         return;
+    const auto count = static_cast<std::int64_t>(domains.size());
+    const std::vector<std::string> named = namedDomains(domains);
+    const std::int64_t more = leftOut(domains.size(), kDomainsNamed);
     findings.push_back(findingFor(
-        Target{}, "people at " + std::to_string(domains.size()) + " outside organisations ("
-                      + domainList(domains) + ") will see each other's addresses in To and Cc"));
+        Target{}, "ccExposure",
+        {{}, {{"organisations", count}, {"moreDomains", more}}, {{"domains", named}}},
+        "People at " + englishCount(count, "outside organisation", "outside organisations") + " ("
+            + englishList(named, more)
+            + ") will see each other's addresses in To and Cc. If they should not, move them to "
+              "Bcc."));
 }
 
 } // namespace sendguard::rules

@@ -122,9 +122,36 @@ bool othersVouchForNewAddress(const Review &review, std::size_t i,
     });
 }
 
-std::string mails(std::int64_t count)
+// The other recipients are at the organisation of `meant`, a namesake of this recipient.
+Finding namesakeFinding(std::size_t i, const ReviewedRecipient &recipient, const std::string &meant)
 {
-    return std::to_string(count) + (count == 1 ? " mail" : " mails");
+    const std::string name = clippedForPeople(recipient.displayName);
+    const std::string knownAddress = addressForPeople(meant);
+    std::string otherDomain = domainOf(meant);
+    if (const auto domain = normaliseDomain(otherDomain))
+        otherDomain = domainForPeople(domain.value());
+    return findingFor(
+        recipientTarget(i), "displayNameMismatch.namesake",
+        {{{"name", name}, {"otherDomain", otherDomain}, {"knownAddress", knownAddress}}, {}, {}},
+        "The other recipients are at " + otherDomain + ", where you have written to another \u201c"
+            + name + "\u201d (" + knownAddress + "). Check that this is the right person.");
+}
+
+// This recipient, written to `own` times, shares the name with `usual`, the one mail goes to.
+Finding usualNamesakeFinding(std::size_t i, const ReviewedRecipient &recipient,
+                             const UsualNamesake &usual, std::int64_t own)
+{
+    const std::string name = clippedForPeople(recipient.displayName);
+    const std::string usualAddress = addressForPeople(usual.address);
+    const std::string shownAddress = addressForPeople(recipient);
+    return findingFor(recipientTarget(i), "displayNameMismatch.usualNamesake",
+                      {{{"name", name}, {"usualAddress", usualAddress}, {"address", shownAddress}},
+                       {{"usualMails", usual.count}, {"mails", own}},
+                       {}},
+                      "You usually write to \u201c" + name + "\u201d at " + usualAddress + " ("
+                          + englishCount(usual.count, "mail", "mails") + "), not at " + shownAddress
+                          + " (" + englishCount(own, "mail", "mails")
+                          + "). Check that this is the right person.");
 }
 
 } // namespace
@@ -152,19 +179,11 @@ void checkDisplayNameMismatch(const Review &review, const RuleContext &context,
             continue;
         if (std::find(known.begin(), known.end(), address) != known.end()) {
             if (const std::string *meant = namesakeTheMailPointsTo(review, i, known)) {
-                findings.push_back(
-                    findingFor(recipientTarget(i), "the other recipients are at " + domainOf(*meant)
-                                                       + ", where you have written to another \""
-                                                       + recipient.displayName + "\" (" + *meant
-                                                       + "); check it is the right person"));
+                findings.push_back(namesakeFinding(i, recipient, *meant));
             } else if (const auto usual
                        = usualNamesake(review, context.draft, i, known, *context.history)) {
-                findings.push_back(findingFor(
-                    recipientTarget(i), "you usually write to the \"" + recipient.displayName
-                                            + "\" at " + usual->address + " (" + mails(usual->count)
-                                            + "), not this one at " + recipient.domain.ascii + " ("
-                                            + mails(context.history->recipientCount(address))
-                                            + "); check it is the right person"));
+                findings.push_back(usualNamesakeFinding(i, recipient, usual.value(),
+                                                        context.history->recipientCount(address)));
             }
             continue;
         }
@@ -173,11 +192,14 @@ void checkDisplayNameMismatch(const Review &review, const RuleContext &context,
         });
         if (elsewhere == known.end() || othersVouchForNewAddress(review, i, known))
             continue;
-        findings.push_back(
-            findingFor(recipientTarget(i), "you have written to \"" + recipient.displayName
-                                               + "\" at " + *elsewhere
-                                               + ", not at this address; check it is the "
-                                                 "right person"));
+        const std::string name = clippedForPeople(recipient.displayName);
+        const std::string knownAddress = addressForPeople(*elsewhere);
+        const std::string shownAddress = addressForPeople(recipient);
+        findings.push_back(findingFor(
+            recipientTarget(i), "displayNameMismatch.elsewhere",
+            {{{"name", name}, {"knownAddress", knownAddress}, {"address", shownAddress}}, {}, {}},
+            "You have written to \u201c" + name + "\u201d at " + knownAddress + ", never at "
+                + shownAddress + ". Check that this is the right person."));
     }
 }
 

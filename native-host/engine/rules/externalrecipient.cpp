@@ -10,9 +10,10 @@ void checkExternalRecipients(const Review &review, const RuleContext &,
         const auto &recipient = review.recipients[i];
         if (!isExternalUntrusted(recipient))
             continue;
-        findings.push_back(
-            findingFor(recipientTarget(i),
-                       "outside your organisation (" + domainForPeople(recipient.domain) + ")"));
+        const std::string domain = domainForPeople(recipient.domain);
+        findings.push_back(findingFor(recipientTarget(i), "externalRecipient",
+                                      {{{"domain", domain}}, {}, {}},
+                                      domain + " is outside your organisation."));
     }
 }
 

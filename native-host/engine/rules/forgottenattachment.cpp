@@ -197,9 +197,10 @@ void checkForgottenAttachment(const Review &review, const RuleContext &context,
     const std::string *found = firstReminder(ownText, terms);
     if (!found)
         return;
-    findings.push_back(findingFor(Target{Target::Kind::Draft, 0, "body"},
-                                  "the text says something is attached (\"" + *found
-                                      + "\") but the mail has no attachment: did you forget "
+    findings.push_back(findingFor(Target{Target::Kind::Draft, 0, "body"}, "forgottenAttachment",
+                                  {{{"term", *found}}, {}, {}},
+                                  "The text says something is attached (\u201c" + *found
+                                      + "\u201d), but the mail has no attachment. Did you forget "
                                         "to attach the file?"));
 }
 

@@ -12,9 +12,11 @@ void checkLargeAudience(const Review &review, const RuleContext &context,
     const auto threshold = static_cast<std::size_t>(std::max(1, context.policy.largeAudience));
     if (review.recipients.size() < threshold)
         return;
-    findings.push_back(findingFor(Target{}, std::to_string(review.recipients.size())
-                                                + " recipients: a mail to this many people is "
-                                                  "hard to take back"));
+    const auto count = static_cast<std::int64_t>(review.recipients.size());
+    findings.push_back(findingFor(Target{}, "largeAudience", {{}, {{"recipients", count}}, {}},
+                                  "This mail goes to "
+                                      + englishCount(count, "recipient", "recipients")
+                                      + ". A mail to this many people cannot be taken back."));
 }
 
 } // namespace sendguard::rules

@@ -100,10 +100,13 @@ void checkLookalikeAddresses(const Review &review, const RuleContext &context,
         const std::string similar = slippedFrom(recipient, history);
         if (similar.empty() || !nameAllowsSlip(recipient, similar, history))
             continue;
-        findings.push_back(findingFor(recipientTarget(i), "no mail has gone to this address, but "
-                                                          "you write to "
-                                                              + similar
-                                                              + "; check it is not a typo"));
+        const std::string shownAddress = addressForPeople(recipient);
+        const std::string knownAddress = addressForPeople(similar);
+        findings.push_back(findingFor(
+            recipientTarget(i), "lookalikeAddress",
+            {{{"address", shownAddress}, {"knownAddress", knownAddress}}, {}, {}},
+            "No mail has gone to " + shownAddress + " yet, but you write to " + knownAddress
+                + ", one typing slip away. Check that the address is not a typo."));
     }
 }
 

@@ -16,6 +16,7 @@
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
 
 // `lookalike-domain`: a recipient domain that is not itself known but is confusable with one
 // that is (a reference domain), or that mixes scripts in one label.
@@ -413,31 +414,33 @@ std::shared_ptr<const ReferenceIndex> historyReferences(const HistoryView &histo
     return index;
 }
 
-std::string describeReference(const Reference &reference)
+// What a finding says about one recipient domain (rulesupport.h, findingFor).
+struct LookalikeMessage
 {
-    const std::string shown = domainForPeople(reference.domain);
+    std::string kind;
+    MessageArgs args;
+    std::string message;
+};
+
+// The finding's kind and the English words for what the reference is. `timesWritten` counts
+// the mails to a history reference.
+std::pair<std::string, std::string> describeReference(const Reference &reference,
+                                                      std::int64_t timesWritten)
+{
     switch (reference.kind) {
     case ReferenceKind::Internal:
-        return shown + " (your organisation's domain)";
+        return {"lookalike.internal", "your organisation's own domain"};
     case ReferenceKind::Trusted:
-        return shown + " (a trusted domain)";
+        return {"lookalike.trusted", "a trusted domain"};
     case ReferenceKind::History:
-        return shown + " (a domain you have written to before)";
+        if (timesWritten <= 0)
+            return {"lookalike.historyUncounted", "a domain you have written to before"};
+        return {"lookalike.history",
+                "a domain you have written to " + englishCount(timesWritten, "time", "times")};
     case ReferenceKind::MailProvider:
-        return shown + ", a well-known mail provider,";
+        return {"lookalike.mailProvider", "a well-known mail provider"};
     }
-    return shown;
-}
-
-std::string listOfScripts(const std::vector<std::string> &names)
-{
-    std::string text;
-    for (std::size_t i = 0; i < names.size(); ++i) {
-        if (i > 0)
-            text += i + 1 == names.size() ? " and " : ", ";
-        text += names[i];
-    }
-    return text;
+    return {"lookalike.mailProvider", "a well-known mail provider"};
 }
 
 // The scripts of the first label that mixes them, or none.
@@ -461,8 +464,8 @@ public:
         : m_context(context)
     {}
 
-    // The finding's message for `domain`, or nothing when it looks like no reference.
-    std::optional<std::string> examine(const NormalisedDomain &domain)
+    // What the finding for `domain` says, or nothing when it looks like no reference.
+    std::optional<LookalikeMessage> examine(const NormalisedDomain &domain)
     {
         if (isKnown(domain))
             return std::nullopt;
@@ -471,16 +474,36 @@ public:
         if (!resemblance.reference && scripts.empty())
             return std::nullopt;
 
-        std::string message = domainForPeople(domain);
-        if (resemblance.reference)
-            message += " looks like " + describeReference(*resemblance.reference)
-                       + " but is a different domain";
+        LookalikeMessage said;
+        const std::string shown = domainForPeople(domain);
+        said.args.text["domain"] = shown;
         if (!scripts.empty())
-            message += (resemblance.reference ? "; its name mixes " : ": its name mixes ")
-                       + listOfScripts(scripts) + " letters, "
-                       + (resemblance.reference ? "a common disguise"
-                                                : "a common way to imitate another domain");
-        return message;
+            said.args.lists["scripts"] = scripts;
+        if (!resemblance.reference) {
+            said.kind = "lookalike.mixedScript";
+            said.message = shown + " mixes " + englishList(scripts)
+                           + " letters in one name, a common way to imitate another domain. "
+                             "Check that it is the domain you mean.";
+            return said;
+        }
+        const Reference &reference = *resemblance.reference;
+        const std::string resembles = domainForPeople(reference.domain);
+        said.args.text["resembles"] = resembles;
+        said.args.text["how"] = resemblance.distance == 0 ? "confusable" : "typo";
+        std::int64_t timesWritten = 0;
+        if (reference.kind == ReferenceKind::History) {
+            // One indexed look-up, only for a domain that already looks like a known one.
+            timesWritten = m_context.history->domainCount(reference.domain.ascii);
+            said.args.counts["timesWritten"] = timesWritten;
+        }
+        const auto [kind, what] = describeReference(reference, timesWritten);
+        said.kind = kind;
+        said.message = shown + " looks like " + resembles + ", " + what
+                       + ", but is a different domain. Check the spelling before sending.";
+        if (!scripts.empty())
+            said.message
+                += " Its name mixes " + englishList(scripts) + " letters, a common disguise.";
+        return said;
     }
 
 private:
@@ -557,7 +580,7 @@ void checkLookalikeDomains(const Review &review, const RuleContext &context,
 {
     LookalikeFinder finder(context);
     // Each distinct domain is examined once, however many recipients share it.
-    std::unordered_map<std::string, std::optional<std::string>> verdicts;
+    std::unordered_map<std::string, std::optional<LookalikeMessage>> verdicts;
     for (std::size_t i = 0; i < review.recipients.size(); ++i) {
         const auto &recipient = review.recipients[i];
         if (!isExternalUntrusted(recipient))
@@ -565,8 +588,9 @@ void checkLookalikeDomains(const Review &review, const RuleContext &context,
         auto [entry, inserted] = verdicts.try_emplace(recipient.domain.ascii);
         if (inserted)
             entry->second = finder.examine(recipient.domain);
-        if (entry->second)
-            findings.push_back(findingFor(recipientTarget(i), *entry->second));
+        if (const auto &said = entry->second)
+            findings.push_back(
+                findingFor(recipientTarget(i), said->kind, said->args, said->message));
     }
 }
 

@@ -18,9 +18,11 @@ void checkNewDomains(const Review &review, const RuleContext &context,
             continue;
         if (context.history->domainCount(recipient.domain.ascii) > 0)
             continue;
-        findings.push_back(findingFor(recipientTarget(i),
-                                      "no mail has gone to " + domainForPeople(recipient.domain)
-                                          + " before; check this is the organisation you mean"));
+        const std::string domain = domainForPeople(recipient.domain);
+        findings.push_back(findingFor(recipientTarget(i), "newDomain",
+                                      {{{"domain", domain}}, {}, {}},
+                                      "This is your first mail to " + domain
+                                          + ". Check that it is the organisation you mean."));
     }
 }
 

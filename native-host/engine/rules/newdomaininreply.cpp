@@ -72,11 +72,14 @@ void checkNewDomainInReply(const Review &review, const RuleContext &context,
         const auto &recipient = review.recipients[i];
         if (!isNewToConversation(recipient, conversation, sender))
             continue;
+        const std::string domain = domainForPeople(recipient.domain);
+        const bool reply = draft.type == "reply";
         findings.push_back(findingFor(recipientTarget(i),
-                                      domainForPeople(recipient.domain)
-                                          + " was not in the conversation you are "
-                                          + (draft.type == "reply" ? "replying to" : "forwarding")
-                                          + ": check that it should read this"));
+                                      reply ? "newDomainInReply.reply" : "newDomainInReply.forward",
+                                      {{{"domain", domain}}, {}, {}},
+                                      domain + " was not part of the conversation you are "
+                                          + (reply ? "replying to" : "forwarding")
+                                          + ". Check that it should read this mail."));
     }
 }
 

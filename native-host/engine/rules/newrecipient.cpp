@@ -13,8 +13,10 @@ void checkNewRecipients(const Review &review, const RuleContext &context,
         if (recipient.internal
             || context.history->recipientCount(recipient.normalisedAddress()) > 0)
             continue;
-        findings.push_back(
-            findingFor(recipientTarget(i), "you have not written to this address before"));
+        const std::string address = addressForPeople(recipient);
+        findings.push_back(findingFor(
+            recipientTarget(i), "newRecipient", {{{"address", address}}, {}, {}},
+            "You have not written to " + address + " before. Check that it is the right address."));
     }
 }
 

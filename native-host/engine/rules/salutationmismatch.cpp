@@ -391,26 +391,15 @@ std::vector<ToRecipient> toRecipients(const Review &review)
     return result;
 }
 
-std::string listed(const std::vector<ToRecipient> &recipients)
-{
-    static constexpr std::size_t shownAtMost = 3;
-    std::string text;
-    for (std::size_t i = 0; i < recipients.size() && i < shownAtMost; ++i)
-        text += (i > 0 ? ", " : "") + recipients[i].shown;
-    if (recipients.size() > shownAtMost)
-        text += " and " + std::to_string(recipients.size() - shownAtMost) + " more";
-    return text;
-}
+// The message names the first few To recipients.
+constexpr std::size_t kRecipientsShown = 3;
 
-std::string clippedGreeting(std::string_view shown)
+std::vector<std::string> shownRecipients(const std::vector<ToRecipient> &recipients)
 {
-    static constexpr std::size_t maxBytes = 60;
-    if (shown.size() <= maxBytes)
-        return std::string(shown);
-    std::size_t end = maxBytes;
-    while (end > 0 && (static_cast<unsigned char>(shown[end]) & 0xC0) == 0x80)
-        --end;
-    return std::string(shown.substr(0, end)) + "\u2026";
+    std::vector<std::string> shown;
+    for (std::size_t i = 0; i < recipients.size() && i < kRecipientsShown; ++i)
+        shown.push_back(recipients[i].shown);
+    return shown;
 }
 
 } // namespace
@@ -432,11 +421,18 @@ void checkSalutationMismatch(const Review &review, const RuleContext &context,
         if (!comparable(*greeting, to) || matches(*greeting, to))
             return;
     }
-    const std::string shown = clippedGreeting(greeting->shown);
-    findings.push_back(findingFor(
-        Target{Target::Kind::Draft, 0, shown},
-        "the greeting \"" + shown + "\" names someone who is not among the To recipients ("
-            + listed(recipients) + "): is this mail going to the right person?"));
+    const std::string shown = clippedForPeople(greeting->shown);
+    const std::vector<std::string> named = shownRecipients(recipients);
+    const std::int64_t more = leftOut(recipients.size(), kRecipientsShown);
+    findings.push_back(
+        findingFor(Target{Target::Kind::Draft, 0, shown}, "salutationMismatch",
+                   {{{"greeting", shown}}, {{"moreRecipients", more}}, {{"recipients", named}}},
+                   "The greeting \u201c" + shown
+                       + "\u201d names someone who is not among the To "
+                         "recipients ("
+                       + englishList(named, more)
+                       + "). Is this mail going to the right "
+                         "person?"));
 }
 
 } // namespace sendguard::rules

@@ -299,34 +299,63 @@ std::string lastFour(const std::string &digits)
     return digits.substr(digits.size() - 4);
 }
 
-// "a payment card number (Visa, ending 4242)", never more of the number than its last 4 digits.
-std::string describe(Kind kind, const std::vector<const Sighting *> &sightings)
+// Past this many numbers of a kind in one place, the rest are counted, not shown.
+constexpr std::size_t kNumbersShown = 3;
+
+const char *kindName(Kind kind)
 {
-    static constexpr std::size_t shownAtMost = 3;
-    std::string endings;
-    for (std::size_t i = 0; i < sightings.size() && i < shownAtMost; ++i) {
-        if (i > 0)
-            endings += ", ";
-        if (kind == Kind::Card)
-            endings += sightings[i]->label + " ";
-        endings += "ending " + lastFour(sightings[i]->digits);
-    }
-    if (sightings.size() > shownAtMost)
-        endings += ", ...";
-    const bool one = sightings.size() == 1;
-    const std::string count = one ? "a" : std::to_string(sightings.size());
     switch (kind) {
     case Kind::Card:
-        return count + (one ? " payment card number (" : " payment card numbers (") + endings
-               + "): card numbers must never travel by mail";
+        return "sensitiveData.card";
     case Kind::MyNumber:
-        return count + (one ? " My Number (個人番号, " : " My Numbers (個人番号: ") + endings
-               + "): the law allows sending it only to those who may handle it";
+        return "sensitiveData.myNumber";
     case Kind::CorporateNumber:
-        return count + (one ? " corporate number (法人番号, " : " corporate numbers (法人番号: ")
-               + endings + "): check that the right company's number goes to the right people";
+        return "sensitiveData.corporateNumber";
+    }
+    return "sensitiveData.card";
+}
+
+// The English sentence after "The body holds ": what was found and why it matters.
+std::string englishDescription(Kind kind, std::int64_t count, const std::string &shown)
+{
+    switch (kind) {
+    case Kind::Card:
+        return englishCount(count, "payment card number", "payment card numbers") + " (" + shown
+               + "). Card numbers must never travel by mail.";
+    case Kind::MyNumber:
+        return englishCount(count, "My Number", "My Numbers") + " (" + shown
+               + "). The law allows sending a My Number only to those who may handle it.";
+    case Kind::CorporateNumber:
+        return englishCount(count, "corporate number", "corporate numbers") + " (" + shown
+               + "). Check that the right company's number goes to the right people.";
     }
     return {};
+}
+
+// One finding per kind and place, showing each number as its last 4 digits ("Visa ending
+// 4242"), never more of it.
+Finding sightingsFinding(const std::string &place, Kind kind,
+                         const std::vector<const Sighting *> &ofKind)
+{
+    std::vector<std::string> endings;
+    std::vector<std::string> brands;
+    std::vector<std::string> english;
+    for (std::size_t i = 0; i < ofKind.size() && i < kNumbersShown; ++i) {
+        endings.push_back(lastFour(ofKind[i]->digits));
+        if (kind == Kind::Card)
+            brands.push_back(ofKind[i]->label);
+        english.push_back((kind == Kind::Card ? ofKind[i]->label + " " : std::string()) + "ending "
+                          + endings.back());
+    }
+    const auto count = static_cast<std::int64_t>(ofKind.size());
+    const std::int64_t more = leftOut(ofKind.size(), kNumbersShown);
+    MessageArgs args{
+        {{"place", place}}, {{"numbers", count}, {"moreNumbers", more}}, {{"endings", endings}}};
+    if (kind == Kind::Card)
+        args.lists["cardBrands"] = brands;
+    return findingFor(Target{Target::Kind::Draft, 0, place}, kindName(kind), std::move(args),
+                      "The " + place + " holds "
+                          + englishDescription(kind, count, englishList(english, more)));
 }
 
 void reportPlace(const std::string &place, std::string_view foldedText,
@@ -341,8 +370,7 @@ void reportPlace(const std::string &place, std::string_view foldedText,
         }
         if (ofKind.empty())
             continue;
-        findings.push_back(findingFor(Target{Target::Kind::Draft, 0, place},
-                                      "the " + place + " holds " + describe(kind, ofKind)));
+        findings.push_back(sightingsFinding(place, kind, ofKind));
     }
 }
 

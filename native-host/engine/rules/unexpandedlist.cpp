@@ -28,10 +28,13 @@ void checkUnexpandedLists(const Review &, const RuleContext &context,
                           std::vector<Finding> &findings)
 {
     for (const auto &entry : context.draft.unexpandedLists) {
-        findings.push_back(findingFor(Target{Target::Kind::Entry, 0, entry},
-                                      "the list " + listName(entry)
-                                          + " could not be expanded: SendGuard cannot check who "
-                                            "is on it"));
+        const std::string name = clippedForPeople(listName(entry));
+        findings.push_back(findingFor(Target{Target::Kind::Entry, 0, entry}, "unexpandedList",
+                                      {{{"list", name}}, {}, {}},
+                                      "The list \u201c" + name
+                                          + "\u201d could not be expanded, so SendGuard cannot "
+                                            "check who is on it. Make sure everyone on it should "
+                                            "get this mail."));
     }
 }
 

@@ -11,6 +11,8 @@ namespace {
 constexpr std::size_t kMaxRecipients = 20;
 // Two people "often" get mail together when they did at least this many times.
 constexpr std::int64_t kOften = 2;
+// The group is named by its first few members.
+constexpr std::size_t kMembersNamed = 3;
 
 using Matrix = std::vector<std::vector<std::int64_t>>;
 
@@ -98,13 +100,24 @@ void checkUnusualRecipientMix(const Review &review, const RuleContext &context,
     const std::vector<bool> members = groupMembers(counts);
     if (!isEstablishedGroup(counts, members))
         return;
+    std::vector<std::string> group;
+    for (std::size_t j = 0; j < n; ++j) {
+        if (members[j])
+            group.push_back(addressForPeople(review.recipients[j]));
+    }
+    const std::vector<std::string> named = firstOf(group, kMembersNamed);
+    const std::int64_t more = leftOut(group.size(), kMembersNamed);
     for (std::size_t i = 0; i < n; ++i) {
         if (members[i] || review.recipients[i].internal || !neverWithOthers(review, counts, i)
             || colleagueOfMember(review, members, i))
             continue;
-        findings.push_back(findingFor(
-            recipientTarget(i), "the other recipients often get mail together, but never with "
-                                "this one; check this recipient belongs on this mail"));
+        const std::string address = addressForPeople(review.recipients[i]);
+        findings.push_back(
+            findingFor(recipientTarget(i), "unusualRecipientMix",
+                       {{{"address", address}}, {{"moreMembers", more}}, {{"group", named}}},
+                       "The other recipients (" + englishList(named, more)
+                           + ") often get mail together, but never with " + address
+                           + ". Check that this recipient belongs on this mail."));
     }
 }
 

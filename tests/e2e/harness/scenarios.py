@@ -263,19 +263,40 @@ def cancel_by_escape(world, window):
     wait_closed(world, window)
 
 
-def confirm_by_keyboard(world, window, boxes, screenshot=None):
+def tabs_between_boxes(top_boxes, domain_boxes, other_boxes=0):
+    """How many Tabs lead from each checkbox to the next (or, after the last, to Send), for a
+    dialog with `top_boxes` warnings at the top, then one group per outside domain holding
+    `domain_boxes[i]` recipients, then `other_boxes` more (attachments). Each domain header has
+    its "Always trust this domain" button before its recipients in the tab order (the visual
+    order), so the box before a domain's first recipient needs two Tabs; focus starts on the
+    first checkbox, past the first header's button."""
+    tabs = [1] * (top_boxes + sum(domain_boxes) + other_boxes)
+    index = top_boxes
+    for count in domain_boxes:
+        if index > 0:
+            tabs[index - 1] += 1
+        index += count
+    return tabs
+
+
+def confirm_by_keyboard(world, window, boxes, screenshot=None, tabs_after=None):
     """Ticks every checkbox and presses Send with the keyboard alone.
 
-    The dialog's tab order is its checkboxes in visual order, then Send, then Cancel
-    (ConfirmDialog::checkBoxes() documents the order), and focus starts on the first checkbox.
-    So: Space ticks a box, Tab moves on; after the last box one Tab reaches Send, and Return
-    presses the focused button. Cancel is the dialog's default, so Return on a checkbox would
-    cancel: the sequence never presses Return anywhere but on Send.
+    The dialog's tab order is its visual order: the checkboxes and each outside domain's
+    "Always trust this domain" button, then Send, then Cancel; focus starts on the first
+    checkbox. So: Space ticks a box, Tab moves on (`tabs_after[i]` times after box i, see
+    tabs_between_boxes; once by default, right when no second domain is on the mail); after the
+    last box Tab reaches Send, and Return presses the focused button. Cancel is the dialog's
+    default, so Return on a checkbox would cancel: the sequence never presses Return anywhere
+    but on Send, and never Space on a trust button.
     """
+    tabs_after = tabs_after or [1] * boxes
+    expect(len(tabs_after) == boxes, "tabs_after %s does not match %d checkboxes"
+           % (tabs_after, boxes))
     world.desktop.focus(window)
     keys = []
     for index in range(boxes):
-        keys += ["space", "Tab"]
+        keys += ["space"] + ["Tab"] * tabs_after[index]
     world.desktop.keys(*keys)
     if screenshot:
         world.desktop.screenshot(window, screenshot)

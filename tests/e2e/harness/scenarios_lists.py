@@ -7,7 +7,7 @@ import os
 import re
 
 from .scenarios import (World, check_delivered, confirm_by_keyboard, expect, round_result,
-                        run_round, sink_after_settle, wait_dialog)
+                        run_round, sink_after_settle, tabs_between_boxes, wait_dialog)
 from .widgets import Image, checkbox_centres
 
 LIST_NAME = "Sales Partners"
@@ -52,7 +52,7 @@ def mailing_list_expanded(config):
         world.desktop.raise_to_top(window)
         boxes = checkbox_centres(Image(world.desktop.pixels(window)))
         expect(len(boxes) == 2, "expected a checkbox per list member, found %s" % boxes)
-        confirm_by_keyboard(world, window, boxes=2,
+        confirm_by_keyboard(world, window, boxes=2, tabs_after=tabs_between_boxes(0, [1, 1]),
                             screenshot=os.path.join(world.out, "dialog-ticked.png"))
         result = round_result(world, 0)
         expect(result["verdict"] == "sent", "the confirmed mail was not sent: %s" % result)
@@ -109,7 +109,10 @@ def reply_adds_new_domain(config):
         # Two external recipients and the warning, at least; other rules may add their own.
         expect(len(boxes) >= 3, "expected a box per recipient and one for the warning, found %s"
                % boxes)
+        # The warnings at the top, then Alice at client.example and Carol at
+        # third-company.example, each under her own domain.
         confirm_by_keyboard(world, window, boxes=len(boxes),
+                            tabs_after=tabs_between_boxes(len(boxes) - 2, [1, 1]),
                             screenshot=os.path.join(world.out, "dialog-ticked.png"))
         result = round_result(world, 0)
         expect(result["verdict"] == "sent", "the confirmed reply was not sent: %s" % result)

@@ -370,9 +370,16 @@ TEST(CcExposureRule, NamesTheCountAndTheDomains)
 
     const auto found = findingsOf(review, "cc-exposure");
     ASSERT_EQ(found.size(), 1u);
+    EXPECT_EQ(found[0]->kind, "ccExposure");
+    EXPECT_EQ(found[0]->args.counts.at("organisations"), 6);
+    EXPECT_EQ(found[0]->args.counts.at("moreDomains"), 2);
+    EXPECT_EQ(
+        found[0]->args.lists.at("domains"),
+        (std::vector<std::string>{"one.example", "two.example", "three.example", "four.example"}));
     EXPECT_EQ(found[0]->message,
-              "people at 6 outside organisations (one.example, two.example, three.example, "
-              "four.example and 2 more) will see each other's addresses in To and Cc");
+              "People at 6 outside organisations (one.example, two.example, three.example, "
+              "four.example and 2 more) will see each other's addresses in To and Cc. If they "
+              "should not, move them to Bcc.");
 }
 
 // --- large-audience ---------------------------------------------------------------------------
@@ -446,7 +453,9 @@ TEST(LargeAudienceRule, SaysHowMany)
 
     const auto found = findingsOf(review, "large-audience");
     ASSERT_EQ(found.size(), 1u);
-    EXPECT_EQ(found[0]->message.rfind("300 recipients", 0), 0u) << found[0]->message;
+    EXPECT_EQ(found[0]->args.counts.at("recipients"), 300);
+    EXPECT_EQ(found[0]->message.rfind("This mail goes to 300 recipients.", 0), 0u)
+        << found[0]->message;
 }
 
 // --- rules over policy ------------------------------------------------------------------------

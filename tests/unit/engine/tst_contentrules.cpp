@@ -140,7 +140,7 @@ const ContentCase attentionTermCases[] = {
      confidential,
      {},
      1,
-     "attachment name confidential-q3.pdf"},
+     "the attachment name \u201cconfidential-q3.pdf\u201d"},
     {"EverywhereIsOneFinding",
      "CONFIDENTIAL",
      "confidential",
@@ -148,7 +148,7 @@ const ContentCase attentionTermCases[] = {
      confidential,
      {},
      1,
-     "subject, body and attachment name Confidential.pdf"},
+     "the subject, the body and the attachment name \u201cConfidential.pdf\u201d"},
     {"FullWidthInBody", "", "ＣＯＮＦＩＤＥＮＴＩＡＬ資料です", {}, confidential, {}, 1, "body"},
     {"FullWidthTermMatchesAscii",
      "",
@@ -158,7 +158,7 @@ const ContentCase attentionTermCases[] = {
      {},
      1,
      "body"},
-    {"HalfWidthKatakanaInBody", "", "ﾏﾙﾋ資料", {}, List{"マルヒ"}, {}, 1, "\"マルヒ\""},
+    {"HalfWidthKatakanaInBody", "", "ﾏﾙﾋ資料", {}, List{"マルヒ"}, {}, 1, "\u201cマルヒ\u201d"},
     {"JapaneseTermInsideSentence",
      "",
      "この資料は社外秘です。",
@@ -175,7 +175,14 @@ const ContentCase attentionTermCases[] = {
      {},
      2,
      "secret"},
-    {"TermWithCommentAfterIt", "", "an NDA draft", {}, List{"NDA # contracts"}, {}, 1, "\"NDA\""},
+    {"TermWithCommentAfterIt",
+     "",
+     "an NDA draft",
+     {},
+     List{"NDA # contracts"},
+     {},
+     1,
+     "\u201cNDA\u201d"},
     // Silent.
     {"NoPolicyTerms", "Confidential", "confidential", {}, std::nullopt, {}, 0, ""},
     {"EmptyList", "Confidential", "confidential", {}, List{}, {}, 0, ""},
@@ -316,10 +323,19 @@ TEST_P(SensitiveData, NeverShowsMoreThanTheLastFourDigits)
 {
     const Review review = reviewDraft(draftFor(GetParam()), Policy{});
     for (const auto *finding : findingsOf(review, "sensitive-data")) {
-        std::size_t run = 0;
-        for (const char c : finding->message + finding->target.text) {
-            run = c >= '0' && c <= '9' ? run + 1 : 0;
-            EXPECT_LE(run, 4u) << finding->message;
+        // Everything a finding shows: the English sentence, the target and the arguments the
+        // translated sentence is made of.
+        std::vector<std::string> shown{finding->message, finding->target.text};
+        for (const auto &[name, text] : finding->args.text)
+            shown.push_back(text);
+        for (const auto &[name, items] : finding->args.lists)
+            shown.insert(shown.end(), items.begin(), items.end());
+        for (const std::string &text : shown) {
+            std::size_t run = 0;
+            for (const char c : text) {
+                run = c >= '0' && c <= '9' ? run + 1 : 0;
+                EXPECT_LE(run, 4u) << text;
+            }
         }
     }
 }
@@ -349,7 +365,7 @@ const ContentCase sensitiveDataCases[] = {
      {},
      1,
      "ending 4242"},
-    {"CardInSubject", "Card 4242 4242 4242 4242", "", {}, {}, {}, 1, "the subject holds"},
+    {"CardInSubject", "Card 4242 4242 4242 4242", "", {}, {}, {}, 1, "The subject holds"},
     {"TwoCardsOneFinding",
      "",
      "4242 4242 4242 4242 and 5555 5555 5555 4444",
@@ -365,7 +381,7 @@ const ContentCase sensitiveDataCases[] = {
      {},
      {},
      1,
-     "My Number (個人番号, ending 9018)"},
+     "1 My Number (ending 9018)"},
     {"MyNumberKeywordAfter", "", "123456789018 (個人番号)", {}, {}, {}, 1, "ending 9018"},
     {"MyNumberEnglishKeyword", "", "My Number is 987654321093.", {}, {}, {}, 1, "ending 1093"},
     {"CorporateNumber",
@@ -375,7 +391,7 @@ const ContentCase sensitiveDataCases[] = {
      {},
      {},
      1,
-     "corporate number (法人番号, ending 0002)"},
+     "1 corporate number (ending 0002)"},
     {"CorporateNumberFullWidth",
      "",
      "法人番号：９２３４５６７８９０１２３",
@@ -436,7 +452,7 @@ const ContentCase salutationCases[] = {
      {},
      tanaka,
      1,
-     "\"佐藤様\""},
+     "\u201c佐藤様\u201d"},
     {"JapaneseOtherPersonWithCompanyLines",
      "",
      "株式会社ABC\n営業部\n佐藤 花子 様\n\n本文",

@@ -108,8 +108,12 @@ TEST_P(LookalikeDomainRule, FiresOnlyOnLookalikesAndNamesTheDomainResembled)
     EXPECT_EQ(found[0]->target.index, 0u);
 }
 
-const std::string organisation = " (your organisation's domain) but is a different domain";
-const std::string provider = ", a well-known mail provider, but is a different domain";
+const std::string checkSpelling = " but is a different domain. Check the spelling before sending.";
+const std::string organisation = ", your organisation's own domain," + checkSpelling;
+const std::string provider = ", a well-known mail provider," + checkSpelling;
+// FakeHistory counts 3 mails to each domain it knows.
+const std::string history = ", a domain you have written to 3 times," + checkSpelling;
+const std::string disguise = " Its name mixes Latin and Cyrillic letters, a common disguise.";
 
 const LookalikeCase silentCases[] = {
     // Real, different companies that share a word with a reference.
@@ -180,7 +184,7 @@ const LookalikeCase firingCases[] = {
      {},
      {"partner.example"},
      {},
-     "partnerr.example looks like partner.example (a trusted domain) but is a different domain"},
+     "partnerr.example looks like partner.example, a trusted domain," + checkSpelling},
     {"TranspositionOfProvider",
      "a@gmial.com",
      {},
@@ -237,37 +241,33 @@ const LookalikeCase firingCases[] = {
      {},
      {},
      {"client.example"},
-     "cliemt.example looks like client.example (a domain you have written to before) but is a "
-     "different domain"},
+     "cliemt.example looks like client.example" + history},
     {"CyrillicHomoglyphOfHistory",
      "a@pаypal.com",
      {},
      {},
      {"paypal.com"},
-     "pаypal.com (xn--pypal-4ve.com) looks like paypal.com (a domain you have written to "
-     "before) but is a different domain; its name mixes Latin and Cyrillic letters, a common "
-     "disguise"},
+     "pаypal.com (xn--pypal-4ve.com) looks like paypal.com" + history + disguise},
     {"CyrillicHomoglyphOfProvider",
      "a@yаhoo.co.jp",
      {},
      {},
      {},
-     "yаhoo.co.jp (xn--yhoo-53d.co.jp) looks like yahoo.co.jp" + provider
-         + "; its name mixes Latin and Cyrillic letters, a common disguise"},
+     "yаhoo.co.jp (xn--yhoo-53d.co.jp) looks like yahoo.co.jp" + provider + disguise},
     {"MixedScriptLabelAlone",
      "a@bаnk-example.com",
      {},
      {},
      {},
-     "bаnk-example.com (xn--bnk-example-yij.com): its name mixes Latin and Cyrillic letters, a "
-     "common way to imitate another domain"},
+     "bаnk-example.com (xn--bnk-example-yij.com) mixes Latin and Cyrillic letters in one name, a "
+     "common way to imitate another domain. Check that it is the domain you mean."},
     {"LatinWithGreekAlone",
      "a@exαmple.org",
      {},
      {},
      {},
-     "exαmple.org (xn--exmple-qxe.org): its name mixes Latin and Greek letters, a common way to "
-     "imitate another domain"},
+     "exαmple.org (xn--exmple-qxe.org) mixes Latin and Greek letters in one name, a common way "
+     "to imitate another domain. Check that it is the domain you mean."},
 };
 
 INSTANTIATE_TEST_SUITE_P(Silent, LookalikeDomainRule, ::testing::ValuesIn(silentCases),

@@ -182,9 +182,11 @@ TEST(NewDomainInReply, MessageNamesTheDomainAndTheConversation)
 
     const auto found = findingsOf(review, "new-domain-in-reply");
     ASSERT_EQ(found.size(), 1u);
+    EXPECT_EQ(found[0]->kind, "newDomainInReply.reply");
+    EXPECT_EQ(found[0]->args.text.at("domain"), "bücher.example (xn--bcher-kva.example)");
     EXPECT_EQ(found[0]->message,
-              "bücher.example (xn--bcher-kva.example) was not in the conversation you are "
-              "replying to: check that it should read this");
+              "bücher.example (xn--bcher-kva.example) was not part of the conversation you are "
+              "replying to. Check that it should read this mail.");
 }
 
 TEST(NewDomainInReply, PolicyCanSwitchItOff)
@@ -206,7 +208,7 @@ struct ListCase
 {
     const char *name;
     std::vector<std::string> unexpanded;
-    std::vector<std::string> expected; // messages, in order
+    std::vector<std::string> expected; // the list names the messages give, in order
 };
 
 void PrintTo(const ListCase &testCase, std::ostream *out)
@@ -228,36 +230,31 @@ TEST_P(UnexpandedList, ReportsEveryListItCouldNotExpand)
 
     const Review review = reviewDraft(draft, {});
 
-    std::vector<std::string> messages;
+    std::vector<std::string> names;
     for (const auto *finding : findingsOf(review, "unexpanded-list")) {
         EXPECT_EQ(finding->severity, Severity::Warn);
         EXPECT_EQ(finding->target.kind, Target::Kind::Entry);
-        messages.push_back(finding->message);
+        EXPECT_EQ(finding->kind, "unexpandedList");
+        const std::string &name = finding->args.text.at("list");
+        EXPECT_EQ(finding->message, "The list \u201c" + name
+                                        + "\u201d could not be expanded, so SendGuard cannot "
+                                          "check who is on it. Make sure everyone on it should "
+                                          "get this mail.");
+        names.push_back(name);
     }
-    EXPECT_EQ(messages, testCase.expected);
+    EXPECT_EQ(names, testCase.expected);
     EXPECT_TRUE(findingsOf(review, "invalid-address").empty());
 }
 
 const ListCase listCases[] = {
-    {"ListWithoutDescription",
-     {"sales team <sales team>"},
-     {"the list sales team could not be expanded: SendGuard cannot check who is on it"}},
-    {"ListWithDescription",
-     {"Holmes and Watson <Tenants221B>"},
-     {"the list Holmes and Watson could not be expanded: SendGuard cannot check who is on it"}},
+    {"ListWithoutDescription", {"sales team <sales team>"}, {"sales team"}},
+    {"ListWithDescription", {"Holmes and Watson <Tenants221B>"}, {"Holmes and Watson"}},
     {"NameQuotedInBracketsAsThunderbirdSendsIt",
      {"Sales Partners <\"Sales Partners\">"},
-     {"the list Sales Partners could not be expanded: SendGuard cannot check who is on it"}},
-    {"QuotedListName",
-     {"\"Sales, Tokyo\" <Sales, Tokyo>"},
-     {"the list Sales, Tokyo could not be expanded: SendGuard cannot check who is on it"}},
-    {"BareName",
-     {"board"},
-     {"the list board could not be expanded: SendGuard cannot check who is on it"}},
-    {"TwoLists",
-     {"a <a>", "b <b>"},
-     {"the list a could not be expanded: SendGuard cannot check who is on it",
-      "the list b could not be expanded: SendGuard cannot check who is on it"}},
+     {"Sales Partners"}},
+    {"QuotedListName", {"\"Sales, Tokyo\" <Sales, Tokyo>"}, {"Sales, Tokyo"}},
+    {"BareName", {"board"}, {"board"}},
+    {"TwoLists", {"a <a>", "b <b>"}, {"a", "b"}},
     // Silent.
     {"NoLists", {}, {}},
 };

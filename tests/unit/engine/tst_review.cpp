@@ -78,7 +78,7 @@ Review reviewWith(const std::vector<Severity> &severities, bool internalOnly = t
     recipient.internal = internalOnly;
     review.recipients.push_back(recipient);
     for (Severity severity : severities)
-        review.findings.push_back(Finding{"rule", severity, {}, "why"});
+        review.findings.push_back(Finding{"rule", severity, {}, "why", {}, {}});
     return review;
 }
 

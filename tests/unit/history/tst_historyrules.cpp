@@ -537,6 +537,45 @@ TEST(HistoryRules, NamesakeWrittenToSeldomIsSilentOnAReplyToTheirThread)
     EXPECT_EQ(count(draft), 1u) << "a reply to another company's thread is no vouch";
 }
 
+// The two sentences detect added say what they found by kind and named arguments, and their
+// English is the rule-message style (ui/rulemessage.cpp renders the same from the arguments).
+TEST(HistoryRules, UsualNamesakeAndLookalikeAddressSayWhatTheyFound)
+{
+    InMemoryHistory history;
+    for (const auto &mail : pastMails())
+        history.learn(mail);
+    const auto findingOf = [&](const std::string &to, const std::string &rule) {
+        Draft draft;
+        draft.from = "Taro Yamada <taro@corp.example>";
+        draft.to = {to};
+        const Review review = reviewDraft(draft, Policy(), &history);
+        const auto found = std::find_if(review.findings.begin(), review.findings.end(),
+                                        [&](const Finding &f) { return f.rule == rule; });
+        return found == review.findings.end() ? Finding{} : *found;
+    };
+
+    const Finding namesake = findingOf("Kim Park <kim@far.example>", "display-name-mismatch");
+    EXPECT_EQ(namesake.kind, "displayNameMismatch.usualNamesake");
+    EXPECT_EQ(namesake.args.text,
+              (std::map<std::string, std::string>{{"name", "Kim Park"},
+                                                  {"usualAddress", "kim.park@client.example"},
+                                                  {"address", "kim@far.example"}}));
+    EXPECT_EQ(namesake.args.counts,
+              (std::map<std::string, std::int64_t>{{"usualMails", 3}, {"mails", 1}}));
+    EXPECT_EQ(namesake.message, "You usually write to \u201cKim Park\u201d at "
+                                "kim.park@client.example (3 mails), not at kim@far.example "
+                                "(1 mail). Check that this is the right person.");
+
+    const Finding slip = findingOf("alcie@client.example", "lookalike-address");
+    EXPECT_EQ(slip.kind, "lookalikeAddress");
+    EXPECT_EQ(slip.args.text,
+              (std::map<std::string, std::string>{{"address", "alcie@client.example"},
+                                                  {"knownAddress", "alice@client.example"}}));
+    EXPECT_EQ(slip.message, "No mail has gone to alcie@client.example yet, but you write to "
+                            "alice@client.example, one typing slip away. Check that the address "
+                            "is not a typo.");
+}
+
 TEST(HistoryRules, SilentWithoutHistory)
 {
     InMemoryHistory empty;

@@ -150,6 +150,31 @@ TEST(PolicyLayers, LockedScalarKeepsAdminsValueAndSaysSo)
     EXPECT_TRUE(mentions(layered.problems, "countdownSeconds is set by your administrator"));
 }
 
+// `language` is the person's choice (settings dialog) over the admin's, unless the admin locks it.
+TEST(PolicyLayers, UserLanguageReplacesAdminsUnlessLocked)
+{
+    const LayeredPolicy chosen
+        = mergePolicyLayers(json{{"language", "en"}}, json{{"language", "ja"}});
+    EXPECT_EQ(chosen.policy.language, "ja");
+    EXPECT_TRUE(chosen.problems.empty()) << chosen.problems.front();
+    EXPECT_TRUE(userMayChange(json(), "language"));
+
+    const json admin = json::parse(R"({"language":"en","locked":["language"]})");
+    EXPECT_FALSE(userMayChange(admin, "language"));
+    const LayeredPolicy locked = mergePolicyLayers(admin, json{{"language", "ja"}});
+    EXPECT_EQ(locked.policy.language, "en");
+    EXPECT_TRUE(mentions(locked.problems, "language is set by your administrator"));
+    EXPECT_FALSE(mentions(locked.problems, "not a policy key that can be locked"));
+}
+
+TEST(PolicyLayers, InvalidUserLanguageIsIgnoredAndSaid)
+{
+    const LayeredPolicy layered
+        = mergePolicyLayers(json{{"language", "ja"}}, json{{"language", "fr"}});
+    EXPECT_EQ(layered.policy.language, "ja");
+    EXPECT_TRUE(mentions(layered.problems, "your settings: language must be"));
+}
+
 TEST(PolicyLayers, UserRulesReplaceAdminsRuleByRule)
 {
     const LayeredPolicy layered
