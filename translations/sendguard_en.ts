@@ -132,4 +132,14 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>sendguard::SettingsDialog</name>
+    <message numerus="yes">
+        <source>…and %n more; the SendGuard log lists them all.</source>
+        <translation>
+            <numerusform>…and %n more; the SendGuard log lists it.</numerusform>
+            <numerusform>…and %n more; the SendGuard log lists them all.</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -304,6 +304,14 @@
         <comment>a recipient field</comment>
         <translation>宛先</translation>
     </message>
+    <message>
+        <source>Your organisation&apos;s policy adds %1 as Bcc, but it also does not allow mail to %2. Ask your administrator to correct the policy.</source>
+        <translation>組織のポリシーは %1 を Bcc に追加しますが、%2 宛てのメールは同じポリシーで禁止されています。ポリシーの修正を管理者に依頼してください。</translation>
+    </message>
+    <message>
+        <source>Part of your organisation&apos;s list of blocked domains could not be read, so mail to a domain meant to be blocked may not be stopped. Check this mail&apos;s recipients, and tell your administrator.</source>
+        <translation>組織の送信禁止ドメインの一覧の一部を読み取れなかったため、禁止されるべきドメイン宛てのメールを止められない可能性があります。このメールの宛先を確認し、管理者に連絡してください。</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -559,6 +567,11 @@
       標準入出力でネイティブメッセージングを処理します (Thunderbird がマニフェストの
       パスとアドオン ID を付けてホストを起動したときと同じ動作です)。
 </translation>
+    </message>
+    <message>
+        <source>%1: the audit log in this file is damaged, so nothing could be exported (%2). The host sets a damaged file aside and starts a new one on its next review; the damaged file stays next to it for recovery (sqlite3 .recover).</source>
+        <extracomment>%1 is a file name, %2 the database&apos;s own technical message, in English</extracomment>
+        <translation>%1: このファイルの監査ログが破損しているため、何も書き出せませんでした（%2）。ホストは次回の確認時に破損したファイルを退避して新しいファイルを作成します。破損したファイルは復旧用（sqlite3 .recover）にそのまま残ります。</translation>
     </message>
 </context>
 <context>
@@ -936,10 +949,6 @@
         <translation>確認するタイミング</translation>
     </message>
     <message>
-        <source>Do not ask when every recipient is inside the organisation and nothing else needs a look</source>
-        <translation>宛先がすべて社内で、ほかに確認することがない場合は確認しない</translation>
-    </message>
-    <message>
         <source> s</source>
         <translation> 秒</translation>
     </message>
@@ -982,6 +991,20 @@
     <message>
         <source>Takes effect with the next mail you send.</source>
         <translation>次に送信するメールから適用されます。</translation>
+    </message>
+    <message numerus="yes">
+        <source>…and %n more; the SendGuard log lists them all.</source>
+        <translation>
+            <numerusform>…ほか %n 件（すべて SendGuard のログに記録されています）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Skip mail that stays inside the organisation</source>
+        <translation>社内宛てだけのメールは確認しない</translation>
+    </message>
+    <message>
+        <source>No dialog when every recipient is inside the organisation and nothing else needs a look.</source>
+        <translation>宛先がすべて社内で、ほかに確認することがなければ、確認画面を表示しません。</translation>
     </message>
 </context>
 </TS>

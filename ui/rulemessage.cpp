@@ -219,6 +219,20 @@ const std::map<std::string_view, Sentence> &sentences()
                                     "recipient to send the mail.")
                  .arg(a.text("domain"));
          }},
+        {"blockedDomain.autoBcc",
+         [](const Args &a) {
+             return RuleMessage::tr("Your organisation's policy adds %1 as Bcc, but it also does "
+                                    "not allow mail to %2. Ask your administrator to correct the "
+                                    "policy.")
+                 .arg(a.text("address"), a.text("domain"));
+         }},
+        {"policyProblem.blockedDomains",
+         [](const Args &) {
+             return RuleMessage::tr("Part of your organisation's list of blocked domains could "
+                                    "not be read, so mail to a domain meant to be blocked may not "
+                                    "be stopped. Check this mail's recipients, and tell your "
+                                    "administrator.");
+         }},
         {"invalidAddress.noDomain",
          [](const Args &a) {
              return invalidAddress(a, RuleMessage::tr("“%1” in %2 has no @domain, so it is not an "

@@ -162,10 +162,14 @@ Review reviewDraft(const Draft &draft, const Policy &policy, const HistoryView *
         runRule(rule, review, context, findings);
     if (policy.blockedDomainsIncomplete) {
         // Not a rule that can be turned off: a policy that lost blocks must not pass silently.
-        findings.push_back({"policy-problem", Severity::Warn, Target{},
-                            "part of the policy's blockedDomains could not be read, so mail to a "
-                            "domain meant to be blocked may not be stopped; check this mail's "
-                            "recipients and tell your administrator"});
+        findings.push_back({"policy-problem",
+                            Severity::Warn,
+                            Target{},
+                            "Part of your organisation's list of blocked domains could not be "
+                            "read, so mail to a domain meant to be blocked may not be stopped. "
+                            "Check this mail's recipients, and tell your administrator.",
+                            "policyProblem.blockedDomains",
+                            {}});
     }
     review.findings = std::move(findings);
     return review;

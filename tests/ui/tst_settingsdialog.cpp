@@ -482,7 +482,7 @@ void tst_SettingsDialog::alwaysTrustIsHiddenWhenLocked()
     // Blocked mail offers only Cancel: nothing to trust into sending.
     Review blocked = partnerReview();
     blocked.findings.push_back(
-        {"blocked-domain", Severity::Block, {Target::Kind::Recipient, 2, {}}, "blocked"});
+        {"blocked-domain", Severity::Block, {Target::Kind::Recipient, 2, {}}, "blocked", {}, {}});
     ConfirmDialog blockedDialog(blocked, trustInto(*m_file));
     QVERIFY(blockedDialog.trustDomainButtons().isEmpty());
 }

@@ -17,9 +17,12 @@ void checkBlockedAutoBcc(const Review &review, const RuleContext &context,
             const auto domain = normaliseDomain(mailbox.domain);
             if (!domain || !context.blocked.matches(mailbox.localPart, domain.value()))
                 continue;
+            const std::string blocked = domainForPeople(domain.value());
             findings.push_back(findingFor(
-                Target{}, "the policy adds " + entry + " as Bcc, and mail to "
-                              + domainForPeople(domain.value()) + " is blocked by policy"));
+                Target{}, "blockedDomain.autoBcc",
+                {{{"address", entry}, {"domain", blocked}}, {}, {}},
+                "Your organisation's policy adds " + entry + " as Bcc, but it also does not allow "
+                    + "mail to " + blocked + ". Ask your administrator to correct the policy."));
         }
     }
 }
