@@ -242,7 +242,8 @@ void printText(const nlohmann::json &result, const Review &review)
         const auto &finding = findings[i];
         std::cout << "  " << finding["severity"].get<std::string>() << "  "
                   << finding["rule"].get<std::string>() << "  " << targetText(finding["target"])
-                  << "\n      " << escapeControls(RuleMessage::text(review.findings[i])).toStdString() << "\n";
+                  << "\n      "
+                  << escapeControls(RuleMessage::text(review.findings[i])).toStdString() << "\n";
     }
     std::cout << utf8(Cli::tr("blocked: %1").arg(yesNo(result["blocked"].get<bool>()))) << "\n"
               << utf8(Cli::tr("needs confirmation: %1")

@@ -404,7 +404,8 @@ TEST(BlockedDomainRule, UnreadableBlockListWarnsInsteadOfPassingSilently)
     const auto found = findingsOf(review, "policy-problem");
     ASSERT_EQ(found.size(), 1u);
     EXPECT_EQ(found[0]->severity, Severity::Warn);
-    EXPECT_NE(found[0]->message.find("blockedDomains"), std::string::npos);
+    EXPECT_EQ(found[0]->kind, "policyProblem.blockedDomains");
+    EXPECT_NE(found[0]->message.find("list of blocked domains"), std::string::npos);
     EXPECT_TRUE(review.needsDialog());
 }
 
