@@ -1,4 +1,6 @@
 #include "confirmdialog.h"
+
+#include "mailtext.h"
 #include "rulemessage.h"
 
 #include <QCheckBox>
@@ -52,20 +54,10 @@ constexpr int kFileNameLength = 80;
 constexpr double kMaximumHeightShare = 0.7;
 constexpr double kMaximumWidthShare = 0.8;
 
-// Every text from the review comes from other people's mail. Bidi controls in it are shown as
-// U+FFFD: a right-to-left override draws "invoice<U+202E>fdp.exe" as "invoiceexe.pdf".
+// Every text from the review comes from other people's mail (mailtext.h).
 QString fromUtf8(const std::string &text)
 {
-    QString result = QString::fromStdString(text);
-    for (QChar &c : result) {
-        const char16_t code = c.unicode();
-        const bool bidiControl = (code >= 0x202A && code <= 0x202E)
-                                 || (code >= 0x2066 && code <= 0x2069) || code == 0x200E
-                                 || code == 0x200F || code == 0x061C;
-        if (bidiControl)
-            c = QChar(QChar::ReplacementCharacter);
-    }
-    return result;
+    return textFromMail(text);
 }
 
 QString truncated(const QString &text, int length)

@@ -1,5 +1,7 @@
 #include "rulemessage.h"
 
+#include "mailtext.h"
+
 #include <QStringList>
 
 #include <algorithm>
@@ -19,21 +21,10 @@ namespace sendguard {
 
 namespace {
 
-// Every text in the arguments comes from other people's mail. Bidi controls in it are shown as
-// U+FFFD, as the dialog shows every other such text: a right-to-left override would draw
-// "invoice<U+202E>fdp.exe" as "invoiceexe.pdf".
+// Every text in the arguments comes from other people's mail (mailtext.h).
 QString fromMail(const std::string &text)
 {
-    QString result = QString::fromStdString(text);
-    for (QChar &c : result) {
-        const char16_t code = c.unicode();
-        const bool bidiControl = (code >= 0x202A && code <= 0x202E)
-                                 || (code >= 0x2066 && code <= 0x2069) || code == 0x200E
-                                 || code == 0x200F || code == 0x061C;
-        if (bidiControl)
-            c = QChar(QChar::ReplacementCharacter);
-    }
-    return result;
+    return textFromMail(text);
 }
 
 // A finding's arguments, read by name; a missing one reads as empty or 0.
