@@ -1,5 +1,4 @@
 #include "history/historystore.h"
-#include "history/learn.h"
 
 #include <gtest/gtest.h>
 
@@ -165,37 +164,6 @@ TEST(HistoryStore, LearningTheSameMessageTwiceChangesNothing)
     EXPECT_EQ(learned, 0);
     EXPECT_EQ(store->recipientCount("a@x.example"), 2);
     EXPECT_EQ(store->pairCount("a@x.example", "b@x.example"), 1);
-}
-
-// Without a Message-ID the key comes from date, sender and recipients: one message imported
-// again (or twice in a batch) is learned once; another date or sender is another message.
-TEST(HistoryStore, MessagesWithoutAMessageIdAreLearnedOnce)
-{
-    TempFolder folder;
-    auto store = openOk(folder.file("history.sqlite"));
-    std::int64_t skipped = 0;
-    const RecipientHeaders headers{{"Alice <alice@client.example>", "bob@client.example"}, {}, {}};
-    const RecipientHeaders reordered{{"bob@client.example", "ALICE@client.example"}, {}, {}};
-    const std::vector<SentMail> batch{
-        sentMailFromHeaders("", 1000, headers, skipped, "Taro <taro@corp.example>"),
-        sentMailFromHeaders(" ", 1000, reordered, skipped, "taro@corp.example")};
-    EXPECT_EQ(batch[0].messageId, batch[1].messageId);
-    EXPECT_NE(batch[0].messageId, "");
-    std::int64_t learned = -1;
-    ASSERT_FALSE(store->recordSentBatch(batch, learned));
-    EXPECT_EQ(learned, 1);
-    ASSERT_FALSE(store->recordSentBatch(batch, learned));
-    EXPECT_EQ(learned, 0);
-    EXPECT_EQ(store->recipientCount("alice@client.example"), 1);
-
-    const std::vector<SentMail> others{
-        sentMailFromHeaders("", 2000, headers, skipped, "taro@corp.example"),
-        sentMailFromHeaders("", 1000, headers, skipped, "jiro@corp.example"),
-        sentMailFromHeaders("", 1000, {{}, {}, {"alice@client.example", "bob@client.example"}},
-                            skipped, "taro@corp.example")};
-    ASSERT_FALSE(store->recordSentBatch(others, learned));
-    EXPECT_EQ(learned, 3);
-    EXPECT_EQ(skipped, 0);
 }
 
 SentMail visibleMail(std::string messageId, std::vector<std::string> visible,
