@@ -31,7 +31,7 @@ struct Opened
             file.save(user);
         SettingsLayers layers;
         layers.user = file.load().layer;
-        layers.admin = validPolicyLayer(admin, "admin policy", layers.problems);
+        layers.admin = validPolicyLayer(admin, PolicyProblem::Layer::Admin, layers.problems);
         dialog = std::make_unique<SettingsDialog>(
             std::move(layers), [&file](const json &layer) -> std::optional<QString> {
                 if (auto error = file.save(layer))
@@ -311,9 +311,13 @@ void tst_SettingsDialog::problemsAreShownInPlainWords()
     Opened opened(*m_file, admin, json());
     const QStringList shown = opened.dialog->problemsShown();
     QCOMPARE(shown.size(), 2);
-    QVERIFY2(shown.join(u'\n').contains(QStringLiteral("trustedDomains[1] is not a valid pattern")),
+    QVERIFY2(shown.contains(QStringLiteral("Administrator's policy: Entry 2 of trustedDomains, "
+                                           "“bad*.example”, is not a valid domain or address "
+                                           "pattern; that entry is ignored.")),
              qPrintable(shown.join(u'\n')));
-    QVERIFY(shown.join(u'\n').contains(QStringLiteral("unknown policy key \"noSuchKey\"")));
+    QVERIFY2(shown.contains(QStringLiteral("Administrator's policy: “noSuchKey” is not a setting "
+                                           "SendGuard knows; it is ignored.")),
+             qPrintable(shown.join(u'\n')));
     QCOMPARE(opened.dialog->listEditor("trustedDomains")->toPlainText(),
              QStringLiteral("ok.example"));
 
