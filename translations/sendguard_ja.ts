@@ -1061,10 +1061,6 @@
         <translation>%1 は 0 以上の整数（秒数）で指定する必要があります。この設定は無視されます。</translation>
     </message>
     <message>
-        <source>Entry %1 of %2, “%3”, is not a valid domain or address pattern; that entry is ignored.</source>
-        <translation>%2 の %1 番目の項目「%3」は、有効なドメインまたはアドレスのパターンではありません。この項目は無視されます。</translation>
-    </message>
-    <message>
         <source>Entry %1 of %2, “%3”, is not a readable email address; that entry is ignored.</source>
         <translation>%2 の %1 番目の項目「%3」は、読み取れるメールアドレスではありません。この項目は無視されます。</translation>
     </message>
@@ -1095,6 +1091,30 @@
     <message>
         <source>Your settings: %1</source>
         <translation>ご自身の設定: %1</translation>
+    </message>
+    <message>
+        <source>Entry %1 of %2 is not a valid pattern: %3. That entry is ignored.</source>
+        <translation>%2 の %1 番目の項目は有効なパターンではありません: %3。この項目は無視されます。</translation>
+    </message>
+    <message>
+        <source>the pattern is empty</source>
+        <translation>パターンが空です</translation>
+    </message>
+    <message>
+        <source>“%1” has nothing before “@”; write just the domain</source>
+        <translation>「%1」は「@」の前に何もありません。ドメインだけを書いてください</translation>
+    </message>
+    <message>
+        <source>“%1” may not use “*” before “@”</source>
+        <translation>「%1」では「@」より前に「*」を使えません</translation>
+    </message>
+    <message>
+        <source>“%1” may use “*” only as “*.” at the very start of a domain</source>
+        <translation>「%1」では「*」はドメインの先頭に「*.」の形でのみ使えます</translation>
+    </message>
+    <message>
+        <source>“%1” is not a valid domain</source>
+        <translation>「%1」は有効なドメインではありません</translation>
     </message>
 </context>
 </TS>

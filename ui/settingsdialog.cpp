@@ -272,11 +272,9 @@ QString SettingsDialog::problemText(const PolicyProblem &problem)
         sentence = tr("%1 must be a whole number of seconds, 0 or more; it is ignored.").arg(key);
         break;
     case Kind::InvalidPattern:
-        // TODO: the pattern parser's reason (`detail`) is English; it goes to the log only.
-        sentence = tr("Entry %1 of %2, “%3”, is not a valid domain or address pattern; that entry "
-                      "is ignored.")
+        sentence = tr("Entry %1 of %2 is not a valid pattern: %3. That entry is ignored.")
                        .arg(entry)
-                       .arg(key, text);
+                       .arg(key, patternFaultText(problem.patternFault, text));
         break;
     case Kind::UnreadableAddress:
         // TODO: the address parser's reason (`detail`) is English; it goes to the log only.
@@ -320,6 +318,23 @@ QString SettingsDialog::problemText(const PolicyProblem &problem)
         break;
     }
     return sentence;
+}
+
+QString SettingsDialog::patternFaultText(PatternFault fault, const QString &text)
+{
+    switch (fault) {
+    case PatternFault::Empty:
+        return tr("the pattern is empty");
+    case PatternFault::NothingBeforeAt:
+        return tr("“%1” has nothing before “@”; write just the domain").arg(text);
+    case PatternFault::WildcardBeforeAt:
+        return tr("“%1” may not use “*” before “@”").arg(text);
+    case PatternFault::MisplacedWildcard:
+        return tr("“%1” may use “*” only as “*.” at the very start of a domain").arg(text);
+    case PatternFault::BadDomain:
+        return tr("“%1” is not a valid domain").arg(text);
+    }
+    return text;
 }
 
 QWidget *SettingsDialog::createProblems()
@@ -589,11 +604,11 @@ bool SettingsDialog::refuseInvalidPattern(const std::string &key, const QStringL
             ++lineNumber;
         const QString what
             = key == "trustedDomains" ? tr("Trusted domains") : tr("Extra internal domains");
-        // TODO: the pattern parser's reason is English; the engine has no translations yet.
+        const PatternError &error = parsed.errors().front();
         showError(tr("%1, line %2: %3. Correct or remove it, then save again.")
                       .arg(what)
                       .arg(lineNumber + 1)
-                      .arg(fromUtf8(parsed.errors().front().message)));
+                      .arg(patternFaultText(error.fault, fromUtf8(error.text))));
         if (auto *tabs = findChild<QTabWidget *>())
             tabs->setCurrentIndex(0);
         QTextCursor cursor(editor->document()->findBlockByNumber(lineNumber));

@@ -82,6 +82,8 @@ private:
     bool isLocked(const std::string &key) const;
     // `problem` in a sentence or two, in the dialog's language.
     static QString problemText(const PolicyProblem &problem);
+    // Why the pattern `text` does not parse, as a clause that names it.
+    static QString patternFaultText(PatternFault fault, const QString &text);
     QWidget *createProblems();
     QWidget *createListsPage();
     QWidget *createChecksPage();

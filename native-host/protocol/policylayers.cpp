@@ -76,13 +76,15 @@ json validPatterns(const std::string &key, const json &entries, Layer layer, Pro
             kept.push_back(entry);
             continue;
         }
-        const std::string &why = parsed.errors().front().message;
+        const PatternError &error = parsed.errors().front();
+        const std::string &why = error.message;
         PolicyProblem bad = problemIn(layer, Kind::InvalidPattern, key,
                                       key + "[" + std::to_string(i) + "] is not a valid pattern ("
                                           + why + "); that entry is ignored");
         bad.index = i;
         bad.text = clippedText(entry);
         bad.detail = why;
+        bad.patternFault = error.fault;
         problems.push_back(std::move(bad));
     }
     return kept;

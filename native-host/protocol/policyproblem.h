@@ -1,5 +1,7 @@
 #pragma once
 
+#include "../engine/addresspattern.h"
+
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -46,8 +48,9 @@ struct PolicyProblem
     std::optional<std::size_t> index; // the entry's place in a list
     std::string text;                 // the offending text, at most 64 bytes
     std::string detail;               // why it does not parse (the engine's English)
-    std::vector<std::string> allowed; // NotOneOf: the values that are
-    std::string message;              // the whole problem in English, for the log
+    PatternFault patternFault = PatternFault::Empty; // InvalidPattern: why, for the dialog
+    std::vector<std::string> allowed;                // NotOneOf: the values that are
+    std::string message;                             // the whole problem in English, for the log
 
     bool operator==(const PolicyProblem &) const = default;
 };

@@ -263,6 +263,7 @@ SettingsLayers fullSettings()
         problem(Layer::User, Kind::LockedByAdmin, "attentionTerms"),
         problem(Layer::User, Kind::LoneString, "trustedDomains", std::nullopt, "partner.example"),
     };
+    layers.problems.front().patternFault = PatternFault::MisplacedWildcard;
     layers.admin = nlohmann::json::parse(R"({"internalDomains":["corp.example"],
         "attentionTerms":["極秘"],"countdownSeconds":3,"locked":["attentionTerms","language"],
         "rules":{"new-domain":{"enabled":false}}})");
@@ -452,9 +453,21 @@ void tst_DialogLanguage::japaneseSettingsDialogHasNoEnglishLeft()
     const QStringList problems = dialog.problemsShown();
     QCOMPARE(problems.size(), 4);
     QVERIFY2(problems.contains(QStringLiteral(
-                 "管理者ポリシー: trustedDomains の 2 番目の項目「bad*.example」は、有効なドメイン"
-                 "またはアドレスのパターンではありません。この項目は無視されます。")),
+                 "管理者ポリシー: trustedDomains の 2 番目の項目は有効なパターンではありません: "
+                 "「bad*.example」では「*」はドメインの先頭に「*.」の形でのみ使えます。この項目は"
+                 "無視されます。")),
              qPrintable(problems.join(u'\n')));
+
+    // A pattern typed in that does not parse is refused in Japanese too.
+    dialog.listEditor("trustedDomains")
+        ->setPlainText(QStringLiteral("partner.example\n@x.example"));
+    QTest::mouseClick(dialog.saveButton(), Qt::LeftButton);
+    QVERIFY(dialog.errorLabel()->isVisible());
+    QCOMPARE(
+        dialog.errorLabel()->text(),
+        QStringLiteral("信頼するドメイン の 2 行目: 「@x.example」は「@」の前に何もありません。"
+                       "ドメインだけを書いてください。修正するか削除してから、もう一度保存して"
+                       "ください。"));
 }
 
 void tst_DialogLanguage::englishSettingsDialogHasNoJapanese()

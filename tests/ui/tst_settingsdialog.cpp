@@ -293,6 +293,9 @@ void tst_SettingsDialog::invalidPatternIsRefusedBeforeSaving()
     const QString error = dialog.errorLabel()->text();
     QVERIFY2(error.contains(QStringLiteral("Trusted domains, line 2")), qPrintable(error));
     QVERIFY2(error.contains(QStringLiteral("part*ner.example")), qPrintable(error));
+    QCOMPARE(error, QStringLiteral("Trusted domains, line 2: “part*ner.example” may use “*” only "
+                                   "as “*.” at the very start of a domain. Correct or remove it, "
+                                   "then save again."));
     QCOMPARE(trusted->textCursor().selectedText(), QStringLiteral("part*ner.example"));
     QCOMPARE(m_file->load().layer["trustedDomains"], json({"old.example"}));
 
@@ -311,9 +314,10 @@ void tst_SettingsDialog::problemsAreShownInPlainWords()
     Opened opened(*m_file, admin, json());
     const QStringList shown = opened.dialog->problemsShown();
     QCOMPARE(shown.size(), 2);
-    QVERIFY2(shown.contains(QStringLiteral("Administrator's policy: Entry 2 of trustedDomains, "
-                                           "“bad*.example”, is not a valid domain or address "
-                                           "pattern; that entry is ignored.")),
+    QVERIFY2(shown.contains(QStringLiteral("Administrator's policy: Entry 2 of trustedDomains is "
+                                           "not a valid pattern: “bad*.example” may use “*” only "
+                                           "as “*.” at the very start of a domain. That entry is "
+                                           "ignored.")),
              qPrintable(shown.join(u'\n')));
     QVERIFY2(shown.contains(QStringLiteral("Administrator's policy: “noSuchKey” is not a setting "
                                            "SendGuard knows; it is ignored.")),

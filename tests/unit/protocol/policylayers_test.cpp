@@ -398,6 +398,7 @@ TEST(PolicyLayers, ProblemsCarryTheirLayerKeyEntryAndKind)
     EXPECT_EQ(pattern->index, 1u);
     EXPECT_EQ(pattern->text, "bad*.example");
     EXPECT_FALSE(pattern->detail.empty());
+    EXPECT_EQ(pattern->patternFault, PatternFault::MisplacedWildcard);
     EXPECT_NE(pattern->message.find("admin policy: trustedDomains[1] is not a valid pattern ("
                                     + pattern->detail + ")"),
               std::string::npos)
