@@ -1116,5 +1116,13 @@
         <source>“%1” is not a valid domain</source>
         <translation>「%1」は有効なドメインではありません</translation>
     </message>
+    <message>
+        <source>%1 must be true or false; the setting for that check is ignored.</source>
+        <translation>%1 は true または false で指定する必要があります。このチェックの設定は無視されます。</translation>
+    </message>
+    <message>
+        <source>%1 must be one of %2; the setting for that check is ignored.</source>
+        <translation>%1 は %2 のいずれかで指定する必要があります。このチェックの設定は無視されます。</translation>
+    </message>
 </context>
 </TS>

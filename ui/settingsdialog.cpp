@@ -229,6 +229,7 @@ QString SettingsDialog::problemText(const PolicyProblem &problem)
     const QString key = fromUtf8(problem.key);
     const QString text = fromUtf8(problem.text);
     const int entry = problem.index ? int(*problem.index) + 1 : 0;
+    const bool ruleMember = problem.key.starts_with("rules.");
     QString sentence;
     switch (problem.kind) {
     case Kind::NotAnObject:
@@ -255,14 +256,20 @@ QString SettingsDialog::problemText(const PolicyProblem &problem)
         sentence = tr("Entry %1 of %2 is not a text; that entry is ignored.").arg(entry).arg(key);
         break;
     case Kind::NotBoolean:
-        sentence = tr("%1 must be true or false; it is ignored.").arg(key);
+        // A bad member of a rule's setting costs the whole setting of that check.
+        sentence
+            = ruleMember
+                  ? tr("%1 must be true or false; the setting for that check is ignored.").arg(key)
+                  : tr("%1 must be true or false; it is ignored.").arg(key);
         break;
     case Kind::NotOneOf: {
         QStringList allowed;
         for (const std::string &value : problem.allowed)
             allowed << tr("“%1”", "one allowed value").arg(fromUtf8(value));
-        sentence = tr("%1 must be one of %2; it is ignored.")
-                       .arg(key, allowed.join(tr(", ", "between the allowed values")));
+        const QString values = allowed.join(tr(", ", "between the allowed values"));
+        sentence = ruleMember ? tr("%1 must be one of %2; the setting for that check is ignored.")
+                                    .arg(key, values)
+                              : tr("%1 must be one of %2; it is ignored.").arg(key, values);
         break;
     }
     case Kind::NotPositiveNumber:

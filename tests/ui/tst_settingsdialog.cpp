@@ -325,6 +325,12 @@ void tst_SettingsDialog::problemsAreShownInPlainWords()
     QCOMPARE(opened.dialog->listEditor("trustedDomains")->toPlainText(),
              QStringLiteral("ok.example"));
 
+    // A bad member of a check's setting costs that check's whole setting, and the dialog says so.
+    Opened rules(*m_file, json::parse(R"({"rules":{"new-domain":{"enabled":"yes"}}})"), json());
+    QCOMPARE(rules.dialog->problemsShown(),
+             QStringList{QStringLiteral("Administrator's policy: rules.new-domain.enabled must be "
+                                        "true or false; the setting for that check is ignored.")});
+
     json many = json::object();
     for (int i = 0; i < 30; ++i)
         many["unknown" + std::to_string(i)] = i;
