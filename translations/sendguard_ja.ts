@@ -1006,5 +1006,123 @@
         <source>No dialog when every recipient is inside the organisation and nothing else needs a look.</source>
         <translation>宛先がすべて社内で、ほかに確認することがなければ、確認画面を表示しません。</translation>
     </message>
+    <message>
+        <source>The settings are not in the expected form (a JSON object) and are ignored.</source>
+        <translation>設定全体が想定された形式（JSON オブジェクト）ではありません。設定は無視されます。</translation>
+    </message>
+    <message>
+        <source>%1 is not in the expected form (a JSON object) and is ignored.</source>
+        <translation>%1 が想定された形式（JSON オブジェクト）ではありません。この設定は無視されます。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a setting SendGuard knows; it is ignored.</source>
+        <translation>「%1」は SendGuard が認識できない設定項目です。この項目は無視されます。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a setting SendGuard knows in %2; it is ignored.</source>
+        <translation>「%1」は %2 の設定項目として SendGuard が認識できません。この項目は無視されます。</translation>
+    </message>
+    <message>
+        <source>%1 must be a list of texts; it is ignored.</source>
+        <translation>%1 は文字列の一覧で指定する必要があります。この設定は無視されます。</translation>
+    </message>
+    <message>
+        <source>%1 should be a list; its single text “%2” is used as a list of one entry.</source>
+        <translation>%1 は一覧で指定する必要があります。単独の文字列「%2」を 1 件だけの一覧として扱います。</translation>
+    </message>
+    <message>
+        <source>Entry %1 of %2 is not a text; that entry is ignored.</source>
+        <translation>%2 の %1 番目の項目が文字列ではありません。この項目は無視されます。</translation>
+    </message>
+    <message>
+        <source>%1 must be true or false; it is ignored.</source>
+        <translation>%1 は true または false で指定する必要があります。この設定は無視されます。</translation>
+    </message>
+    <message>
+        <source>“%1”</source>
+        <comment>one allowed value</comment>
+        <translation>「%1」</translation>
+    </message>
+    <message>
+        <source>%1 must be one of %2; it is ignored.</source>
+        <translation>%1 は %2 のいずれかで指定する必要があります。この設定は無視されます。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between the allowed values</comment>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>%1 must be a whole number, 1 or more; it is ignored.</source>
+        <translation>%1 は 1 以上の整数で指定する必要があります。この設定は無視されます。</translation>
+    </message>
+    <message>
+        <source>%1 must be a whole number of seconds, 0 or more; it is ignored.</source>
+        <translation>%1 は 0 以上の整数（秒数）で指定する必要があります。この設定は無視されます。</translation>
+    </message>
+    <message>
+        <source>Entry %1 of %2, “%3”, is not a readable email address; that entry is ignored.</source>
+        <translation>%2 の %1 番目の項目「%3」は、読み取れるメールアドレスではありません。この項目は無視されます。</translation>
+    </message>
+    <message>
+        <source>Entry %1 of %2, “%3”, must name exactly one email address; that entry is ignored.</source>
+        <translation>%2 の %1 番目の項目「%3」には、メールアドレスを 1 件だけ指定する必要があります。この項目は無視されます。</translation>
+    </message>
+    <message>
+        <source>%1 names no check called “%2”; it is ignored.</source>
+        <translation>%1 に指定された「%2」というチェックはありません。この指定は無視されます。</translation>
+    </message>
+    <message>
+        <source>Entry %1 of %2, “%3”, is not a setting that can be locked; it is ignored.</source>
+        <translation>%2 の %1 番目の項目「%3」は、ロックできる設定項目ではありません。この項目は無視されます。</translation>
+    </message>
+    <message>
+        <source>%1 can be set only by your administrator; your value is ignored.</source>
+        <translation>%1 は管理者だけが設定できます。ご自身で設定した値は無視されます。</translation>
+    </message>
+    <message>
+        <source>%1 is set by your administrator; your value is ignored.</source>
+        <translation>%1 は管理者が設定しています。ご自身で設定した値は無視されます。</translation>
+    </message>
+    <message>
+        <source>Administrator&apos;s policy: %1</source>
+        <translation>管理者ポリシー: %1</translation>
+    </message>
+    <message>
+        <source>Your settings: %1</source>
+        <translation>ご自身の設定: %1</translation>
+    </message>
+    <message>
+        <source>Entry %1 of %2 is not a valid pattern: %3. That entry is ignored.</source>
+        <translation>%2 の %1 番目の項目は有効なパターンではありません: %3。この項目は無視されます。</translation>
+    </message>
+    <message>
+        <source>the pattern is empty</source>
+        <translation>パターンが空です</translation>
+    </message>
+    <message>
+        <source>“%1” has nothing before “@”; write just the domain</source>
+        <translation>「%1」は「@」の前に何もありません。ドメインだけを書いてください</translation>
+    </message>
+    <message>
+        <source>“%1” may not use “*” before “@”</source>
+        <translation>「%1」では「@」より前に「*」を使えません</translation>
+    </message>
+    <message>
+        <source>“%1” may use “*” only as “*.” at the very start of a domain</source>
+        <translation>「%1」では「*」はドメインの先頭に「*.」の形でのみ使えます</translation>
+    </message>
+    <message>
+        <source>“%1” is not a valid domain</source>
+        <translation>「%1」は有効なドメインではありません</translation>
+    </message>
+    <message>
+        <source>%1 must be true or false; the setting for that check is ignored.</source>
+        <translation>%1 は true または false で指定する必要があります。このチェックの設定は無視されます。</translation>
+    </message>
+    <message>
+        <source>%1 must be one of %2; the setting for that check is ignored.</source>
+        <translation>%1 は %2 のいずれかで指定する必要があります。このチェックの設定は無視されます。</translation>
+    </message>
 </context>
 </TS>

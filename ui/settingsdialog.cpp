@@ -178,8 +178,8 @@ SettingsDialog::SettingsDialog(SettingsLayers layers, SaveFunction save, QWidget
     setObjectName(QStringLiteral("settingsDialog"));
     for (const QString &key : listOf(m_admin, "locked"))
         m_locked.push_back(key.toStdString());
-    for (const std::string &problem : layers.problems)
-        m_problems << fromUtf8(problem);
+    for (const PolicyProblem &problem : layers.problems)
+        m_problems << problemText(problem);
 
     auto *layout = new QVBoxLayout(this);
     if (QWidget *problems = createProblems())
@@ -221,6 +221,127 @@ SettingsDialog::SettingsDialog(SettingsLayers layers, SaveFunction save, QWidget
 bool SettingsDialog::isLocked(const std::string &key) const
 {
     return std::find(m_locked.begin(), m_locked.end(), key) != m_locked.end();
+}
+
+QString SettingsDialog::problemText(const PolicyProblem &problem)
+{
+    using Kind = PolicyProblem::Kind;
+    const QString key = fromUtf8(problem.key);
+    const QString text = fromUtf8(problem.text);
+    const int entry = problem.index ? int(*problem.index) + 1 : 0;
+    const bool ruleMember = problem.key.starts_with("rules.");
+    QString sentence;
+    switch (problem.kind) {
+    case Kind::NotAnObject:
+        sentence
+            = key.isEmpty()
+                  ? tr("The settings are not in the expected form (a JSON object) and are "
+                       "ignored.")
+                  : tr("%1 is not in the expected form (a JSON object) and is ignored.").arg(key);
+        break;
+    case Kind::UnknownKey:
+        sentence = key.isEmpty()
+                       ? tr("“%1” is not a setting SendGuard knows; it is ignored.").arg(text)
+                       : tr("“%1” is not a setting SendGuard knows in %2; it is ignored.")
+                             .arg(text, key);
+        break;
+    case Kind::NotStringList:
+        sentence = tr("%1 must be a list of texts; it is ignored.").arg(key);
+        break;
+    case Kind::LoneString:
+        sentence = tr("%1 should be a list; its single text “%2” is used as a list of one entry.")
+                       .arg(key, text);
+        break;
+    case Kind::EntryNotString:
+        sentence = tr("Entry %1 of %2 is not a text; that entry is ignored.").arg(entry).arg(key);
+        break;
+    case Kind::NotBoolean:
+        // A bad member of a rule's setting costs the whole setting of that check.
+        sentence
+            = ruleMember
+                  ? tr("%1 must be true or false; the setting for that check is ignored.").arg(key)
+                  : tr("%1 must be true or false; it is ignored.").arg(key);
+        break;
+    case Kind::NotOneOf: {
+        QStringList allowed;
+        for (const std::string &value : problem.allowed)
+            allowed << tr("“%1”", "one allowed value").arg(fromUtf8(value));
+        const QString values = allowed.join(tr(", ", "between the allowed values"));
+        sentence = ruleMember ? tr("%1 must be one of %2; the setting for that check is ignored.")
+                                    .arg(key, values)
+                              : tr("%1 must be one of %2; it is ignored.").arg(key, values);
+        break;
+    }
+    case Kind::NotPositiveNumber:
+        sentence = tr("%1 must be a whole number, 1 or more; it is ignored.").arg(key);
+        break;
+    case Kind::NotSeconds:
+        sentence = tr("%1 must be a whole number of seconds, 0 or more; it is ignored.").arg(key);
+        break;
+    case Kind::InvalidPattern:
+        sentence = tr("Entry %1 of %2 is not a valid pattern: %3. That entry is ignored.")
+                       .arg(entry)
+                       .arg(key, patternFaultText(problem.patternFault, text));
+        break;
+    case Kind::UnreadableAddress:
+        // TODO: the address parser's reason (`detail`) is English; it goes to the log only.
+        sentence = tr("Entry %1 of %2, “%3”, is not a readable email address; that entry is "
+                      "ignored.")
+                       .arg(entry)
+                       .arg(key, text);
+        break;
+    case Kind::NotOneAddress:
+        sentence = tr("Entry %1 of %2, “%3”, must name exactly one email address; that entry is "
+                      "ignored.")
+                       .arg(entry)
+                       .arg(key, text);
+        break;
+    case Kind::UnknownRule:
+        sentence = tr("%1 names no check called “%2”; it is ignored.").arg(key, text);
+        break;
+    case Kind::NotLockable:
+        sentence = tr("Entry %1 of %2, “%3”, is not a setting that can be locked; it is ignored.")
+                       .arg(entry)
+                       .arg(key, text);
+        break;
+    case Kind::AdminOnly:
+        sentence = tr("%1 can be set only by your administrator; your value is ignored.").arg(key);
+        break;
+    case Kind::LockedByAdmin:
+        sentence = tr("%1 is set by your administrator; your value is ignored.").arg(key);
+        break;
+    case Kind::SettingsFile:
+        // TODO: the settings file's problems (native-host/settings/usersettings.cpp) are still
+        // built in English only.
+        return fromUtf8(problem.message);
+    }
+    switch (problem.layer) {
+    case PolicyProblem::Layer::Admin:
+        return tr("Administrator's policy: %1").arg(sentence);
+    case PolicyProblem::Layer::User:
+        return tr("Your settings: %1").arg(sentence);
+    case PolicyProblem::Layer::None:
+    case PolicyProblem::Layer::Merged:
+        break;
+    }
+    return sentence;
+}
+
+QString SettingsDialog::patternFaultText(PatternFault fault, const QString &text)
+{
+    switch (fault) {
+    case PatternFault::Empty:
+        return tr("the pattern is empty");
+    case PatternFault::NothingBeforeAt:
+        return tr("“%1” has nothing before “@”; write just the domain").arg(text);
+    case PatternFault::WildcardBeforeAt:
+        return tr("“%1” may not use “*” before “@”").arg(text);
+    case PatternFault::MisplacedWildcard:
+        return tr("“%1” may use “*” only as “*.” at the very start of a domain").arg(text);
+    case PatternFault::BadDomain:
+        return tr("“%1” is not a valid domain").arg(text);
+    }
+    return text;
 }
 
 QWidget *SettingsDialog::createProblems()
@@ -490,11 +611,11 @@ bool SettingsDialog::refuseInvalidPattern(const std::string &key, const QStringL
             ++lineNumber;
         const QString what
             = key == "trustedDomains" ? tr("Trusted domains") : tr("Extra internal domains");
-        // TODO: the pattern parser's reason is English; the engine has no translations yet.
+        const PatternError &error = parsed.errors().front();
         showError(tr("%1, line %2: %3. Correct or remove it, then save again.")
                       .arg(what)
                       .arg(lineNumber + 1)
-                      .arg(fromUtf8(parsed.errors().front().message)));
+                      .arg(patternFaultText(error.fault, fromUtf8(error.text))));
         if (auto *tabs = findChild<QTabWidget *>())
             tabs->setCurrentIndex(0);
         QTextCursor cursor(editor->document()->findBlockByNumber(lineNumber));

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "../native-host/protocol/policyproblem.h"
+
 #include <nlohmann/json.hpp>
 
 #include <QDialog>
@@ -29,8 +31,8 @@ struct SettingsLayers
     nlohmann::json admin = nlohmann::json::object();
     // The user's layer as stored; keys the dialog does not edit are saved back unchanged.
     nlohmann::json user = nlohmann::json::object();
-    // Problems in either layer or the settings file, in plain words.
-    std::vector<std::string> problems;
+    // Problems in either layer or the settings file; the dialog says each in its own language.
+    PolicyProblems problems;
 };
 
 // The settings dialog: a thin view over the admin and user policy layers. It edits the user's
@@ -78,6 +80,10 @@ public:
 
 private:
     bool isLocked(const std::string &key) const;
+    // `problem` in a sentence or two, in the dialog's language.
+    static QString problemText(const PolicyProblem &problem);
+    // Why the pattern `text` does not parse, as a clause that names it.
+    static QString patternFaultText(PatternFault fault, const QString &text);
     QWidget *createProblems();
     QWidget *createListsPage();
     QWidget *createChecksPage();

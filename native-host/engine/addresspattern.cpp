@@ -70,19 +70,31 @@ Error invalidPattern(std::string_view text, const std::string &why)
 
 Result<AddressPattern> AddressPattern::parse(std::string_view text)
 {
+    PatternFault ignored;
+    return parse(text, ignored);
+}
+
+Result<AddressPattern> AddressPattern::parse(std::string_view text, PatternFault &fault)
+{
     const std::string_view pattern = trimmed(text);
-    if (pattern.empty())
+    if (pattern.empty()) {
+        fault = PatternFault::Empty;
         return Error{ErrorCode::InvalidPattern, "the pattern is empty"};
+    }
 
     AddressPattern result;
     result.m_text = std::string(pattern);
     std::string_view domain = pattern;
     const std::size_t at = pattern.rfind('@');
     if (at != std::string_view::npos) {
-        if (at == 0)
+        if (at == 0) {
+            fault = PatternFault::NothingBeforeAt;
             return invalidPattern(pattern, "has nothing before '@'; write just the domain");
-        if (pattern.substr(0, at).find('*') != std::string_view::npos)
+        }
+        if (pattern.substr(0, at).find('*') != std::string_view::npos) {
+            fault = PatternFault::WildcardBeforeAt;
             return invalidPattern(pattern, "may not use '*' in the part before '@'");
+        }
         result.m_kind = Kind::Address;
         result.m_localPart = asciiLowered(pattern.substr(0, at));
         domain = pattern.substr(at + 1);
@@ -90,12 +102,16 @@ Result<AddressPattern> AddressPattern::parse(std::string_view text)
         result.m_kind = Kind::Subdomains;
         domain.remove_prefix(2);
     }
-    if (domain.find('*') != std::string_view::npos)
+    if (domain.find('*') != std::string_view::npos) {
+        fault = PatternFault::MisplacedWildcard;
         return invalidPattern(pattern, "may use '*' only as \"*.\" at the very start of a domain");
+    }
 
     auto normalised = normaliseDomain(domain);
-    if (!normalised)
+    if (!normalised) {
+        fault = PatternFault::BadDomain;
         return invalidPattern(pattern, "has a bad domain: " + normalised.error().message);
+    }
     result.m_domain = std::move(normalised).value().ascii;
     return result;
 }
@@ -119,11 +135,12 @@ PatternList::PatternList(const std::vector<std::string> &entries)
         const std::string_view text = withoutComment(entry);
         if (text.empty())
             continue;
-        auto pattern = AddressPattern::parse(text);
+        PatternFault fault = PatternFault::Empty;
+        auto pattern = AddressPattern::parse(text, fault);
         if (pattern)
             m_patterns.push_back(std::move(pattern).value());
         else
-            m_errors.push_back(pattern.error());
+            m_errors.push_back({fault, std::string(text), pattern.error().message});
     }
 }
 

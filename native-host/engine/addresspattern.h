@@ -9,6 +9,24 @@
 
 namespace sendguard {
 
+// Why a pattern does not parse (a closed set), so that a dialog can say it in its own words.
+enum class PatternFault {
+    Empty,             // nothing but blanks
+    NothingBeforeAt,   // "@corp.example"
+    WildcardBeforeAt,  // "*@corp.example"
+    MisplacedWildcard, // "*", "a.*.example", "*corp.example"
+    BadDomain,         // the domain does not normalise (see normaliseDomain)
+};
+
+// A pattern that does not parse: why, the pattern as written (trimmed), and the whole reason in
+// English for logs.
+struct PatternError
+{
+    PatternFault fault = PatternFault::Empty;
+    std::string text;
+    std::string message;
+};
+
 // One policy pattern naming recipients (DESIGN.md, "Policy keys"):
 //   "corp.example"          that domain only
 //   "*.corp.example"        its subdomains (not corp.example itself)
@@ -20,6 +38,8 @@ public:
     // Fails with ErrorCode::InvalidPattern for an empty pattern, a bare "*", a wildcard anywhere
     // but the leftmost label, or a domain that does not normalise.
     static Result<AddressPattern> parse(std::string_view text);
+    // The same, and on failure `fault` says why (the Error's message says it in English).
+    static Result<AddressPattern> parse(std::string_view text, PatternFault &fault);
 
     // `localPart` is compared case-insensitively (ASCII); `domain` must be normalised already.
     bool matches(std::string_view localPart, const NormalisedDomain &domain) const;
@@ -44,11 +64,11 @@ public:
 
     bool matches(std::string_view localPart, const NormalisedDomain &domain) const;
     bool empty() const { return m_patterns.empty(); }
-    const std::vector<Error> &errors() const { return m_errors; }
+    const std::vector<PatternError> &errors() const { return m_errors; }
 
 private:
     std::vector<AddressPattern> m_patterns;
-    std::vector<Error> m_errors;
+    std::vector<PatternError> m_errors;
 };
 
 } // namespace sendguard

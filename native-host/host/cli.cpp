@@ -185,9 +185,10 @@ Policy layeredPolicyFrom(const nlohmann::json &admin, const std::string &adminSo
                          const Draft &draft)
 {
     const LayeredPolicy layered = mergePolicyLayers(admin, user);
-    for (const std::string &problem : layered.problems) {
-        const std::string &source = problem.starts_with("admin policy") ? adminSource : userSource;
-        warn(source + ": " + problem);
+    for (const PolicyProblem &problem : layered.problems) {
+        const std::string &source
+            = problem.layer == PolicyProblem::Layer::Admin ? adminSource : userSource;
+        warn(source + ": " + problem.message);
     }
     return policyForDraft(layered, draft);
 }

@@ -371,7 +371,7 @@ void HostServer::processQueue()
     quitWhenDone();
 }
 
-nlohmann::json HostServer::loadUserLayer(std::vector<std::string> &problems)
+nlohmann::json HostServer::loadUserLayer(PolicyProblems &problems)
 {
     if (m_userSettingsPath.empty())
         return nlohmann::json::object();
@@ -379,7 +379,13 @@ nlohmann::json HostServer::loadUserLayer(std::vector<std::string> &problems)
     if (!loaded.setAsideAs.empty())
         qCWarning(lcPolicy) << "broken user settings file set aside as"
                             << loaded.setAsideAs.string().c_str();
-    problems.insert(problems.end(), loaded.problems.begin(), loaded.problems.end());
+    for (std::string &message : loaded.problems) {
+        PolicyProblem problem;
+        problem.layer = PolicyProblem::Layer::User;
+        problem.kind = PolicyProblem::Kind::SettingsFile;
+        problem.message = std::move(message);
+        problems.push_back(std::move(problem));
+    }
     return std::move(loaded.layer);
 }
 
@@ -401,25 +407,25 @@ std::optional<std::string> HostServer::saveUserLayer(const nlohmann::json &layer
 // started is lost, add the domain, and save through the same path as the settings dialog.
 std::optional<std::string> HostServer::trustDomain(const std::string &domain)
 {
-    std::vector<std::string> problems;
+    PolicyProblems problems;
     const nlohmann::json layer = loadUserLayer(problems);
     logPolicyProblems(problems);
     return saveUserLayer(withTrustedDomain(layer, domain));
 }
 
 // Problems are the same on every review until someone fixes the policy: log each set once.
-void HostServer::logPolicyProblems(const std::vector<std::string> &problems)
+void HostServer::logPolicyProblems(const PolicyProblems &problems)
 {
     if (problems == m_loggedProblems)
         return;
     m_loggedProblems = problems;
-    for (const std::string &problem : problems)
-        qCWarning(lcPolicy) << problem.c_str();
+    for (const PolicyProblem &problem : problems)
+        qCWarning(lcPolicy) << problem.message.c_str();
 }
 
 LayeredPolicy HostServer::layeredPolicy(const nlohmann::json &admin)
 {
-    std::vector<std::string> problems;
+    PolicyProblems problems;
     const nlohmann::json user = loadUserLayer(problems);
     LayeredPolicy layered = mergePolicyLayers(admin, user);
     problems.insert(problems.end(), layered.problems.begin(), layered.problems.end());
@@ -540,8 +546,8 @@ void HostServer::openSettingsNext(const OpenSettingsRequest &request)
     layers.problems.insert(layers.problems.end(), layered.problems.begin(), layered.problems.end());
     logPolicyProblems(layers.problems);
     applyLanguage(languageFromPolicy(layered.policy.language));
-    std::vector<std::string> counted; // already in layered.problems
-    layers.admin = validPolicyLayer(request.adminPolicy, "admin policy", counted);
+    PolicyProblems counted; // already in layered.problems
+    layers.admin = validPolicyLayer(request.adminPolicy, PolicyProblem::Layer::Admin, counted);
 
     m_settingsId = request.id;
     m_settingsDialog = new SettingsDialog(

@@ -94,8 +94,8 @@ private:
     void openSettingsNext(const OpenSettingsRequest &request);
     void finishSettings();
     LayeredPolicy layeredPolicy(const nlohmann::json &admin);
-    void logPolicyProblems(const std::vector<std::string> &problems);
-    nlohmann::json loadUserLayer(std::vector<std::string> &problems);
+    void logPolicyProblems(const PolicyProblems &problems);
+    nlohmann::json loadUserLayer(PolicyProblems &problems);
     std::optional<std::string> saveUserLayer(const nlohmann::json &layer);
     std::optional<std::string> trustDomain(const std::string &domain);
     bool windowOpen() const;
@@ -119,7 +119,7 @@ private:
     QPointer<SettingsDialog> m_settingsDialog;
     std::string m_settingsId;
     std::filesystem::path m_userSettingsPath;
-    std::vector<std::string> m_loggedProblems;
+    PolicyProblems m_loggedProblems;
     std::string m_dialogId;
     std::shared_ptr<const Review> m_dialogReview;
     Draft m_dialogDraft; // the reviewed draft: the dialog's edits are computed from it

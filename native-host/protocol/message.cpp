@@ -449,7 +449,24 @@ Result<Message> parseMessage(std::string_view payload, std::string *idOut)
 
 namespace {
 
-using Problems = std::vector<std::string>;
+using Problems = PolicyProblems;
+using Kind = PolicyProblem::Kind;
+
+PolicyProblem problem(Kind kind, std::string key, std::string message)
+{
+    PolicyProblem found;
+    found.kind = kind;
+    found.key = std::move(key);
+    found.message = std::move(message);
+    return found;
+}
+
+PolicyProblem notOneOf(std::string key, std::vector<std::string> allowed, std::string message)
+{
+    PolicyProblem found = problem(Kind::NotOneOf, std::move(key), std::move(message));
+    found.allowed = std::move(allowed);
+    return found;
+}
 
 bool readPolicyStrings(const json &value, const std::string &key, std::vector<std::string> &out,
                        Problems &problems)
@@ -466,14 +483,17 @@ void readRuleSetting(const std::string &ruleId, const json &value, Policy &polic
 {
     const std::string path = "rules." + ruleId;
     if (!value.is_object()) {
-        problems.push_back(path + " must be an object; ignored");
+        problems.push_back(problem(Kind::NotAnObject, path, path + " must be an object; ignored"));
         return;
     }
     RuleSetting setting;
     for (const auto &[key, field] : value.items()) {
         if (key == "enabled") {
             if (!field.is_boolean()) {
-                problems.push_back(path + ".enabled must be true or false; rule setting ignored");
+                problems.push_back(problem(Kind::NotBoolean, path + ".enabled",
+                                           path
+                                               + ".enabled must be true or false; rule setting "
+                                                 "ignored"));
                 return;
             }
             setting.enabled = field.get<bool>();
@@ -482,14 +502,20 @@ void readRuleSetting(const std::string &ruleId, const json &value, Policy &polic
                                       ? severityFromName(field.get_ref<const std::string &>())
                                       : std::nullopt;
             if (!severity) {
-                problems.push_back(path
-                                   + ".severity must be one of info, confirm, warn, block; rule "
-                                     "setting ignored");
+                problems.push_back(notOneOf(path + ".severity",
+                                            {"info", "confirm", "warn", "block"},
+                                            path
+                                                + ".severity must be one of info, confirm, warn, "
+                                                  "block; rule setting ignored"));
                 return;
             }
             setting.severity = severity;
         } else {
-            problems.push_back("unknown key " + quotedName(key) + " in " + path + "; ignored");
+            PolicyProblem unknown
+                = problem(Kind::UnknownKey, path,
+                          "unknown key " + quotedName(key) + " in " + path + "; ignored");
+            unknown.text = clippedText(key);
+            problems.push_back(std::move(unknown));
         }
     }
     policy.rules[ruleId] = setting;
@@ -498,7 +524,7 @@ void readRuleSetting(const std::string &ruleId, const json &value, Policy &polic
 void readRules(const json &value, Policy &policy, Problems &problems)
 {
     if (!value.is_object()) {
-        problems.push_back("rules must be an object; ignored");
+        problems.push_back(problem(Kind::NotAnObject, "rules", "rules must be an object; ignored"));
         return;
     }
     for (const auto &[ruleId, setting] : value.items())
@@ -511,7 +537,8 @@ void readCountdown(const json &value, Policy &policy, Problems &problems)
                       && value.get<std::int64_t>() <= INT_MAX;
     if (!fits) {
         problems.push_back(
-            "countdownSeconds must be a whole number of seconds, 0 or more; ignored");
+            problem(Kind::NotSeconds, "countdownSeconds",
+                    "countdownSeconds must be a whole number of seconds, 0 or more; ignored"));
         return;
     }
     policy.countdownSeconds = static_cast<int>(value.get<std::int64_t>());
@@ -523,7 +550,8 @@ void readOnHostFailure(const json &value, Policy &policy, Problems &problems)
         policy.onHostFailure = value.get<std::string>();
         return;
     }
-    problems.push_back("onHostFailure must be \"ask\" or \"block\"; ignored");
+    problems.push_back(notOneOf("onHostFailure", {"ask", "block"},
+                                "onHostFailure must be \"ask\" or \"block\"; ignored"));
 }
 
 void readLanguage(const json &value, Policy &policy, Problems &problems)
@@ -532,7 +560,8 @@ void readLanguage(const json &value, Policy &policy, Problems &problems)
         policy.language = value.get<std::string>();
         return;
     }
-    problems.push_back("language must be \"auto\", \"en\" or \"ja\"; ignored");
+    problems.push_back(notOneOf("language", {"auto", "en", "ja"},
+                                "language must be \"auto\", \"en\" or \"ja\"; ignored"));
 }
 
 // A count such as ccExposureDomains: a whole number, 1 or more.
@@ -541,7 +570,8 @@ void readThreshold(const json &value, const std::string &key, int &out, Problems
     const bool fits = value.is_number_integer() && value.get<std::int64_t>() >= 1
                       && value.get<std::int64_t>() <= INT_MAX;
     if (!fits) {
-        problems.push_back(key + " must be a whole number, 1 or more; ignored");
+        problems.push_back(problem(Kind::NotPositiveNumber, key,
+                                   key + " must be a whole number, 1 or more; ignored"));
         return;
     }
     out = static_cast<int>(value.get<std::int64_t>());
@@ -572,16 +602,20 @@ std::vector<std::string> *stringListFor(const std::string &key, Policy &policy)
 } // namespace
 
 std::optional<std::vector<std::string>> policyStringList(const json &value, const std::string &key,
-                                                         std::vector<std::string> &problems)
+                                                         PolicyProblems &problems)
 {
     if (value.is_string()) {
         // A lone string is what someone who meant a one-entry list writes: use it as one.
-        problems.push_back(key + " must be an array of strings; its single string is used as a "
-                           + "one-entry list");
+        PolicyProblem lone = problem(Kind::LoneString, key,
+                                     key + " must be an array of strings; its single string is "
+                                         + "used as a one-entry list");
+        lone.text = clippedText(value.get_ref<const std::string &>());
+        problems.push_back(std::move(lone));
         return std::vector<std::string>{value.get<std::string>()};
     }
     if (!value.is_array()) {
-        problems.push_back(key + " must be an array of strings; ignored");
+        problems.push_back(
+            problem(Kind::NotStringList, key, key + " must be an array of strings; ignored"));
         return std::nullopt;
     }
     // One bad entry loses only itself: dropping the whole list would drop every block in it.
@@ -590,18 +624,22 @@ std::optional<std::vector<std::string>> policyStringList(const json &value, cons
     for (std::size_t i = 0; i < value.size(); ++i) {
         if (value[i].is_string())
             entries.push_back(value[i].get<std::string>());
-        else
-            problems.push_back(key + "[" + std::to_string(i)
-                               + "] must be a string; that entry is ignored");
+        else {
+            PolicyProblem entry = problem(Kind::EntryNotString, key,
+                                          key + "[" + std::to_string(i)
+                                              + "] must be a string; that entry is ignored");
+            entry.index = i;
+            problems.push_back(std::move(entry));
+        }
     }
     return entries;
 }
 
-Policy policyFromJson(const json &value, std::vector<std::string> &problems)
+Policy policyFromJson(const json &value, PolicyProblems &problems)
 {
     Policy policy;
     if (!value.is_object()) {
-        problems.push_back("policy must be an object; ignored");
+        problems.push_back(problem(Kind::NotAnObject, "", "policy must be an object; ignored"));
         return policy;
     }
 
@@ -621,7 +659,8 @@ Policy policyFromJson(const json &value, std::vector<std::string> &problems)
         else if (key == "skipWhenInternalOnly" && field.is_boolean())
             policy.skipWhenInternalOnly = field.get<bool>();
         else if (key == "skipWhenInternalOnly")
-            problems.push_back("skipWhenInternalOnly must be true or false; ignored");
+            problems.push_back(problem(Kind::NotBoolean, key,
+                                       "skipWhenInternalOnly must be true or false; ignored"));
         else if (key == "countdownSeconds")
             readCountdown(field, policy, problems);
         else if (key == "onHostFailure")
@@ -630,8 +669,12 @@ Policy policyFromJson(const json &value, std::vector<std::string> &problems)
             readLanguage(field, policy, problems);
         else if (key == "rules")
             readRules(field, policy, problems);
-        else
-            problems.push_back("unknown policy key " + quotedName(key) + "; ignored");
+        else {
+            PolicyProblem unknown = problem(Kind::UnknownKey, "",
+                                            "unknown policy key " + quotedName(key) + "; ignored");
+            unknown.text = clippedText(key);
+            problems.push_back(std::move(unknown));
+        }
     }
     return policy;
 }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "policyproblem.h"
+
 #include "../engine/draft.h"
 #include "../engine/policy.h"
 #include "../engine/result.h"
@@ -79,12 +81,11 @@ Result<Draft> draftFromJson(const nlohmann::json &json);
 // Reads the value of a policy key that holds a list of strings (blockedDomains, locked, ...).
 // Entries that are not strings are reported in `problems` and left out; a lone string is
 // reported and read as a one-entry list. Anything else is reported and gives nullopt.
-std::optional<std::vector<std::string>> policyStringList(const nlohmann::json &value,
-                                                         const std::string &key,
-                                                         std::vector<std::string> &problems);
+std::optional<std::vector<std::string>>
+policyStringList(const nlohmann::json &value, const std::string &key, PolicyProblems &problems);
 
 // Reads a policy layer. Unknown keys and wrong types are reported in `problems` and ignored;
 // the rest still applies.
-Policy policyFromJson(const nlohmann::json &json, std::vector<std::string> &problems);
+Policy policyFromJson(const nlohmann::json &json, PolicyProblems &problems);
 
 } // namespace sendguard

@@ -14,7 +14,20 @@ namespace sendguard {
 namespace {
 
 using nlohmann::json;
-using Problems = std::vector<std::string>;
+using Problems = PolicyProblems;
+using Kind = PolicyProblem::Kind;
+using Layer = PolicyProblem::Layer;
+
+// A problem in `layer`: its English message says which layer first.
+PolicyProblem problemIn(Layer layer, Kind kind, std::string key, const std::string &message)
+{
+    PolicyProblem found;
+    found.layer = layer;
+    found.kind = kind;
+    found.key = std::move(key);
+    found.message = layerName(layer) + ": " + message;
+    return found;
+}
 
 bool contains(const std::vector<std::string> &list, const std::string &item)
 {
@@ -42,16 +55,18 @@ Problems problemsOf(const std::string &key, const json &value)
     return problems;
 }
 
-void report(Problems &problems, const std::string &layerName, const Problems &found)
+void report(Problems &problems, Layer layer, const Problems &found)
 {
-    for (const std::string &problem : found)
-        problems.push_back(layerName + ": " + problem);
+    for (PolicyProblem problem : found) {
+        problem.layer = layer;
+        problem.message = layerName(layer) + ": " + problem.message;
+        problems.push_back(std::move(problem));
+    }
 }
 
 // A pattern list without its entries that do not parse; blank entries and comments stay, as the
 // engine ignores them anyway.
-json validPatterns(const std::string &key, const json &entries, const std::string &layerName,
-                   Problems &problems)
+json validPatterns(const std::string &key, const json &entries, Layer layer, Problems &problems)
 {
     json kept = json::array();
     for (std::size_t i = 0; i < entries.size(); ++i) {
@@ -61,38 +76,49 @@ json validPatterns(const std::string &key, const json &entries, const std::strin
             kept.push_back(entry);
             continue;
         }
-        problems.push_back(layerName + ": " + key + "[" + std::to_string(i) + "] is not a valid "
-                           + "pattern (" + parsed.errors().front().message + "); that entry is "
-                           + "ignored");
+        const PatternError &error = parsed.errors().front();
+        const std::string &why = error.message;
+        PolicyProblem bad = problemIn(layer, Kind::InvalidPattern, key,
+                                      key + "[" + std::to_string(i) + "] is not a valid pattern ("
+                                          + why + "); that entry is ignored");
+        bad.index = i;
+        bad.text = clippedText(entry);
+        bad.detail = why;
+        bad.patternFault = error.fault;
+        problems.push_back(std::move(bad));
     }
     return kept;
 }
 
-json validRules(const json &rules, const std::string &layerName, Problems &problems)
+json validRules(const json &rules, Layer layer, Problems &problems)
 {
     json kept = json::object();
     if (!rules.is_object()) {
-        problems.push_back(layerName + ": rules must be an object; ignored");
+        problems.push_back(
+            problemIn(layer, Kind::NotAnObject, "rules", "rules must be an object; ignored"));
         return kept;
     }
     for (const auto &[ruleId, setting] : rules.items()) {
         if (!isKnownRule(ruleId)) {
-            problems.push_back(layerName + ": rules names no rule called \"" + ruleId.substr(0, 64)
-                               + "\"; ignored");
+            PolicyProblem unknown
+                = problemIn(layer, Kind::UnknownRule, "rules",
+                            "rules names no rule called \"" + clippedText(ruleId) + "\"; ignored");
+            unknown.text = clippedText(ruleId);
+            problems.push_back(std::move(unknown));
             continue;
         }
         // A setting with an unknown member still applies its known ones; one of the wrong
         // shape or with a bad value is left out whole, as policyFromJson does.
         Problems found;
         const Policy parsed = policyFromJson(json{{"rules", json{{ruleId, setting}}}}, found);
-        report(problems, layerName, found);
+        report(problems, layer, found);
         if (parsed.rules.count(ruleId))
             kept[ruleId] = setting;
     }
     return kept;
 }
 
-json validLocked(const json &locked, const std::string &layerName, Problems &problems)
+json validLocked(const json &locked, Layer layer, Problems &problems)
 {
     json kept = json::array();
     for (std::size_t i = 0; i < locked.size(); ++i) {
@@ -101,15 +127,19 @@ json validLocked(const json &locked, const std::string &layerName, Problems &pro
             kept.push_back(name);
             continue;
         }
-        problems.push_back(layerName + ": locked[" + std::to_string(i) + "] \"" + name.substr(0, 64)
-                           + "\" is not a policy key that can be locked; ignored");
+        PolicyProblem bad = problemIn(layer, Kind::NotLockable, "locked",
+                                      "locked[" + std::to_string(i) + "] \"" + clippedText(name)
+                                          + "\" is not a policy key that can be locked; ignored");
+        bad.index = i;
+        bad.text = clippedText(name);
+        problems.push_back(std::move(bad));
     }
     return kept;
 }
 
 // autoBcc without the entries that are not one readable address: they would be dropped at
 // send time without a word. Blank entries and comments stay, as for the pattern lists.
-json validAutoBcc(const json &entries, const std::string &layerName, Problems &problems)
+json validAutoBcc(const json &entries, Layer layer, Problems &problems)
 {
     json kept = json::array();
     for (std::size_t i = 0; i < entries.size(); ++i) {
@@ -121,18 +151,28 @@ json validAutoBcc(const json &entries, const std::string &layerName, Problems &p
         }
         const auto mailboxes = parseAddressList(entry);
         std::string why;
-        if (!mailboxes)
+        Kind kind = Kind::UnreadableAddress;
+        if (!mailboxes) {
             why = mailboxes.error().message;
-        else if (mailboxes.value().size() != 1)
+        } else if (mailboxes.value().size() != 1) {
             why = "it must name exactly one address";
-        else if (const auto domain = normaliseDomain(mailboxes.value().front().domain); !domain)
+            kind = Kind::NotOneAddress;
+        } else if (const auto domain = normaliseDomain(mailboxes.value().front().domain); !domain) {
             why = domain.error().message;
+        }
         if (why.empty()) {
             kept.push_back(entry);
             continue;
         }
-        problems.push_back(layerName + ": autoBcc[" + std::to_string(i)
-                           + "] is not a readable address (" + why + "); that entry is ignored");
+        PolicyProblem bad
+            = problemIn(layer, kind, "autoBcc",
+                        "autoBcc[" + std::to_string(i) + "] is not a readable address (" + why
+                            + "); that entry is ignored");
+        bad.index = i;
+        bad.text = clippedText(entry);
+        if (kind == Kind::UnreadableAddress)
+            bad.detail = why;
+        problems.push_back(std::move(bad));
     }
     return kept;
 }
@@ -202,60 +242,59 @@ bool isStringListKey(const std::string &key)
 }
 
 // validPolicyLayer; `blockedLost` is set when any of the layer's blockedDomains could not be read.
-json validLayer(const json &layer, const std::string &layerName, Problems &problems,
-                bool &blockedLost)
+json validLayer(const json &value, Layer layer, Problems &problems, bool &blockedLost)
 {
     json valid = json::object();
-    if (layer.is_null())
+    if (value.is_null())
         return valid;
-    if (!layer.is_object()) {
-        problems.push_back(layerName + ": must be an object; ignored");
+    if (!value.is_object()) {
+        problems.push_back(problemIn(layer, Kind::NotAnObject, "", "must be an object; ignored"));
         return valid;
     }
-    for (const auto &[key, value] : layer.items()) {
+    for (const auto &[key, field] : value.items()) {
         if (key == "rules") {
-            valid[key] = validRules(value, layerName, problems);
+            valid[key] = validRules(field, layer, problems);
             continue;
         }
         const std::size_t problemsBefore = problems.size();
         if (isStringListKey(key)) {
             // Read here, entry by entry, so that a bad entry costs only itself.
             Problems found;
-            const auto entries = policyStringList(value, key, found);
-            report(problems, layerName, found);
+            const auto entries = policyStringList(field, key, found);
+            report(problems, layer, found);
             if (entries) {
                 const json list = *entries;
                 if (isPatternKey(key))
-                    valid[key] = validPatterns(key, list, layerName, problems);
+                    valid[key] = validPatterns(key, list, layer, problems);
                 else if (key == "locked")
-                    valid[key] = validLocked(list, layerName, problems);
+                    valid[key] = validLocked(list, layer, problems);
                 else if (key == "autoBcc")
-                    valid[key] = validAutoBcc(list, layerName, problems);
+                    valid[key] = validAutoBcc(list, layer, problems);
                 else
                     valid[key] = list;
             }
             // Every problem but the note on a lone string read as a list lost an entry.
-            const std::size_t notes = value.is_string() ? 1 : 0;
+            const std::size_t notes = field.is_string() ? 1 : 0;
             if (key == "blockedDomains" && problems.size() - problemsBefore > notes)
                 blockedLost = true;
             continue;
         }
-        const Problems found = problemsOf(key, value);
+        const Problems found = problemsOf(key, field);
         if (!found.empty()) {
-            report(problems, layerName, found);
+            report(problems, layer, found);
             continue;
         }
-        valid[key] = value;
+        valid[key] = field;
     }
     return valid;
 }
 
 } // namespace
 
-json validPolicyLayer(const json &layer, const std::string &layerName, Problems &problems)
+json validPolicyLayer(const json &layer, Layer which, Problems &problems)
 {
     bool blockedLost = false;
-    return validLayer(layer, layerName, problems, blockedLost);
+    return validLayer(layer, which, problems, blockedLost);
 }
 
 std::vector<std::string> lockedKeys(const json &validAdminLayer)
@@ -271,25 +310,27 @@ bool userMayChange(const json &admin, const std::string &key)
     if (isAdminOnlyKey(key))
         return false;
     Problems ignored; // reported where the layers are merged
-    return !contains(lockedKeys(validPolicyLayer(admin, "admin policy", ignored)), key);
+    return !contains(lockedKeys(validPolicyLayer(admin, Layer::Admin, ignored)), key);
 }
 
 LayeredPolicy mergePolicyLayers(const json &admin, const json &user)
 {
     LayeredPolicy layered;
     bool blockedLost = false;
-    const json adminLayer = validLayer(admin, "admin policy", layered.problems, blockedLost);
-    const json userLayer = validLayer(user, "your settings", layered.problems, blockedLost);
+    const json adminLayer = validLayer(admin, Layer::Admin, layered.problems, blockedLost);
+    const json userLayer = validLayer(user, Layer::User, layered.problems, blockedLost);
     const std::vector<std::string> locked = lockedKeys(adminLayer);
 
     json merged = adminLayer;
     for (const auto &[key, value] : userLayer.items()) {
         if (isAdminOnlyKey(key)) {
-            layered.problems.push_back("your settings: " + key
-                                       + " can be set only by your administrator; ignored");
+            layered.problems.push_back(
+                problemIn(Layer::User, Kind::AdminOnly, key,
+                          key + " can be set only by your administrator; ignored"));
         } else if (contains(locked, key)) {
-            layered.problems.push_back("your settings: " + key
-                                       + " is set by your administrator; your value is ignored");
+            layered.problems.push_back(
+                problemIn(Layer::User, Kind::LockedByAdmin, key,
+                          key + " is set by your administrator; your value is ignored"));
         } else if (isAddingListKey(key)) {
             merged[key] = unionOf(merged.value(key, json::array()), value);
         } else if (key == "rules") {
@@ -307,7 +348,7 @@ LayeredPolicy mergePolicyLayers(const json &admin, const json &user)
 
     Problems unexpected; // none: both layers were validated
     layered.policy = policyFromJson(merged, unexpected);
-    report(layered.problems, "merged policy", unexpected);
+    report(layered.problems, Layer::Merged, unexpected);
     layered.policy.blockedDomainsIncomplete = blockedLost;
     return layered;
 }

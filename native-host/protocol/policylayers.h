@@ -1,5 +1,7 @@
 #pragma once
 
+#include "policyproblem.h"
+
 #include "../engine/draft.h"
 #include "../engine/policy.h"
 
@@ -37,10 +39,10 @@ bool isAdminOnlyKey(const std::string &key);
 
 // One layer with everything invalid taken out: unknown keys, values of the wrong type, pattern
 // entries that do not parse, unknown rule ids, unknown names in `locked`. Each removal is
-// described in `problems`, prefixed with `layerName` ("admin policy: trustedDomains[1] ...").
+// described in `problems`, as a problem of `layer` (its message begins "admin policy: ...").
 // A malformed pattern drops that entry only; the rest of its list stays. Null gives {}.
-nlohmann::json validPolicyLayer(const nlohmann::json &layer, const std::string &layerName,
-                                std::vector<std::string> &problems);
+nlohmann::json validPolicyLayer(const nlohmann::json &layer, PolicyProblem::Layer which,
+                                PolicyProblems &problems);
 
 // The locked keys of a (valid) admin layer.
 std::vector<std::string> lockedKeys(const nlohmann::json &validAdminLayer);
@@ -53,8 +55,8 @@ struct LayeredPolicy
 {
     Policy policy;
     // Every problem found in either layer and every user value ignored because of a lock, in
-    // plain words for the log and the settings dialog.
-    std::vector<std::string> problems;
+    // the settings dialog's terms, each with its English sentence for the log.
+    PolicyProblems problems;
     // The admin set no internalDomains and the user added some: the sender's domain stays
     // internal as well (policyForDraft).
     bool senderDomainInternal = false;

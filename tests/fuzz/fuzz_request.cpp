@@ -28,7 +28,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     if (!review)
         return 0;
 
-    std::vector<std::string> problems;
+    PolicyProblems problems;
     const Policy policy
         = review->adminPolicy.is_null() ? Policy() : policyFromJson(review->adminPolicy, problems);
     const Review result = reviewDraft(review->draft, policy);

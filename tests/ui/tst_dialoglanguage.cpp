@@ -24,6 +24,8 @@
 #include <QTabWidget>
 #include <QtTest>
 
+#include <optional>
+
 using namespace sendguard;
 
 namespace {
@@ -234,12 +236,34 @@ QColor backgroundBehind(const QImage &image, const QWidget *label, const QWidget
     return QColor::fromRgb(most);
 }
 
-// The settings dialog with what it can show but problems (their words are the policy reader's,
-// English only; the TODO is in settingsdialog.cpp): the admin's entries beside the user's, locked
-// keys, a check the admin turned off.
+// A problem as validPolicyLayer and mergePolicyLayers report it.
+PolicyProblem problem(PolicyProblem::Layer layer, PolicyProblem::Kind kind, std::string key,
+                      std::optional<std::size_t> index = std::nullopt, std::string text = {})
+{
+    PolicyProblem found;
+    found.layer = layer;
+    found.kind = kind;
+    found.key = std::move(key);
+    found.index = index;
+    found.text = std::move(text);
+    found.message = "the English sentence for the log";
+    return found;
+}
+
+// The settings dialog with everything it can show: problems in both layers, the admin's entries
+// beside the user's, locked keys, a check the admin turned off.
 SettingsLayers fullSettings()
 {
+    using Kind = PolicyProblem::Kind;
+    using Layer = PolicyProblem::Layer;
     SettingsLayers layers;
+    layers.problems = {
+        problem(Layer::Admin, Kind::InvalidPattern, "trustedDomains", 1, "bad*.example"),
+        problem(Layer::Admin, Kind::UnknownKey, "", std::nullopt, "noSuchKey"),
+        problem(Layer::User, Kind::LockedByAdmin, "attentionTerms"),
+        problem(Layer::User, Kind::LoneString, "trustedDomains", std::nullopt, "partner.example"),
+    };
+    layers.problems.front().patternFault = PatternFault::MisplacedWildcard;
     layers.admin = nlohmann::json::parse(R"({"internalDomains":["corp.example"],
         "attentionTerms":["極秘"],"countdownSeconds":3,"locked":["attentionTerms","language"],
         "rules":{"new-domain":{"enabled":false}}})");
@@ -249,6 +273,11 @@ SettingsLayers fullSettings()
 
 // The mail-like words of fullSettings() and the dialog's example patterns.
 const QStringList kSettingsData{
+    // The policy keys and offending texts that the problems name.
+    QStringLiteral("bad*.example"),
+    QStringLiteral("trustedDomains"),
+    QStringLiteral("attentionTerms"),
+    QStringLiteral("noSuchKey"),
     QStringLiteral("name@partner.example"),
     QStringLiteral("*.partner.example"),
     QStringLiteral("partner.example"),
@@ -421,6 +450,24 @@ void tst_DialogLanguage::japaneseSettingsDialogHasNoEnglishLeft()
                  qPrintable(QStringLiteral("English in the Japanese settings: \"%1\"").arg(text)));
     }
     QCOMPARE(dialog.windowTitle(), QStringLiteral("SendGuard の設定"));
+    const QStringList problems = dialog.problemsShown();
+    QCOMPARE(problems.size(), 4);
+    QVERIFY2(problems.contains(QStringLiteral(
+                 "管理者ポリシー: trustedDomains の 2 番目の項目は有効なパターンではありません: "
+                 "「bad*.example」では「*」はドメインの先頭に「*.」の形でのみ使えます。この項目は"
+                 "無視されます。")),
+             qPrintable(problems.join(u'\n')));
+
+    // A pattern typed in that does not parse is refused in Japanese too.
+    dialog.listEditor("trustedDomains")
+        ->setPlainText(QStringLiteral("partner.example\n@x.example"));
+    QTest::mouseClick(dialog.saveButton(), Qt::LeftButton);
+    QVERIFY(dialog.errorLabel()->isVisible());
+    QCOMPARE(
+        dialog.errorLabel()->text(),
+        QStringLiteral("信頼するドメイン の 2 行目: 「@x.example」は「@」の前に何もありません。"
+                       "ドメインだけを書いてください。修正するか削除してから、もう一度保存して"
+                       "ください。"));
 }
 
 void tst_DialogLanguage::englishSettingsDialogHasNoJapanese()

@@ -31,7 +31,7 @@ struct Opened
             file.save(user);
         SettingsLayers layers;
         layers.user = file.load().layer;
-        layers.admin = validPolicyLayer(admin, "admin policy", layers.problems);
+        layers.admin = validPolicyLayer(admin, PolicyProblem::Layer::Admin, layers.problems);
         dialog = std::make_unique<SettingsDialog>(
             std::move(layers), [&file](const json &layer) -> std::optional<QString> {
                 if (auto error = file.save(layer))
@@ -293,6 +293,9 @@ void tst_SettingsDialog::invalidPatternIsRefusedBeforeSaving()
     const QString error = dialog.errorLabel()->text();
     QVERIFY2(error.contains(QStringLiteral("Trusted domains, line 2")), qPrintable(error));
     QVERIFY2(error.contains(QStringLiteral("part*ner.example")), qPrintable(error));
+    QCOMPARE(error, QStringLiteral("Trusted domains, line 2: “part*ner.example” may use “*” only "
+                                   "as “*.” at the very start of a domain. Correct or remove it, "
+                                   "then save again."));
     QCOMPARE(trusted->textCursor().selectedText(), QStringLiteral("part*ner.example"));
     QCOMPARE(m_file->load().layer["trustedDomains"], json({"old.example"}));
 
@@ -311,11 +314,22 @@ void tst_SettingsDialog::problemsAreShownInPlainWords()
     Opened opened(*m_file, admin, json());
     const QStringList shown = opened.dialog->problemsShown();
     QCOMPARE(shown.size(), 2);
-    QVERIFY2(shown.join(u'\n').contains(QStringLiteral("trustedDomains[1] is not a valid pattern")),
+    QVERIFY2(shown.contains(QStringLiteral("Administrator's policy: Entry 2 of trustedDomains is "
+                                           "not a valid pattern: “bad*.example” may use “*” only "
+                                           "as “*.” at the very start of a domain. That entry is "
+                                           "ignored.")),
              qPrintable(shown.join(u'\n')));
-    QVERIFY(shown.join(u'\n').contains(QStringLiteral("unknown policy key \"noSuchKey\"")));
+    QVERIFY2(shown.contains(QStringLiteral("Administrator's policy: “noSuchKey” is not a setting "
+                                           "SendGuard knows; it is ignored.")),
+             qPrintable(shown.join(u'\n')));
     QCOMPARE(opened.dialog->listEditor("trustedDomains")->toPlainText(),
              QStringLiteral("ok.example"));
+
+    // A bad member of a check's setting costs that check's whole setting, and the dialog says so.
+    Opened rules(*m_file, json::parse(R"({"rules":{"new-domain":{"enabled":"yes"}}})"), json());
+    QCOMPARE(rules.dialog->problemsShown(),
+             QStringList{QStringLiteral("Administrator's policy: rules.new-domain.enabled must be "
+                                        "true or false; the setting for that check is ignored.")});
 
     json many = json::object();
     for (int i = 0; i < 30; ++i)

@@ -132,9 +132,25 @@ TEST(PatternList, ReportsBadEntriesAndKeepsTheGoodOnes)
 {
     const PatternList list({"corp..example", "corp.example", "*"});
 
-    EXPECT_EQ(list.errors().size(), 2u);
+    ASSERT_EQ(list.errors().size(), 2u);
+    EXPECT_EQ(list.errors()[0].fault, PatternFault::BadDomain);
+    EXPECT_EQ(list.errors()[0].text, "corp..example");
+    EXPECT_NE(list.errors()[0].message.find("corp..example"), std::string::npos);
+    EXPECT_EQ(list.errors()[1].fault, PatternFault::MisplacedWildcard);
+    EXPECT_EQ(list.errors()[1].text, "*");
     EXPECT_FALSE(list.empty());
     EXPECT_TRUE(list.matches("a", domainOf("corp.example")));
+}
+
+TEST(PatternList, SaysWhyEachPatternFails)
+{
+    const PatternList list({"@corp.example", "a*@corp.example", "a.*.example  # note", "x..y"});
+    ASSERT_EQ(list.errors().size(), 4u);
+    EXPECT_EQ(list.errors()[0].fault, PatternFault::NothingBeforeAt);
+    EXPECT_EQ(list.errors()[1].fault, PatternFault::WildcardBeforeAt);
+    EXPECT_EQ(list.errors()[2].fault, PatternFault::MisplacedWildcard);
+    EXPECT_EQ(list.errors()[2].text, "a.*.example");
+    EXPECT_EQ(list.errors()[3].fault, PatternFault::BadDomain);
 }
 
 TEST(PatternList, WithOnlyCommentsIsEmpty)

@@ -10,15 +10,15 @@ namespace {
 
 using nlohmann::json;
 
-Policy parse(const char *text, std::vector<std::string> &problems)
+Policy parse(const char *text, PolicyProblems &problems)
 {
     return policyFromJson(json::parse(text), problems);
 }
 
-bool mentions(const std::vector<std::string> &problems, const std::string &word)
+bool mentions(const PolicyProblems &problems, const std::string &word)
 {
-    for (const std::string &problem : problems) {
-        if (problem.find(word) != std::string::npos)
+    for (const PolicyProblem &problem : problems) {
+        if (problem.message.find(word) != std::string::npos)
             return true;
     }
     return false;
@@ -26,7 +26,7 @@ bool mentions(const std::vector<std::string> &problems, const std::string &word)
 
 TEST(PolicyFromJson, ReadsEveryKeyInUse)
 {
-    std::vector<std::string> problems;
+    PolicyProblems problems;
     const Policy policy = parse(R"({
         "internalDomains": ["corp.example", "*.corp.example"],
         "trustedDomains": ["partner.example"],
@@ -39,7 +39,7 @@ TEST(PolicyFromJson, ReadsEveryKeyInUse)
         "locked": ["internalDomains"]
     })",
                                 problems);
-    EXPECT_TRUE(problems.empty()) << problems.front();
+    EXPECT_TRUE(problems.empty()) << problems.front().message;
     EXPECT_EQ(policy.internalDomains.size(), 2u);
     EXPECT_EQ(policy.trustedDomains, std::vector<std::string>{"partner.example"});
     EXPECT_EQ(policy.blockedDomains, std::vector<std::string>{"evil.example"});
@@ -53,7 +53,7 @@ TEST(PolicyFromJson, ReadsEveryKeyInUse)
 
 TEST(PolicyFromJson, EmptyObjectGivesDefaults)
 {
-    std::vector<std::string> problems;
+    PolicyProblems problems;
     const Policy policy = parse("{}", problems);
     EXPECT_TRUE(problems.empty());
     EXPECT_TRUE(policy.internalDomains.empty());
@@ -66,7 +66,7 @@ TEST(PolicyFromJson, LanguageIsAutoEnOrJa)
 {
     for (const char *language : {"auto", "en", "ja"}) {
         SCOPED_TRACE(language);
-        std::vector<std::string> problems;
+        PolicyProblems problems;
         const std::string json = std::string(R"({"language":")") + language + "\"}";
         const Policy policy = parse(json.c_str(), problems);
         EXPECT_TRUE(problems.empty());
@@ -74,26 +74,26 @@ TEST(PolicyFromJson, LanguageIsAutoEnOrJa)
     }
     for (const char *json : {R"({"language":"de"})", R"({"language":"JA"})", R"({"language":1})"}) {
         SCOPED_TRACE(json);
-        std::vector<std::string> problems;
+        PolicyProblems problems;
         const Policy policy = parse(json, problems);
         ASSERT_EQ(problems.size(), 1u);
-        EXPECT_NE(problems.front().find("language"), std::string::npos);
+        EXPECT_NE(problems.front().message.find("language"), std::string::npos);
         EXPECT_EQ(policy.language, "auto");
     }
-    std::vector<std::string> problems;
+    PolicyProblems problems;
     EXPECT_EQ(parse("{}", problems).language, "auto");
 }
 
 TEST(PolicyFromJson, ReadsTheCheckEngineKeys)
 {
-    std::vector<std::string> problems;
+    PolicyProblems problems;
     const Policy policy
         = parse(R"({"attentionDomains":["x.example"],"attentionTerms":["confidential"],
                     "attentionAttachmentSuffixes":[".xlsx"],"ccExposureDomains":4,
                     "largeAudience":30,"autoBcc":["archive@corp.example"],
                     "attachmentReminderTerms":["attached"]})",
                 problems);
-    EXPECT_TRUE(problems.empty()) << problems.front();
+    EXPECT_TRUE(problems.empty()) << problems.front().message;
     EXPECT_EQ(policy.attentionDomains, std::vector<std::string>{"x.example"});
     EXPECT_EQ(policy.attentionTerms, std::vector<std::string>{"confidential"});
     EXPECT_EQ(policy.attentionAttachmentSuffixes, std::vector<std::string>{".xlsx"});
@@ -106,7 +106,7 @@ TEST(PolicyFromJson, ReadsTheCheckEngineKeys)
 
 TEST(PolicyFromJson, ThresholdBelowOneIsReportedAndDefaultKept)
 {
-    std::vector<std::string> problems;
+    PolicyProblems problems;
     const Policy policy = parse(R"({"ccExposureDomains":0,"largeAudience":"many"})", problems);
     EXPECT_TRUE(mentions(problems, "ccExposureDomains"));
     EXPECT_TRUE(mentions(problems, "largeAudience"));
@@ -116,7 +116,7 @@ TEST(PolicyFromJson, ThresholdBelowOneIsReportedAndDefaultKept)
 
 TEST(PolicyFromJson, AuditRetentionDaysIsAWholeNumberOfDays)
 {
-    std::vector<std::string> problems;
+    PolicyProblems problems;
     EXPECT_EQ(parse(R"({"auditRetentionDays":365})", problems).auditRetentionDays, 365);
     EXPECT_TRUE(problems.empty());
     EXPECT_EQ(parse(R"({"auditRetentionDays":-1})", problems).auditRetentionDays, 0);
@@ -150,10 +150,10 @@ TEST(PolicyFromJson, WrongTypeIsReportedAndOnlyThatKeyIgnored)
     };
     for (const Case &c : cases) {
         SCOPED_TRACE(c.name);
-        std::vector<std::string> problems;
+        PolicyProblems problems;
         const Policy policy = parse(c.json, problems);
         ASSERT_FALSE(problems.empty());
-        EXPECT_TRUE(mentions(problems, c.mentions)) << problems.front();
+        EXPECT_TRUE(mentions(problems, c.mentions)) << problems.front().message;
         EXPECT_TRUE(policy.skipWhenInternalOnly);
         EXPECT_EQ(policy.countdownSeconds, 0);
         EXPECT_EQ(policy.onHostFailure, "ask");
@@ -164,7 +164,7 @@ TEST(PolicyFromJson, WrongTypeIsReportedAndOnlyThatKeyIgnored)
 
 TEST(PolicyFromJson, ListsKeepTheirStringEntriesAndALoneStringIsOneEntry)
 {
-    std::vector<std::string> problems;
+    PolicyProblems problems;
     Policy policy = parse(R"({"internalDomains":"corp.example"})", problems);
     EXPECT_EQ(policy.internalDomains, std::vector<std::string>{"corp.example"});
     EXPECT_TRUE(mentions(problems, "internalDomains must be an array of strings"));
@@ -181,7 +181,7 @@ TEST(PolicyFromJson, ListsKeepTheirStringEntriesAndALoneStringIsOneEntry)
 
 TEST(PolicyFromJson, RestStillAppliesNextToABadKey)
 {
-    std::vector<std::string> problems;
+    PolicyProblems problems;
     const Policy policy = parse(
         R"({"internalDomains":["corp.example"],"countdownSeconds":"ten","bogus":1})", problems);
     EXPECT_EQ(problems.size(), 2u);
@@ -191,7 +191,7 @@ TEST(PolicyFromJson, RestStillAppliesNextToABadKey)
 
 TEST(PolicyFromJson, NonObjectIsOneProblemAndDefaults)
 {
-    std::vector<std::string> problems;
+    PolicyProblems problems;
     const Policy policy = policyFromJson(json::array(), problems);
     EXPECT_EQ(problems.size(), 1u);
     EXPECT_TRUE(policy.internalDomains.empty());

@@ -12,10 +12,10 @@ namespace {
 using nlohmann::json;
 using Strings = std::vector<std::string>;
 
-bool mentions(const Strings &problems, const std::string &words)
+bool mentions(const PolicyProblems &problems, const std::string &words)
 {
-    for (const std::string &problem : problems) {
-        if (problem.find(words) != std::string::npos)
+    for (const PolicyProblem &problem : problems) {
+        if (problem.message.find(words) != std::string::npos)
             return true;
     }
     return false;
@@ -129,7 +129,7 @@ TEST(PolicyLayers, UserScalarReplacesAdmins)
     EXPECT_EQ(layered.policy.largeAudience, 10);
     EXPECT_EQ(layered.policy.countdownSeconds, 3);
     EXPECT_FALSE(layered.policy.skipWhenInternalOnly);
-    EXPECT_TRUE(layered.problems.empty()) << layered.problems.front();
+    EXPECT_TRUE(layered.problems.empty()) << layered.problems.front().message;
 }
 
 TEST(PolicyLayers, NoLayersGiveTheBuiltInDefaults)
@@ -156,7 +156,7 @@ TEST(PolicyLayers, UserLanguageReplacesAdminsUnlessLocked)
     const LayeredPolicy chosen
         = mergePolicyLayers(json{{"language", "en"}}, json{{"language", "ja"}});
     EXPECT_EQ(chosen.policy.language, "ja");
-    EXPECT_TRUE(chosen.problems.empty()) << chosen.problems.front();
+    EXPECT_TRUE(chosen.problems.empty()) << chosen.problems.front().message;
     EXPECT_TRUE(userMayChange(json(), "language"));
 
     const json admin = json::parse(R"({"language":"en","locked":["language"]})");
@@ -254,7 +254,8 @@ TEST_P(InvalidPolicy, IsReportedAndTheRestStillApplies)
 
     const LayeredPolicy layered = mergePolicyLayers(admin, user);
     EXPECT_TRUE(mentions(layered.problems, row.problem))
-        << (layered.problems.empty() ? std::string("no problems") : layered.problems.front());
+        << (layered.problems.empty() ? std::string("no problems")
+                                     : layered.problems.front().message);
     if (admin.is_object()) {
         EXPECT_EQ(layered.policy.blockedDomains, Strings{"evil.example"});
     }
@@ -372,11 +373,91 @@ TEST(PolicyLayers, UnreadableAutoBccEntryIsReportedAndDropped)
     EXPECT_EQ(layered.problems.size(), 3u);
 }
 
+// The dialog words each problem from its parts: they must say the same as the log's sentence.
+TEST(PolicyLayers, ProblemsCarryTheirLayerKeyEntryAndKind)
+{
+    using Kind = PolicyProblem::Kind;
+    using Layer = PolicyProblem::Layer;
+    const LayeredPolicy layered
+        = mergePolicyLayers(json::parse(R"({"trustedDomains":["ok.example","bad*.example"],
+                                            "noSuchKey":1,"locked":["countdownSeconds","nope"],
+                                            "language":"fr","autoBcc":["a@b.example, c@d.example"]})"),
+                            json::parse(R"({"countdownSeconds":4,"onHostFailure":"ask",
+                                            "attentionTerms":"secret"})"));
+    const auto find = [&](Kind kind) -> const PolicyProblem * {
+        for (const PolicyProblem &problem : layered.problems) {
+            if (problem.kind == kind)
+                return &problem;
+        }
+        return nullptr;
+    };
+    const PolicyProblem *pattern = find(Kind::InvalidPattern);
+    ASSERT_TRUE(pattern);
+    EXPECT_EQ(pattern->layer, Layer::Admin);
+    EXPECT_EQ(pattern->key, "trustedDomains");
+    EXPECT_EQ(pattern->index, 1u);
+    EXPECT_EQ(pattern->text, "bad*.example");
+    EXPECT_FALSE(pattern->detail.empty());
+    EXPECT_EQ(pattern->patternFault, PatternFault::MisplacedWildcard);
+    EXPECT_NE(pattern->message.find("admin policy: trustedDomains[1] is not a valid pattern ("
+                                    + pattern->detail + ")"),
+              std::string::npos)
+        << pattern->message;
+
+    const PolicyProblem *unknown = find(Kind::UnknownKey);
+    ASSERT_TRUE(unknown);
+    EXPECT_EQ(unknown->layer, Layer::Admin);
+    EXPECT_EQ(unknown->key, "");
+    EXPECT_EQ(unknown->text, "noSuchKey");
+
+    const PolicyProblem *lockable = find(Kind::NotLockable);
+    ASSERT_TRUE(lockable);
+    EXPECT_EQ(lockable->index, 1u);
+    EXPECT_EQ(lockable->text, "nope");
+
+    const PolicyProblem *language = find(Kind::NotOneOf);
+    ASSERT_TRUE(language);
+    EXPECT_EQ(language->key, "language");
+    EXPECT_EQ(language->allowed, (Strings{"auto", "en", "ja"}));
+
+    const PolicyProblem *bcc = find(Kind::NotOneAddress);
+    ASSERT_TRUE(bcc);
+    EXPECT_EQ(bcc->key, "autoBcc");
+    EXPECT_EQ(bcc->index, 0u);
+    EXPECT_EQ(bcc->text, "a@b.example, c@d.example");
+
+    const PolicyProblem *lone = find(Kind::LoneString);
+    ASSERT_TRUE(lone);
+    EXPECT_EQ(lone->layer, Layer::User);
+    EXPECT_EQ(lone->key, "attentionTerms");
+    EXPECT_EQ(lone->text, "secret");
+
+    const PolicyProblem *locked = find(Kind::LockedByAdmin);
+    ASSERT_TRUE(locked);
+    EXPECT_EQ(locked->layer, Layer::User);
+    EXPECT_EQ(locked->key, "countdownSeconds");
+    EXPECT_EQ(locked->message, "your settings: countdownSeconds is set by your administrator; "
+                               "your value is ignored");
+
+    const PolicyProblem *adminOnly = find(Kind::AdminOnly);
+    ASSERT_TRUE(adminOnly);
+    EXPECT_EQ(adminOnly->key, "onHostFailure");
+    EXPECT_EQ(layered.problems.size(), 8u);
+}
+
+TEST(PolicyLayers, OffendingTextIsCutWithoutSplittingACharacter)
+{
+    const std::string longName = std::string(63, 'x') + "é" + "tail";
+    const LayeredPolicy layered = mergePolicyLayers(json{{longName, 1}}, json());
+    ASSERT_EQ(layered.problems.size(), 1u);
+    EXPECT_EQ(layered.problems.front().text, std::string(63, 'x'));
+}
+
 TEST(PolicyLayers, CommentsAndBlankPatternEntriesAreNoProblem)
 {
     const LayeredPolicy layered = mergePolicyLayers(
         json::parse(R"({"trustedDomains":["# partners", "", "a.example  # ACME"]})"), json());
-    EXPECT_TRUE(layered.problems.empty()) << layered.problems.front();
+    EXPECT_TRUE(layered.problems.empty()) << layered.problems.front().message;
     EXPECT_EQ(layered.policy.trustedDomains.size(), 3u);
 }
 
@@ -386,7 +467,7 @@ TEST(PolicyLayers, ValidLayersReportNoProblems)
         json::parse(R"({"internalDomains":["corp.example"],"locked":["internalDomains"],
                         "rules":{"attachment":{"enabled":false}}})"),
         json::parse(R"({"trustedDomains":["partner.example"],"attentionTerms":["secret"]})"));
-    EXPECT_TRUE(layered.problems.empty()) << layered.problems.front();
+    EXPECT_TRUE(layered.problems.empty()) << layered.problems.front().message;
 }
 
 TEST(PolicyLayers, UserInternalExtrasKeepTheSendersDomainInternal)
@@ -415,7 +496,7 @@ TEST(PolicyLayers, EveryKeyListedIsUnderstood)
 {
     for (const std::string &key : policyKeys()) {
         SCOPED_TRACE(key);
-        Strings problems;
+        PolicyProblems problems;
         policyFromJson(json{{key, json()}}, problems);
         EXPECT_FALSE(mentions(problems, "unknown policy key"));
     }

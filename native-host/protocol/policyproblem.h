@@ -1,0 +1,66 @@
+#pragma once
+
+#include "../engine/addresspattern.h"
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace sendguard {
+
+// One problem found in a policy layer (or the user's settings file), with enough structure that
+// a dialog can say it in the reader's language, and the English sentence for the log.
+struct PolicyProblem
+{
+    enum class Layer {
+        None,   // a layer read on its own (policyFromJson)
+        Admin,  // "admin policy"
+        User,   // "your settings"
+        Merged, // "merged policy": found after both layers were validated (never expected)
+    };
+
+    // A closed set: the dialog has one sentence for each.
+    enum class Kind {
+        NotAnObject,       // `key` (empty: the whole layer) must be a JSON object
+        UnknownKey,        // `text` is no key the policy knows (in `key`, when not top-level)
+        NotStringList,     // `key` must be an array of strings; ignored
+        LoneString,        // `key` is one string, used as a one-entry list
+        EntryNotString,    // `key`[`index`] is not a string
+        NotBoolean,        // `key` must be true or false
+        NotOneOf,          // `key` must be one of `allowed`
+        NotPositiveNumber, // `key` must be a whole number, 1 or more
+        NotSeconds,        // `key` must be a whole number of seconds, 0 or more
+        InvalidPattern,    // `key`[`index`] = `text` does not parse (`detail` says why)
+        UnreadableAddress, // autoBcc[`index`] = `text` is not one address (`detail` says why)
+        NotOneAddress,     // autoBcc[`index`] = `text` names no or several addresses
+        UnknownRule,       // `text` is no rule id
+        NotLockable,       // locked[`index`] = `text` is no key that can be locked
+        AdminOnly,         // the user set `key`, which only the admin may set
+        LockedByAdmin,     // the user set `key`, which the admin locked
+        SettingsFile,      // the user's settings file could not be read; `message` says how
+    };
+
+    Layer layer = Layer::None;
+    Kind kind = Kind::NotAnObject;
+    std::string key;                  // "trustedDomains", "rules.new-domain.severity", ...
+    std::optional<std::size_t> index; // the entry's place in a list
+    std::string text;                 // the offending text, at most 64 bytes
+    std::string detail;               // why it does not parse (the engine's English)
+    PatternFault patternFault = PatternFault::Empty; // InvalidPattern: why, for the dialog
+    std::vector<std::string> allowed;                // NotOneOf: the values that are
+    std::string message;                             // the whole problem in English, for the log
+
+    bool operator==(const PolicyProblem &) const = default;
+};
+
+using PolicyProblems = std::vector<PolicyProblem>;
+
+// "admin policy", "your settings", "merged policy"; empty for Layer::None.
+std::string layerName(PolicyProblem::Layer layer);
+
+// `text` cut to 64 bytes without splitting a UTF-8 sequence (the offending text of a problem).
+std::string clippedText(std::string_view text);
+
+} // namespace sendguard
