@@ -312,6 +312,11 @@
         <source>Part of your organisation&apos;s list of blocked domains could not be read, so mail to a domain meant to be blocked may not be stopped. Check this mail&apos;s recipients, and tell your administrator.</source>
         <translation>組織の送信禁止ドメインの一覧の一部を読み取れなかったため、禁止されるべきドメイン宛てのメールを止められない可能性があります。このメールの宛先を確認し、管理者に連絡してください。</translation>
     </message>
+    <message>
+        <source>The greeting is for %1, but %2 has never had mail with them. Check that this recipient belongs on this mail.</source>
+        <comment>%1 lists the addresses the greeting names, %2 is an address</comment>
+        <translation>挨拶は %1 宛てですが、%2 はその相手と一緒にメールを受け取ったことがありません。この宛先を含めてよいか確認してください。</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>

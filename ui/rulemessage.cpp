@@ -400,6 +400,13 @@ const std::map<std::string_view, Sentence> &sentences()
                                     "with %2. Check that this recipient belongs on this mail.")
                  .arg(joined(a.list("group"), a.count("moreMembers")), a.text("address"));
          }},
+        {"unusualRecipientMix.notGreeted",
+         [](const Args &a) {
+             return RuleMessage::tr("The greeting is for %1, but %2 has never had mail with them. "
+                                    "Check that this recipient belongs on this mail.",
+                                    "%1 lists the addresses the greeting names, %2 is an address")
+                 .arg(joined(a.list("greeted"), a.count("moreGreeted")), a.text("address"));
+         }},
         {"displayNameMismatch.elsewhere",
          [](const Args &a) {
              return RuleMessage::tr("You have written to “%1” at %2, never at %3. Check that this "

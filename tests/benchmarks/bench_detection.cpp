@@ -60,12 +60,15 @@
 // Reported apart, outside the target: a typo in the part before the @ at a known company (the
 // mail goes to no one, or to someone else there), where history can say no more than "new".
 //
-// What history cannot tell apart, and so stays unwarned here: a namesake, a wrong contact of
-// the same first name, or an extra contact, on a new mail to one person (nothing else on the
-// mail says who was meant; an introduction of two contacts looks the same as an extra one); a
-// person swapped for their own colleague. What warns a clean send: a newcomer who shares a full
-// name with someone at another company (display-name-mismatch), a newcomer joining a group
-// that spans three companies (cc-exposure: new people really do see the others).
+// What history cannot tell apart, and so mostly stays unwarned here: a namesake, or a wrong
+// contact of the same first name, on a new mail to one person (nothing else on the mail says
+// who was meant; only how often each is written to differs); an extra contact on a new mail to
+// one person that greets nobody by name (an introduction of two contacts looks the same); a
+// person swapped for, or joined in Cc by, their own colleague. Those of them whose draft is one
+// a clean send makes (GeneratedSend::traceless) are counted apart as indistinguishable, outside
+// the share of mistakes that leave a trace. What warns a clean send: a newcomer who shares a
+// full name with someone at another company (display-name-mismatch), a newcomer joining a
+// group that spans three companies (cc-exposure: new people really do see the others).
 //
 // Prints the two shares, then for each kind the share warned and which rules warned, and for
 // the mistakes the share warned in each context. --verbose lists every missed mistake and every

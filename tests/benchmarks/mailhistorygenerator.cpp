@@ -855,6 +855,9 @@ GeneratedSend MailWorld::wrongNamesake()
     GeneratedSend send;
     if (where < 0.5) {
         send = {newMail({intended}, {}), SendKind::WrongNamesake, SendContext::OneToOne};
+        // The namesake alone on a new mail, greeted by the name both share: this is the very
+        // draft a clean mail to the namesake makes (knownPerson without a colleague in Cc).
+        send.traceless = true;
     } else {
         // Added to a mail to the intended person's colleagues or project, or to a reply to one.
         const bool reply = where >= 0.85;
@@ -901,9 +904,23 @@ GeneratedSend MailWorld::extraRecipient()
         }
     }
     const int extra = pickKnownExternal(onMail);
-    (chance(0.5) ? send.draft.to : send.draft.cc).push_back(mailbox(extra));
+    const bool inTo = chance(0.5);
+    (inTo ? send.draft.to : send.draft.cc).push_back(mailbox(extra));
     send.kind = SendKind::ExtraRecipient;
     send.context = context;
+    // The very draft a clean new combination makes: a group with one more person of a To
+    // recipient's company in Cc. (An introduction of two contacts: looksLikeIntroduction.)
+    const Person &added = m_people[static_cast<std::size_t>(extra)];
+    bool memberCompany = false;
+    for (int p : onMail) {
+        const Person &member = m_people[static_cast<std::size_t>(p)];
+        const std::string shown = mailbox(p);
+        memberCompany = memberCompany
+                        || (member.organisation == added.organisation && member.organisation >= 0
+                            && std::find(send.draft.to.begin(), send.draft.to.end(), shown)
+                                   != send.draft.to.end());
+    }
+    send.traceless = context == SendContext::Several && !inTo && memberCompany;
     return send;
 }
 
@@ -941,8 +958,11 @@ GeneratedSend MailWorld::replacedRecipient()
     const Person &chosen = m_people[static_cast<std::size_t>(replacement)];
     // Alone on the mail, of the same first name, and the greeting ("Hi Maria,", none) fits them
     // as well: this draft is exactly a clean mail to them. "Dear Maria Rossi," still tells.
+    // Alone means the only one in To with at most one colleague in Cc, as a clean mail to one
+    // person is; a group mail with everyone else left out is such a mail too.
+    const bool alone = send.draft.to.size() == 1 && send.draft.cc.size() <= 1;
     send.traceless
-        = context == SendContext::OneToOne && chosen.first == person.first
+        = alone && chosen.first == person.first
           && (chosen.last == person.last || send.draft.body.find(person.last) == std::string::npos);
     replaceEntry(send.draft, mailbox(intended), mailbox(replacement));
     send.kind = SendKind::ReplacedRecipient;
@@ -950,24 +970,58 @@ GeneratedSend MailWorld::replacedRecipient()
     return send;
 }
 
+// Whether newCombination() makes this very draft as an introduction of two contacts: a new
+// mail to two known outside people in To, nobody in Cc, greeted as greeting() greets two.
+bool MailWorld::looksLikeIntroduction(const Draft &draft) const
+{
+    if (draft.original || draft.to.size() != 2 || !draft.cc.empty() || !draft.bcc.empty())
+        return false;
+    std::vector<const Person *> to;
+    for (const auto &entry : draft.to) {
+        for (int p = kColleagues; p < static_cast<int>(m_people.size()); ++p) {
+            if (m_people[static_cast<std::size_t>(p)].known && mailbox(p) == entry)
+                to.push_back(&m_people[static_cast<std::size_t>(p)]);
+        }
+    }
+    if (to.size() != 2)
+        return false;
+    const std::string opening = draft.body.substr(0, draft.body.find('\n'));
+    if (opening == "Hi " + to[0]->first + " and " + to[1]->first + ",")
+        return true;
+    // Greetings of several, or none: then the body opens with one of the sentences.
+    const std::vector<std::string> openers = {"Hi all,", "Dear all,", "Hello everyone,"};
+    if (std::find(openers.begin(), openers.end(), opening) != openers.end())
+        return true;
+    return std::find(std::begin(kSentences), std::end(kSentences), opening) != std::end(kSentences);
+}
+
 GeneratedSend MailWorld::mistake(SendKind kind)
 {
+    GeneratedSend send;
     switch (kind) {
     case SendKind::DomainTypo:
-        return domainTypo();
+        send = domainTypo();
+        break;
     case SendKind::Lookalike:
-        return lookalike();
+        send = lookalike();
+        break;
     case SendKind::WrongNamesake:
-        return wrongNamesake();
+        send = wrongNamesake();
+        break;
     case SendKind::ExtraRecipient:
-        return extraRecipient();
+        send = extraRecipient();
+        break;
     case SendKind::ReplacedRecipient:
-        return replacedRecipient();
+        send = replacedRecipient();
+        break;
     case SendKind::LocalPartTypo:
-        return localPartTypo();
+        send = localPartTypo();
+        break;
     default:
         return cleanSend();
     }
+    send.traceless = send.traceless || looksLikeIntroduction(send.draft);
+    return send;
 }
 
 } // namespace sendguard::detection

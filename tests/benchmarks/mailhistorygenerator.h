@@ -56,9 +56,13 @@ struct GeneratedSend
     Draft draft;
     SendKind kind = SendKind::KnownPerson;
     SendContext context = SendContext::OneToOne;
-    // A mistake whose draft is one a clean send makes just as likely: someone you write to, alone
-    // on the mail, swapped in for someone of the same first name whom the greeting also fits. No
-    // check of the draft and the history can tell it from a clean send.
+    // A mistake whose draft is one a clean send makes: someone you write to, alone on the mail,
+    // swapped in for someone of the same first name (or the same full name: a namesake) whom the
+    // greeting also fits; a new mail to two known contacts in To, nobody in Cc, greeted as two
+    // are or not at all (an introduction of two contacts is just that); an extra person of a To
+    // recipient's company in Cc of a group mail (a group with one more person of a member's
+    // company looks the same). No check of the draft and the history can tell it from a clean
+    // send; at most how often each person is written to differs.
     bool traceless = false;
 };
 
@@ -127,6 +131,7 @@ private:
     GeneratedSend extraRecipient();
     GeneratedSend replacedRecipient();
     GeneratedSend localPartTypo();
+    bool looksLikeIntroduction(const Draft &draft) const;
     // A clean send a mistake is made in: to one known person, or to a known group.
     GeneratedSend intendedSend(SendContext context);
 

@@ -250,6 +250,18 @@ std::vector<std::pair<const char *, Situation>> situations()
                                 {"address"},
                                 {"moreMembers"},
                                 {"group"}});
+    {
+        Draft draft
+            = draftTo({"Alice Example <alice@client.example>", "Dave <dave@partner.example>"});
+        draft.body = "Hi Alice,\n\nplease see below.\n";
+        add("unusualRecipientMixNotGreeted", {"unusual-recipient-mix",
+                                              "unusualRecipientMix.notGreeted",
+                                              draft,
+                                              {},
+                                              {"address"},
+                                              {"moreGreeted"},
+                                              {"greeted"}});
+    }
     add("displayNameMismatchElsewhere", {"display-name-mismatch",
                                          "displayNameMismatch.elsewhere",
                                          draftTo({"Sam Lee <sam@fresh.example>"}),

@@ -1,3 +1,4 @@
+#include "greeting.h"
 #include "rulesupport.h"
 #include "textsearch.h"
 
@@ -375,18 +376,20 @@ bool matches(const Greeting &greeting, const ToRecipient &to)
                                             : matchesJapanese(greeting, to);
 }
 
+ToRecipient toRecipient(const ReviewedRecipient &recipient)
+{
+    const std::string address = recipient.localPart + "@" + recipient.domain.unicode;
+    const std::string shown
+        = recipient.displayName.empty() ? address : recipient.displayName + " <" + address + ">";
+    return {foldForMatching(recipient.displayName), foldForMatching(recipient.localPart), shown};
+}
+
 std::vector<ToRecipient> toRecipients(const Review &review)
 {
     std::vector<ToRecipient> result;
     for (const auto &recipient : review.recipients) {
-        if (recipient.field != Field::To)
-            continue;
-        const std::string address = recipient.localPart + "@" + recipient.domain.unicode;
-        const std::string shown = recipient.displayName.empty()
-                                      ? address
-                                      : recipient.displayName + " <" + address + ">";
-        result.push_back(
-            {foldForMatching(recipient.displayName), foldForMatching(recipient.localPart), shown});
+        if (recipient.field == Field::To)
+            result.push_back(toRecipient(recipient));
     }
     return result;
 }
@@ -403,6 +406,24 @@ std::vector<std::string> shownRecipients(const std::vector<ToRecipient> &recipie
 }
 
 } // namespace
+
+std::vector<std::size_t> greetedRecipients(const Review &review, std::string_view body)
+{
+    const auto greeting = findGreeting(body);
+    if (!greeting)
+        return {};
+    std::vector<std::size_t> greeted;
+    for (std::size_t i = 0; i < review.recipients.size(); ++i) {
+        if (review.recipients[i].field != Field::To)
+            continue;
+        const ToRecipient to = toRecipient(review.recipients[i]);
+        if (!comparable(*greeting, to))
+            return {};
+        if (matches(*greeting, to))
+            greeted.push_back(i);
+    }
+    return greeted;
+}
 
 // `salutation-mismatch`: the greeting names someone who is none of the To recipients, the
 // classic sign of a mail copied from another thread or an autocompleted wrong address. When

@@ -28,7 +28,9 @@ namespace {
 // together, Alice Example at client.example, a different Alice Example nowhere in this past; Sam
 // Lee at client.example and another Sam Lee at supplier.example, both written to; Frank at
 // supplier.example once with Carol; three people at three companies who get mail together; Kim
-// Park at client.example written to three times, another Kim Park at far.example once.
+// Park at client.example written to three times, another Kim Park at far.example once; Pat at
+// harbour.example, Quinn at vale.example and Rob at dale.example, each twice with a colleague of
+// ours (two of that colleague's groups), and Pat once with Rob.
 const std::vector<std::vector<std::string>> kPast = {
     {"Alice Example <alice@client.example>", "bob@client.example", "carol@client.example"},
     {"Alice Example <alice@client.example>", "bob@client.example", "carol@client.example"},
@@ -44,6 +46,13 @@ const std::vector<std::vector<std::string>> kPast = {
     {"Kim Park <kim.park@client.example>"},
     {"Kim Park <kim.park@client.example>"},
     {"Kim Park <kim@far.example>"},
+    {"colleague@corp.example", "pat@harbour.example"},
+    {"colleague@corp.example", "pat@harbour.example"},
+    {"colleague@corp.example", "quinn@vale.example"},
+    {"colleague@corp.example", "quinn@vale.example"},
+    {"colleague@corp.example", "rob@dale.example"},
+    {"colleague@corp.example", "rob@dale.example"},
+    {"pat@harbour.example", "rob@dale.example"},
 };
 
 struct RuleCase
@@ -52,6 +61,8 @@ struct RuleCase
     std::string rule;
     std::vector<std::string> to;
     std::vector<std::string> expectedTargets; // normalised addresses the rule points at
+    std::string body = "Hello,\n\nplease see below.\n";
+    std::vector<std::string> cc = {};
 };
 
 void PrintTo(const RuleCase &testCase, std::ostream *out)
@@ -130,6 +141,74 @@ const std::vector<RuleCase> kCases = {
      "unusual-recipient-mix",
      {"colleague@corp.example", "dave@partner.example", "x@fresh.example"},
      {}},
+    {"TwoOutsidersTiedOnlyThroughOurColleagueAreBothReported",
+     "unusual-recipient-mix",
+     {"pat@harbour.example", "quinn@vale.example", "colleague@corp.example"},
+     {"pat@harbour.example", "quinn@vale.example"}},
+    {"OutsidersTiedThroughOurColleagueWhoHadMailTogetherAreSilent",
+     "unusual-recipient-mix",
+     {"pat@harbour.example", "rob@dale.example", "colleague@corp.example"},
+     {}},
+    {"OutsiderTiedThroughOurColleagueBesideItsOwnCompanyIsSilent",
+     "unusual-recipient-mix",
+     {"pat@harbour.example", "pia@harbour.example", "colleague@corp.example"},
+     {}},
+    {"OneOutsiderWithOurColleaguesIsSilent",
+     "unusual-recipient-mix",
+     {"pat@harbour.example", "colleague@corp.example", "newhire@corp.example"},
+     {}},
+    // unusual-recipient-mix, told by the greeting
+    {"StrangerBesideTheGreetedPersonIsReported",
+     "unusual-recipient-mix",
+     {"Alice Example <alice@client.example>", "dave@partner.example"},
+     {"dave@partner.example"},
+     "Hi Alice,\n\nplease see below.\n"},
+    {"StrangerInCcBesideTheGreetedPersonIsReported",
+     "unusual-recipient-mix",
+     {"Alice Example <alice@client.example>"},
+     {"dave@partner.example"},
+     "Hi Alice,\n\nplease see below.\n",
+     {"dave@partner.example"}},
+    {"StrangerBesideTheGreetedFullNameIsReported",
+     "unusual-recipient-mix",
+     {"Alice Example <alice@client.example>", "dave@partner.example"},
+     {"dave@partner.example"},
+     "Dear Alice Example,\n\nplease see below.\n"},
+    {"StrangerAtAMailProviderBesideOneThereIsReported",
+     "unusual-recipient-mix",
+     {"Xia <x@gmail.com>", "y@gmail.com"},
+     {"y@gmail.com"},
+     "Hi Xia,\n\nplease see below.\n"},
+    {"BothGreetedAreSilent",
+     "unusual-recipient-mix",
+     {"Alice Example <alice@client.example>", "dave@partner.example"},
+     {},
+     "Hi Alice and Dave,\n\nplease see below.\n"},
+    {"GreetingToAllIsSilent",
+     "unusual-recipient-mix",
+     {"Alice Example <alice@client.example>", "dave@partner.example"},
+     {},
+     "Hi all,\n\nplease see below.\n"},
+    {"NoGreetingIsSilent",
+     "unusual-recipient-mix",
+     {"Alice Example <alice@client.example>", "dave@partner.example"},
+     {},
+     "Please see below.\n"},
+    {"NotGreetedColleagueOfTheGreetedIsSilent",
+     "unusual-recipient-mix",
+     {"Alice Example <alice@client.example>", "erin@client.example"},
+     {},
+     "Hi Alice,\n\nplease see below.\n"},
+    {"NotGreetedWhoHadMailWithTheGreetedIsSilent",
+     "unusual-recipient-mix",
+     {"carol@client.example", "frank@supplier.example"},
+     {},
+     "Hi Carol,\n\nplease see below.\n"},
+    {"GreetingOnlyOurColleagueIsSilent",
+     "unusual-recipient-mix",
+     {"colleague@corp.example", "alice@client.example", "dave@partner.example"},
+     {},
+     "Hi Colleague,\n\nplease see below.\n"},
     // display-name-mismatch
     {"KnownNameAtAnotherCompany",
      "display-name-mismatch",
@@ -311,12 +390,9 @@ std::vector<SentMail> pastMails()
     return mails;
 }
 
-std::vector<std::string> targetsOf(const std::vector<std::string> &to, const HistoryView &history,
+std::vector<std::string> targetsOf(const Draft &draft, const HistoryView &history,
                                    const std::string &rule)
 {
-    Draft draft;
-    draft.from = "Taro Yamada <taro@corp.example>";
-    draft.to = to;
     const Review review = reviewDraft(draft, Policy(), &history);
     std::vector<std::string> targets;
     for (const auto &finding : review.findings) {
@@ -324,6 +400,16 @@ std::vector<std::string> targetsOf(const std::vector<std::string> &to, const His
             targets.push_back(review.recipients.at(finding.target.index).normalisedAddress());
     }
     return targets;
+}
+
+Draft draftOf(const RuleCase &testCase)
+{
+    Draft draft;
+    draft.from = "Taro Yamada <taro@corp.example>";
+    draft.to = testCase.to;
+    draft.cc = testCase.cc;
+    draft.body = testCase.body;
+    return draft;
 }
 
 class HistoryRule : public ::testing::TestWithParam<RuleCase>
@@ -335,7 +421,7 @@ TEST_P(HistoryRule, PointsAtExpectedRecipientsInMemory)
     InMemoryHistory history;
     for (const auto &mail : pastMails())
         history.learn(mail);
-    EXPECT_EQ(targetsOf(GetParam().to, history, GetParam().rule), GetParam().expectedTargets);
+    EXPECT_EQ(targetsOf(draftOf(GetParam()), history, GetParam().rule), GetParam().expectedTargets);
 }
 
 TEST_P(HistoryRule, PointsAtExpectedRecipientsFromTheStore)
@@ -348,7 +434,7 @@ TEST_P(HistoryRule, PointsAtExpectedRecipientsFromTheStore)
         ASSERT_TRUE(opened.store);
         std::int64_t learned = 0;
         ASSERT_FALSE(opened.store->recordSentBatch(pastMails(), learned));
-        EXPECT_EQ(targetsOf(GetParam().to, *opened.store, GetParam().rule),
+        EXPECT_EQ(targetsOf(draftOf(GetParam()), *opened.store, GetParam().rule),
                   GetParam().expectedTargets);
     }
     for (const char *suffix : {"", "-wal", "-shm"})
@@ -537,6 +623,53 @@ TEST(HistoryRules, NamesakeWrittenToSeldomIsSilentOnAReplyToTheirThread)
     EXPECT_EQ(count(draft), 1u) << "a reply to another company's thread is no vouch";
 }
 
+// The thread vouches for who is on it: a stranger to the greeted person on a reply is left to
+// new-domain-in-reply, though the same draft as a new mail is reported.
+TEST(HistoryRules, StrangerBesideTheGreetedPersonIsSilentOnAReply)
+{
+    InMemoryHistory history;
+    for (const auto &mail : pastMails())
+        history.learn(mail);
+    Draft draft;
+    draft.from = "Taro Yamada <taro@corp.example>";
+    draft.to = {"Alice Example <alice@client.example>", "dave@partner.example"};
+    draft.body = "Hi Alice,\n\nthank you.\n";
+    EXPECT_EQ(targetsOf(draft, history, "unusual-recipient-mix"),
+              std::vector<std::string>{"dave@partner.example"});
+    draft.type = "reply";
+    OriginalMessage original;
+    original.from = "Alice Example <alice@client.example>";
+    original.to = {draft.from};
+    draft.original = original;
+    EXPECT_TRUE(targetsOf(draft, history, "unusual-recipient-mix").empty());
+}
+
+// The sentence of a stranger to the greeted names who the greeting is for, by kind and named
+// arguments, in the rule-message style.
+TEST(HistoryRules, StrangerToTheGreetedSaysWhoTheGreetingIsFor)
+{
+    InMemoryHistory history;
+    for (const auto &mail : pastMails())
+        history.learn(mail);
+    Draft draft;
+    draft.from = "Taro Yamada <taro@corp.example>";
+    draft.to = {"Alice Example <alice@client.example>", "dave@partner.example"};
+    draft.body = "Hi Alice,\n\nthank you.\n";
+    const Review review = reviewDraft(draft, Policy(), &history);
+    const auto found
+        = std::find_if(review.findings.begin(), review.findings.end(),
+                       [](const Finding &f) { return f.rule == "unusual-recipient-mix"; });
+    ASSERT_NE(found, review.findings.end());
+    EXPECT_EQ(found->kind, "unusualRecipientMix.notGreeted");
+    EXPECT_EQ(found->args.text,
+              (std::map<std::string, std::string>{{"address", "dave@partner.example"}}));
+    EXPECT_EQ(found->args.lists, (std::map<std::string, std::vector<std::string>>{
+                                     {"greeted", {"alice@client.example"}}}));
+    EXPECT_EQ(found->message, "The greeting is for alice@client.example, but dave@partner.example "
+                              "has never had mail with them. Check that this recipient belongs "
+                              "on this mail.");
+}
+
 // The two sentences detect added say what they found by kind and named arguments, and their
 // English is the rule-message style (ui/rulemessage.cpp renders the same from the arguments).
 TEST(HistoryRules, UsualNamesakeAndLookalikeAddressSayWhatTheyFound)
@@ -581,7 +714,7 @@ TEST(HistoryRules, SilentWithoutHistory)
     InMemoryHistory empty;
     for (const auto &testCase : kCases) {
         SCOPED_TRACE(testCase.name);
-        EXPECT_TRUE(targetsOf(testCase.to, empty, testCase.rule).empty());
+        EXPECT_TRUE(targetsOf(draftOf(testCase), empty, testCase.rule).empty());
     }
 }
 
