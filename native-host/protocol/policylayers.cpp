@@ -234,6 +234,11 @@ bool isAdminOnlyKey(const std::string &key)
     return key == "locked" || key == "onHostFailure" || key == "auditRetentionDays";
 }
 
+bool isAdminOnlyRule(const std::string &ruleId)
+{
+    return ruleId == "blocked-domain" || ruleId == "invalid-address";
+}
+
 namespace {
 
 bool isStringListKey(const std::string &key)
@@ -335,8 +340,17 @@ LayeredPolicy mergePolicyLayers(const json &admin, const json &user)
             merged[key] = unionOf(merged.value(key, json::array()), value);
         } else if (key == "rules") {
             // Member by member: a user who turns a rule on keeps the admin's severity for it.
-            for (const auto &[ruleId, setting] : value.items())
+            for (const auto &[ruleId, setting] : value.items()) {
+                // The settings dialog does not offer these; a hand-edited file must not either,
+                // or a person could switch off the block IT put on a domain.
+                if (isAdminOnlyRule(ruleId)) {
+                    layered.problems.push_back(problemIn(
+                        Layer::User, Kind::AdminOnly, "rules." + ruleId,
+                        "rules." + ruleId + " can be set only by your administrator; ignored"));
+                    continue;
+                }
                 merged[key][ruleId].update(setting);
+            }
         } else {
             merged[key] = value;
         }

@@ -67,6 +67,23 @@ class MalformedPolicyLists(HostileTest):
         self.finish()
 
 
+class UserSettingsAgainstTheBlock(HostileTest):
+    # A hand-edited settings.json once turned blocked-domain off: mail to the domain IT blocked
+    # (and the user trusted) then went out with no dialog at all.
+    def test_settings_file_cannot_switch_off_the_blocking_rules(self):
+        self.host.write_settings({"trustedDomains": ["competitor.example"],
+                                  "rules": {"blocked-domain": {"enabled": False},
+                                            "invalid-address": {"enabled": False}}})
+        policy = {"internalDomains": ["corp.example"], "blockedDomains": ["competitor.example"]}
+        self.host.send(review("r-blocked", {"to": ["x@competitor.example"]}, policy))
+        self.assertNotSent(self.host.reply())
+        self.host.send(review("r-unreadable", {"to": ["no domain here"]}, policy))
+        self.assertNotSent(self.host.reply())
+        self.finish()
+        self.assertIn("rules.blocked-domain can be set only by your administrator",
+                      self.host.log_text())
+
+
 class AutoBcc(HostileTest):
     def test_blocked_auto_bcc_is_not_added_silently(self):
         self.host.send(review("r-bcc", {"to": ["x@client.example"]},

@@ -228,6 +228,30 @@ TEST(PolicyLayers, AdminOnlyKeysIgnoredInUserLayer)
         mentions(layered.problems, "auditRetentionDays can be set only by your administrator"));
 }
 
+// A hand-edited settings file once switched off the block IT put on a domain: the settings
+// dialog never offers these two rules, and the merge must not take them from the file either.
+TEST(PolicyLayers, UserCannotSwitchOffOrSoftenTheBlockingRules)
+{
+    const json admin = json::parse(R"({"blockedDomains":["competitor.example"]})");
+    const json user = json::parse(R"({"rules":{
+        "blocked-domain":{"enabled":false},
+        "invalid-address":{"severity":"info"},
+        "new-domain":{"enabled":false}}})");
+    const LayeredPolicy layered = mergePolicyLayers(admin, user);
+    EXPECT_TRUE(layered.policy.ruleEnabled("blocked-domain"));
+    EXPECT_EQ(layered.policy.ruleSeverity("blocked-domain", Severity::Block), Severity::Block);
+    EXPECT_EQ(layered.policy.ruleSeverity("invalid-address", Severity::Block), Severity::Block);
+    EXPECT_FALSE(layered.policy.ruleEnabled("new-domain")) << "other rules stay the user's";
+    EXPECT_TRUE(
+        mentions(layered.problems, "rules.blocked-domain can be set only by your administrator"));
+    EXPECT_TRUE(
+        mentions(layered.problems, "rules.invalid-address can be set only by your administrator"));
+
+    const LayeredPolicy byAdmin = mergePolicyLayers(
+        json::parse(R"({"rules":{"blocked-domain":{"enabled":false}}})"), json::object());
+    EXPECT_FALSE(byAdmin.policy.ruleEnabled("blocked-domain")) << "IT may still decide";
+}
+
 // Each kind of invalid input: reported under its layer, the rest of that layer still applies.
 struct InvalidRow
 {
