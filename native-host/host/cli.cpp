@@ -465,11 +465,18 @@ std::string isoTime(std::int64_t seconds)
     return text;
 }
 
+// One CSV field, quoted when it must be. A field that a spreadsheet would take for a formula
+// (one starting with =, +, -, @, a tab or a carriage return) gets a leading ' so that it shows
+// as text: review ids, addresses and attachment names come from the mail, and an attachment
+// called =HYPERLINK(...) must not run when IT opens the export in a spreadsheet. (OWASP's advice
+// for CSV injection; a reader that wants the raw value drops the one leading '.)
 std::string csvField(const std::string &text)
 {
-    if (text.find_first_of(",\"\r\n") == std::string::npos)
+    const bool formula
+        = !text.empty() && std::string_view("=+-@\t\r").find(text[0]) != std::string_view::npos;
+    if (!formula && text.find_first_of(",\"\r\n") == std::string::npos)
         return text;
-    std::string quoted = "\"";
+    std::string quoted = formula ? "\"'" : "\"";
     for (const char c : text)
         quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
     return quoted + "\"";

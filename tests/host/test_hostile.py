@@ -1,6 +1,8 @@
 """Hostile input against the real sendguard-host over pipes: each test is an attack that once
 gave a wrong verdict, lost data or forged the log, and must not again."""
 
+import csv
+import io
 import json
 import os
 import sqlite3
@@ -82,6 +84,34 @@ class UserSettingsAgainstTheBlock(HostileTest):
         self.finish()
         self.assertIn("rules.blocked-domain can be set only by your administrator",
                       self.host.log_text())
+
+
+class AuditExportCsvInjection(HostileTest):
+    # Review ids, addresses and attachment names come from the mail; the CSV export once handed
+    # them over as they were, and a spreadsheet ran =HYPERLINK(...) as a formula.
+    def test_fields_a_spreadsheet_would_run_are_kept_as_text(self):
+        hostile = ['=HYPERLINK("http://evil.example/","open")', "+1+1", "-2+3", "@SUM(1)",
+                   "\t=1", "\r=1"]
+        for n, text in enumerate(hostile):
+            request = review(text, {"to": ["%s@client.example" % text.strip() if n == 1
+                                           else "x@client.example"],
+                                    "attachments": [{"name": text, "size": 1}]})
+            self.host.send(request)
+            self.assertNotSent(self.host.reply())
+        self.finish()
+        database = os.path.join(self.host.data_home.name, "sendguard", "history.sqlite")
+        export = subprocess.run([HOST, "--audit-export", "--history", database],
+                                capture_output=True, timeout=60)  # bytes: keep the \r as it is
+        self.assertEqual(export.returncode, 0, export.stderr)
+        text = export.stdout.decode("utf-8")
+        rows = list(csv.reader(io.StringIO(text, newline="")))
+        self.assertEqual(len(rows), 1 + len(hostile), text)
+        for row in rows[1:]:
+            for field in row:
+                self.assertNotIn(field[:1], ("=", "+", "-", "@", "\t", "\r"), row)
+        self.assertEqual([row[1] for row in rows[1:]], ["'" + text for text in hostile])
+        self.assertEqual(rows[1][4], "'" + hostile[0] + ":1")
+        self.assertTrue(rows[2][3].startswith("'+1+1@client.example"), rows[2])
 
 
 class AutoBcc(HostileTest):
