@@ -104,6 +104,17 @@ LoadedSettings UserSettingsFile::load(SetAside setAside) const
     QFile file(path);
     if (!file.exists())
         return loaded;
+    // A FIFO would block open() until some writer came, and with it every review and ping; a
+    // device (a link to /dev/zero, say) holds no settings. Neither is read, nor set aside: there
+    // is nothing in it to keep. (Checked before opening: a swap in the moment between the two is
+    // left to the person who owns the folder.)
+    const QFileInfo info(path);
+    if (!info.isFile() && !info.isDir()) {
+        loaded.problems.push_back("your settings file " + text(path)
+                                  + " cannot be read (it is not a regular file); the defaults "
+                                    "apply until it is one");
+        return loaded;
+    }
     if (!file.open(QIODevice::ReadOnly)) {
         loaded.problems.push_back("your settings file " + text(path) + " cannot be read ("
                                   + text(file.errorString())

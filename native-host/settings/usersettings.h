@@ -26,12 +26,13 @@ struct LoadedSettings
 // The user's own policy layer (DESIGN.md, "Policy"): one JSON object in a file in the user's
 // config folder, `settings.json`.
 //
-// load() never fails: a missing file is an empty layer; a file that cannot be read is reported
-// and left alone; a broken file (not JSON, not an object, over 1 MiB or nested absurdly deep) is
-// renamed with a timestamp (`settings.json.broken-20261203T101500Z`, kept for the person or IT
-// to look at), reported, and replaced by an empty layer, the defaults. save() writes atomically
-// (QSaveFile: a temporary file renamed over the old one), so a crash or a full disk leaves the
-// old file or the new one, never half of either. Neither logs; callers report the problems.
+// load() never fails: a missing file is an empty layer; a file that cannot be read (a FIFO or a
+// device among them, which are never opened) is reported and left alone; a broken file (not JSON,
+// not an object, over 1 MiB or nested absurdly deep) is renamed with a timestamp
+// (`settings.json.broken-20261203T101500Z`, kept for the person or IT to look at), reported, and
+// replaced by an empty layer, the defaults. save() writes atomically (QSaveFile: a temporary file
+// renamed over the old one), so a crash or a full disk leaves the old file or the new one, never
+// half of either. Neither logs; callers report the problems.
 class UserSettingsFile
 {
 public:

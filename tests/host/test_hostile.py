@@ -114,6 +114,20 @@ class AuditExportCsvInjection(HostileTest):
         self.assertTrue(rows[2][3].startswith("'+1+1@client.example"), rows[2])
 
 
+class SettingsFileIsAFifo(HostileTest):
+    # The host once blocked for good opening a FIFO put where settings.json belongs: no review
+    # and no ping was answered again.
+    def test_reviews_and_pings_are_still_answered(self):
+        os.makedirs(os.path.dirname(self.host.settings_path()), exist_ok=True)
+        os.mkfifo(self.host.settings_path())
+        self.host.send(review("r-fifo"))
+        self.assertEqual(self.host.reply()["decision"], "send")
+        self.host.send({"type": "ping", "id": "p-fifo"})
+        self.assertEqual(self.host.reply()["type"], "pong")
+        self.finish()
+        self.assertIn("is not a regular file", self.host.log_text())
+
+
 class AutoBcc(HostileTest):
     def test_blocked_auto_bcc_is_not_added_silently(self):
         self.host.send(review("r-bcc", {"to": ["x@client.example"]},

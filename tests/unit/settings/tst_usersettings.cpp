@@ -14,6 +14,7 @@
 #include <vector>
 
 #ifndef _WIN32
+#include <sys/stat.h>
 #include <sys/types.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -187,6 +188,41 @@ TEST_F(UserSettingsFileTest, OversizedFileIsBroken)
     const LoadedSettings loaded = UserSettingsFile(file()).load();
     ASSERT_EQ(loaded.problems.size(), 1u);
     EXPECT_NE(loaded.problems[0].find("larger than 1 MiB"), std::string::npos);
+}
+
+// A FIFO in the file's place once blocked load() in open() until a writer came, and with it
+// every review and ping of the host. Run in a child, so that a regression fails, not hangs.
+TEST_F(UserSettingsFileTest, FifoOrDeviceIsReportedWithoutBlockingAndLeftAlone)
+{
+#ifdef _WIN32
+    GTEST_SKIP() << "no FIFOs or /dev/zero";
+#else
+    fs::create_directories(folder());
+    ASSERT_EQ(::mkfifo(file().c_str(), 0600), 0);
+    const pid_t child = ::fork();
+    if (child == 0) {
+        ::alarm(10);
+        const LoadedSettings loaded = UserSettingsFile(file()).load();
+        const bool right = loaded.layer == json::object() && loaded.problems.size() == 1
+                           && loaded.problems[0].find("not a regular file") != std::string::npos
+                           && loaded.setAsideAs.empty();
+        ::_exit(right ? 0 : 1);
+    }
+    int status = 0;
+    ASSERT_EQ(::waitpid(child, &status, 0), child);
+    EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0)
+        << (WIFSIGNALED(status) ? "load() blocked on the FIFO" : "wrong problems reported");
+    EXPECT_TRUE(fs::is_fifo(file()));
+    EXPECT_TRUE(brokenCopies().empty());
+
+    fs::remove(file());
+    fs::create_symlink("/dev/zero", file());
+    const LoadedSettings loaded = UserSettingsFile(file()).load();
+    EXPECT_EQ(loaded.layer, json::object());
+    ASSERT_EQ(loaded.problems.size(), 1u);
+    EXPECT_NE(loaded.problems[0].find("not a regular file"), std::string::npos);
+    EXPECT_TRUE(fs::is_symlink(file()));
+#endif
 }
 
 TEST_F(UserSettingsFileTest, SecondBrokenFileGetsItsOwnName)
