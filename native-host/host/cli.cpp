@@ -9,6 +9,7 @@
 #include "history/learn.h"
 #include "language.h"
 #include "logging.h"
+#include "protocol/frame.h"
 #include "protocol/message.h"
 #include "protocol/policylayers.h"
 #include "protocol/reply.h"
@@ -29,7 +30,6 @@
 #include <memory>
 #include <optional>
 #include <set>
-#include <sstream>
 #include <string>
 #include <string_view>
 
@@ -47,6 +47,9 @@ constexpr int kExitOk = 0;
 constexpr int kExitUsage = 2;
 // The text output names this many entries of each edited recipient list.
 constexpr std::size_t kEditsShown = 5;
+// The largest input file read: eight times the largest request the host takes from Thunderbird
+// (kMaxRequestBytes), room for a learn file of a few hundred thousand sent messages.
+constexpr std::size_t kMaxInputBytes = 8 * kMaxRequestBytes;
 
 struct CheckOptions
 {
@@ -85,18 +88,33 @@ void warn(const std::string &message)
     std::cerr << "sendguard-host: " << utf8(Cli::tr("warning: %1").arg(fromUtf8(message))) << "\n";
 }
 
+// Reads a whole input file (a request, a policy, settings, sent-message headers). At most
+// kMaxInputBytes: `--check /dev/zero` once grew until memory ran out. A pipe is read like a file
+// (`--policy <(...)`); a folder is said to be one instead of failing as "not JSON".
 Result<std::string> readFile(const std::string &path)
 {
+    std::error_code ignored;
+    if (std::filesystem::is_directory(path, ignored))
+        return Error{ErrorCode::Io,
+                     utf8(Cli::tr("cannot read %1: it is a folder").arg(fromUtf8(path)))};
     std::ifstream file(path, std::ios::binary);
     if (!file)
         return Error{ErrorCode::Io,
                      utf8(Cli::tr("cannot read %1: %2")
                               .arg(fromUtf8(path), QString::fromLocal8Bit(std::strerror(errno))))};
-    std::ostringstream contents;
-    contents << file.rdbuf();
+    std::string contents;
+    std::string chunk(64 * 1024, '\0');
+    while (file.read(chunk.data(), static_cast<std::streamsize>(chunk.size()))
+           || file.gcount() > 0) {
+        contents.append(chunk.data(), static_cast<std::size_t>(file.gcount()));
+        if (contents.size() > kMaxInputBytes)
+            return Error{ErrorCode::Io, utf8(Cli::tr("cannot read %1: it is larger than %2 MiB")
+                                                 .arg(fromUtf8(path))
+                                                 .arg(kMaxInputBytes / (1024 * 1024)))};
+    }
     if (file.bad())
         return Error{ErrorCode::Io, utf8(Cli::tr("cannot read %1").arg(fromUtf8(path)))};
-    return contents.str();
+    return contents;
 }
 
 // --check's own argument parser. Fails with a usage message.
