@@ -8,6 +8,7 @@
 #include "../engine/engine.h"
 
 #include <algorithm>
+#include <unordered_set>
 
 namespace sendguard {
 
@@ -177,11 +178,20 @@ json validAutoBcc(const json &entries, Layer layer, Problems &problems)
     return kept;
 }
 
+// `first`, then each entry of `second` that is not in it yet. Both hold strings (validLayer made
+// sure). With a set, not a search of the list per entry: a settings file of 50,000 entries over
+// an admin list of 100,000 once took half a minute of every review.
 json unionOf(const json &first, const json &second)
 {
     json joined = first;
+    std::unordered_set<std::string> seen;
+    for (const json &entry : first) {
+        if (entry.is_string())
+            seen.insert(entry.get<std::string>());
+    }
     for (const json &entry : second) {
-        if (std::find(joined.begin(), joined.end(), entry) == joined.end())
+        if (entry.is_string() ? seen.insert(entry.get<std::string>()).second
+                              : std::find(joined.begin(), joined.end(), entry) == joined.end())
             joined.push_back(entry);
     }
     return joined;
