@@ -459,14 +459,30 @@ int runLearn(int argc, char **argv)
     return kExitOk;
 }
 
-// "2026-03-01" -> seconds since the epoch at 00:00 UTC; nullopt when not a date.
+// "2026-03-01" -> seconds since the epoch at 00:00 UTC; nullopt when not exactly YYYY-MM-DD
+// naming a real day. "2026-13-01", "2026-02-30" or "2026-03-01x" are typos: taken loosely, as
+// they once were, they exported from some other day without a word.
 std::optional<std::int64_t> parseDay(const std::string &text)
 {
+    if (text.size() != 10 || text[4] != '-' || text[7] != '-')
+        return std::nullopt;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (i != 4 && i != 7 && (text[i] < '0' || text[i] > '9'))
+            return std::nullopt;
+    }
+    const int year = std::stoi(text.substr(0, 4));
+    const int month = std::stoi(text.substr(5, 2));
+    const int day = std::stoi(text.substr(8, 2));
+    constexpr int kDaysIn[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    if (month < 1 || month > 12 || day < 1
+        || day > kDaysIn[month - 1] + (month == 2 && leap ? 1 : 0))
+        return std::nullopt;
     Result<std::vector<LearnedMessage>> parsed
         = learnedMessagesFromJson(nlohmann::json::array({{{"date", text + "T00:00:00Z"}}}));
-    if (!parsed || parsed.value().front().time == 0)
+    if (!parsed)
         return std::nullopt;
-    return parsed.value().front().time;
+    return parsed.value().front().time; // 0 for 1970-01-01, a day like any other here
 }
 
 std::string isoTime(std::int64_t seconds)

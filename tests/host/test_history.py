@@ -212,6 +212,31 @@ class CommandLine(unittest.TestCase):
         self.assertEqual(result.returncode, 0, result.stderr)
         self.assertTrue(result.stdout.startswith("time,review,decision,recipients"))
 
+    # --since once took "2026-13-01" or "2026-02-30" for some other day, and refused 1970-01-01.
+    def test_audit_export_since_takes_real_days_only(self):
+        self.learn()
+        with sqlite3.connect(self.db) as db:
+            for review_id, time in (("r-epoch", 0), ("r-leap", 1709208000), ("r-march", 1709294400)):
+                db.execute("INSERT INTO audit_log (time, review_id, decision, recipients, "
+                           "attachments, findings_shown, findings_ticked, policy_fingerprint) "
+                           "VALUES (?, ?, 'send', '[]', '[]', '[]', '[]', 'none')",
+                           (time, review_id))
+        db.close()
+        for since, expected in (("1970-01-01", ["r-epoch", "r-leap", "r-march"]),
+                                ("2024-02-29", ["r-leap", "r-march"]),
+                                ("2024-03-01", ["r-march"]), ("2024-03-02", [])):
+            with self.subTest(since=since):
+                result = run("--audit-export", "--format", "json", "--since", since,
+                             "--history", self.db)
+                self.assertEqual(result.returncode, 0, result.stderr)
+                self.assertEqual([e["review"] for e in json.loads(result.stdout)], expected)
+        for since in ("2026-13-01", "2026-00-10", "2023-02-29", "2026-04-31", "2026-03-01x",
+                      " 2026-03-01", "2026-3-1", "2026-03-01T00:00:00Z", "", "+2026-03-01"):
+            with self.subTest(since=since):
+                result = run("--audit-export", "--since", since, "--history", self.db)
+                self.assertEqual(result.returncode, 2, result.stdout)
+                self.assertIn("--since needs a date", result.stderr)
+
     def test_audit_export_refuses_an_unknown_format(self):
         result = run("--audit-export", "--format", "xml", "--history", self.db)
         self.assertEqual(result.returncode, 2)
