@@ -581,6 +581,13 @@
         <source>cannot read %1: it is larger than %2 MiB</source>
         <translation>%1 を読み込めません: %2 MiB を超えています</translation>
     </message>
+    <message numerus="yes">
+        <source>%1: the audit log in this file is damaged; the export stops after %n entries and is incomplete (%2).</source>
+        <extracomment>%1 is a file name, %n how many entries were printed, %2 the database&apos;s own technical message, in English</extracomment>
+        <translation>
+            <numerusform>%1: このファイルの監査ログが破損しているため、書き出しは%n件で止まっており、不完全です（%2）。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>sendguard::ConfirmDialog</name>

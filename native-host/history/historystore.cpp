@@ -658,10 +658,19 @@ Status HistoryStore::appendAudit(const AuditEntry &entry)
 
 StoreResult<std::vector<AuditEntry>> HistoryStore::auditSince(std::int64_t since) const
 {
+    std::vector<AuditEntry> entries;
+    if (Status error
+        = forEachAuditSince(since, [&](const AuditEntry &entry) { entries.push_back(entry); }))
+        return *error;
+    return entries;
+}
+
+Status HistoryStore::forEachAuditSince(std::int64_t since,
+                                       const std::function<void(const AuditEntry &)> &visit) const
+{
     Statement &statement = *m_statements->auditSince;
     statement.reset();
     statement.bind(1, since);
-    std::vector<AuditEntry> entries;
     while (statement.step()) {
         AuditEntry entry;
         entry.time = statement.columnInt(0);
@@ -678,14 +687,11 @@ StoreResult<std::vector<AuditEntry>> HistoryStore::auditSince(std::int64_t since
         entry.findingsShown = stringsFrom(statement.columnText(5));
         entry.findingsTicked = stringsFrom(statement.columnText(6));
         entry.policyFingerprint = statement.columnText(7);
-        entries.push_back(std::move(entry));
+        visit(entry);
     }
-    if (auto error = statement.error()) {
-        statement.reset();
-        return *error;
-    }
+    Status error = statement.error();
     statement.reset();
-    return entries;
+    return error;
 }
 
 StoreResult<std::int64_t> HistoryStore::pruneAudit(int days, std::int64_t now)

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -118,6 +119,10 @@ public:
     sql::Status appendAudit(const AuditEntry &entry);
     // Entries with time >= `since`, oldest first.
     sql::StoreResult<std::vector<AuditEntry>> auditSince(std::int64_t since) const;
+    // The same entries handed to `visit` one at a time, so that an export of years of decisions
+    // holds one entry in memory, not all of them. An error may come after some entries.
+    sql::Status forEachAuditSince(std::int64_t since,
+                                  const std::function<void(const AuditEntry &)> &visit) const;
     // Deletes audit entries older than `days` days before `now`; returns how many went.
     sql::StoreResult<std::int64_t> pruneAudit(int days, std::int64_t now);
 

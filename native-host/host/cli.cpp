@@ -524,40 +524,79 @@ std::string joined(const std::vector<std::string> &items)
     return text;
 }
 
-void printAuditCsv(const std::vector<AuditEntry> &entries)
+void printAuditCsvRow(const AuditEntry &entry)
 {
-    std::cout << "time,review,decision,recipients,attachments,findings_shown,findings_ticked,"
-                 "policy_fingerprint\n";
-    for (const AuditEntry &entry : entries) {
-        std::vector<std::string> attachments;
-        for (const auto &attachment : entry.attachments)
-            attachments.push_back(attachment.name + ":" + std::to_string(attachment.size));
-        std::cout << isoTime(entry.time) << "," << csvField(entry.reviewId) << ","
-                  << csvField(entry.decision) << "," << csvField(joined(entry.recipients)) << ","
-                  << csvField(joined(attachments)) << "," << csvField(joined(entry.findingsShown))
-                  << "," << csvField(joined(entry.findingsTicked)) << ","
-                  << csvField(entry.policyFingerprint) << "\n";
-    }
+    std::vector<std::string> attachments;
+    for (const auto &attachment : entry.attachments)
+        attachments.push_back(attachment.name + ":" + std::to_string(attachment.size));
+    std::cout << isoTime(entry.time) << "," << csvField(entry.reviewId) << ","
+              << csvField(entry.decision) << "," << csvField(joined(entry.recipients)) << ","
+              << csvField(joined(attachments)) << "," << csvField(joined(entry.findingsShown))
+              << "," << csvField(joined(entry.findingsTicked)) << ","
+              << csvField(entry.policyFingerprint) << "\n";
 }
 
-void printAuditJson(const std::vector<AuditEntry> &entries)
+nlohmann::json auditJson(const AuditEntry &entry)
 {
-    nlohmann::json all = nlohmann::json::array();
-    for (const AuditEntry &entry : entries) {
-        nlohmann::json attachments = nlohmann::json::array();
-        for (const auto &attachment : entry.attachments)
-            attachments.push_back({{"name", attachment.name}, {"size", attachment.size}});
-        all.push_back({{"time", isoTime(entry.time)},
-                       {"review", entry.reviewId},
-                       {"decision", entry.decision},
-                       {"recipients", entry.recipients},
-                       {"attachments", attachments},
-                       {"findingsShown", entry.findingsShown},
-                       {"findingsTicked", entry.findingsTicked},
-                       {"policyFingerprint", entry.policyFingerprint}});
-    }
-    std::cout << dumpJson(all) << "\n";
+    nlohmann::json attachments = nlohmann::json::array();
+    for (const auto &attachment : entry.attachments)
+        attachments.push_back({{"name", attachment.name}, {"size", attachment.size}});
+    return {{"time", isoTime(entry.time)},
+            {"review", entry.reviewId},
+            {"decision", entry.decision},
+            {"recipients", entry.recipients},
+            {"attachments", attachments},
+            {"findingsShown", entry.findingsShown},
+            {"findingsTicked", entry.findingsTicked},
+            {"policyFingerprint", entry.policyFingerprint}};
 }
+
+// Writes the export as the entries are read: a million entries once took 2.8 GB as one JSON
+// tree. The CSV header or the JSON "[" goes out with the first entry (or at the end), so that a
+// log found damaged before its first entry prints nothing at all.
+class AuditPrinter
+{
+public:
+    explicit AuditPrinter(bool json)
+        : m_json(json)
+    {}
+
+    void entry(const AuditEntry &entry)
+    {
+        begin();
+        if (m_json)
+            std::cout << (m_printed == 0 ? "" : ",") << dumpJson(auditJson(entry));
+        else
+            printAuditCsvRow(entry);
+        ++m_printed;
+    }
+
+    void finish()
+    {
+        begin();
+        if (m_json)
+            std::cout << "]\n";
+    }
+
+    std::int64_t printed() const { return m_printed; }
+
+private:
+    void begin()
+    {
+        if (m_begun)
+            return;
+        m_begun = true;
+        if (m_json)
+            std::cout << "[";
+        else
+            std::cout << "time,review,decision,recipients,attachments,findings_shown,"
+                         "findings_ticked,policy_fingerprint\n";
+    }
+
+    bool m_json;
+    bool m_begun = false;
+    std::int64_t m_printed = 0;
+};
 
 int runAuditExport(int argc, char **argv)
 {
@@ -589,8 +628,21 @@ int runAuditExport(int argc, char **argv)
     auto opened = HistoryStore::open(path, readOnly);
     if (!opened.store)
         return inputError(path.string() + ": " + opened.error->message);
-    auto entries = opened.store->auditSince(since);
-    if (auto *error = std::get_if<sql::StoreError>(&entries)) {
+    AuditPrinter printer(format == "json");
+    const auto error = opened.store->forEachAuditSince(
+        since, [&](const AuditEntry &entry) { printer.entry(entry); });
+    if (error && printer.printed() > 0) {
+        std::cout.flush();
+        //: %1 is a file name, %n how many entries were printed, %2 the database's own technical
+        //: message, in English
+        return inputError(
+            utf8(Cli::tr("%1: the audit log in this file is damaged; the export stops after %n "
+                         "entries and is incomplete (%2).",
+                         nullptr, int(printer.printed()))
+                     .arg(QString::fromStdString(path.string()),
+                          QString::fromStdString(error->message))));
+    }
+    if (error) {
         if (error->code == sql::StoreErrorCode::Corrupt) {
             //: %1 is a file name, %2 the database's own technical message, in English
             return inputError(utf8(
@@ -603,11 +655,7 @@ int runAuditExport(int argc, char **argv)
         }
         return inputError(path.string() + ": " + error->message);
     }
-    const auto &list = std::get<std::vector<AuditEntry>>(entries);
-    if (format == "json")
-        printAuditJson(list);
-    else
-        printAuditCsv(list);
+    printer.finish();
     std::cout.flush();
     return std::cout ? kExitOk : kExitUsage;
 }
