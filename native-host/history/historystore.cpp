@@ -278,6 +278,14 @@ HistoryStore::Opened HistoryStore::open(const std::filesystem::path &path, const
     Opened opened;
     std::error_code ignored;
     std::filesystem::create_directories(path.parent_path(), ignored);
+    // SQLite's first read of a FIFO in the file's place waits for a writer that never comes: the
+    // host once hung at its start, before answering anything. A device is no history either.
+    const auto status = std::filesystem::status(path, ignored);
+    if (std::filesystem::exists(status) && !std::filesystem::is_regular_file(status)) {
+        opened.error
+            = StoreError{StoreErrorCode::CantOpen, sql::utf8Path(path) + " is not a regular file"};
+        return opened;
+    }
 
     for (int attempt = 0; attempt < 2; ++attempt) {
         Connection connection = connect(path, options, opened.warnings);

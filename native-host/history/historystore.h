@@ -81,6 +81,7 @@ public:
     // Opens or creates the database at `path` (creating its folder), migrates an older schema,
     // and turns on WAL. A corrupt file is renamed to `<path>.corrupt-<time>` and a new one is
     // built, with a warning. A file that cannot be written is opened read-only, with a warning.
+    // Anything but a regular file at `path` (a FIFO, a device, a folder) is never opened: CantOpen.
     static Opened open(const std::filesystem::path &path, const Options &options);
     static Opened open(const std::filesystem::path &path) { return open(path, Options()); }
 

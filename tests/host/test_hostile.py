@@ -6,6 +6,7 @@ import io
 import json
 import os
 import sqlite3
+import stat
 import struct
 import subprocess
 import tempfile
@@ -126,6 +127,53 @@ class SettingsFileIsAFifo(HostileTest):
         self.assertEqual(self.host.reply()["type"], "pong")
         self.finish()
         self.assertIn("is not a regular file", self.host.log_text())
+
+
+class DataFilesAreFifos(HostileTest):
+    # A FIFO where the log or the history belongs once hung the host at its start, before it
+    # answered anything: opening a FIFO to write waits for a reader, SQLite's first read for a
+    # writer.
+    def setUp(self):
+        self.data_home = tempfile.TemporaryDirectory(prefix="sendguard-host-test-")
+        os.makedirs(os.path.join(self.data_home.name, "sendguard"))
+        self.host = None
+
+    def tearDown(self):
+        if self.host:
+            self.host.kill()
+        self.data_home.cleanup()
+
+    def start_with_fifo(self, name):
+        path = os.path.join(self.data_home.name, "sendguard", name)
+        os.mkfifo(path)
+        self.host = HostProcess(display=self.display, data_home=self.data_home)
+        return path
+
+    def test_log_file_fifo(self):
+        path = self.start_with_fifo("sendguard.log")
+        self.host.send({"type": "ping", "id": "p-log"})
+        self.assertEqual(self.host.reply()["type"], "pong")
+        self.host.send(review("r-log"))
+        self.assertEqual(self.host.reply()["decision"], "send")
+        self.finish()
+        self.assertIn(b"sendguard.host", self.host.stderr)  # the log went to stderr instead
+        self.assertTrue(stat.S_ISFIFO(os.stat(path).st_mode))
+
+    def test_history_file_fifo(self):
+        path = self.start_with_fifo("history.sqlite")
+        self.host.send({"type": "ping", "id": "p-history"})
+        self.assertEqual(self.host.reply()["type"], "pong")
+        self.host.send(review("r-history"))
+        verdict = self.host.reply()
+        self.assertEqual(verdict["decision"], "send")
+        self.assertTrue(verdict["historyUnavailable"])
+        self.finish()
+        self.assertIn("is not a regular file", self.host.log_text())
+        self.assertTrue(stat.S_ISFIFO(os.stat(path).st_mode))
+        export = subprocess.run([HOST, "--audit-export", "--history", path],
+                                capture_output=True, text=True, timeout=20)
+        self.assertEqual(export.returncode, 2)
+        self.assertIn("is not a regular file", export.stderr)
 
 
 class AutoBcc(HostileTest):
