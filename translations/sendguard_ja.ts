@@ -588,6 +588,10 @@
             <numerusform>%1: このファイルの監査ログが破損しているため、書き出しは%n件で止まっており、不完全です（%2）。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1: nests arrays and objects more than %2 levels deep</source>
+        <translation>%1: 配列やオブジェクトの入れ子が %2 段より深くなっています</translation>
+    </message>
 </context>
 <context>
     <name>sendguard::ConfirmDialog</name>

@@ -163,11 +163,19 @@ Result<ReviewRequest> readRequest(const std::string &path)
     return std::get<ReviewRequest>(std::move(message).value());
 }
 
+// A policy, settings or learn file as JSON. Refused before parsing when it nests absurdly deep:
+// a policies.json with 200,000 nested '[' under `rules` once crashed --check (the stack ran out
+// copying it), where the same policy from Thunderbird is refused by parseMessage.
 Result<nlohmann::json> readPolicyFile(const std::string &path)
 {
     Result<std::string> contents = readFile(path);
     if (!contents)
         return contents.error();
+    if (jsonNestsDeeperThan(contents.value(), kMaxJsonDepth))
+        return Error{ErrorCode::MalformedJson,
+                     utf8(Cli::tr("%1: nests arrays and objects more than %2 levels deep")
+                              .arg(fromUtf8(path))
+                              .arg(qulonglong(kMaxJsonDepth)))};
     try {
         return nlohmann::json::parse(contents.value());
     } catch (const nlohmann::json::parse_error &error) {

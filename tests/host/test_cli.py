@@ -211,6 +211,20 @@ class BadUsage(unittest.TestCase):
             with self.subTest(args=args):
                 self.assertUsageError(run(*args), "larger than 64 MiB")
 
+    # A policies.json nesting 200,000 '[' under `rules` once crashed --check: the stack ran out.
+    def test_absurdly_deep_policy_settings_or_learn_file_is_refused(self):
+        deep = "[" * 200000 + "]" * 200000
+        with tempfile.TemporaryDirectory() as folder:
+            path = os.path.join(folder, "policies.json")
+            with open(path, "w", encoding="utf-8") as f:
+                f.write('{"policies":{"3rdparty":{"Extensions":{"sendguard@sendguard.org":'
+                        '{"rules":%s}}}}}' % deep)
+            for args in (["--check", data("internal-only.json"), "--policy", path],
+                         ["--check", data("internal-only.json"), "--user-settings", path],
+                         ["--learn", path, "--history", os.path.join(folder, "h.sqlite")]):
+                with self.subTest(args=args[2]):
+                    self.assertUsageError(run(*args), "more than 64 levels deep")
+
     @unittest.skipUnless(hasattr(os, "mkfifo"), "needs FIFOs")
     def test_request_from_a_pipe_is_still_read(self):
         with tempfile.TemporaryDirectory() as folder:
