@@ -295,14 +295,16 @@ HistoryStore::Opened HistoryStore::open(const std::filesystem::path &path, const
         }
         Status error
             = prepareConnection(*connection.db, connection.readOnly, options, opened.warnings);
-        if (error && error->code == StoreErrorCode::ReadOnly && connection.readOnly) {
-            // A WAL database read-only in a folder that cannot be written: SQLite cannot make
-            // the -shm file it reads through. Nobody can write there either, so the file as it
-            // stands is all there is to read.
+        if (error && error->code == StoreErrorCode::ReadOnly) {
+            // A WAL database in a folder that cannot be written (the file itself may be
+            // writable): SQLite cannot make the -shm file it reads through. Nobody can write
+            // there either, so the file as it stands is all there is to read. (Once, a writable
+            // file in a read-only folder left the history unavailable altogether.)
             connection.db.reset();
             auto immutable = Database::open(path, Database::Mode::Immutable);
             if (auto *db = std::get_if<Database>(&immutable)) {
                 connection.db.emplace(std::move(*db));
+                connection.readOnly = true;
                 opened.warnings.push_back("history folder is read-only: reading the file as it is");
                 error = prepareConnection(*connection.db, true, options, opened.warnings);
             }
