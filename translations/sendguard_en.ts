@@ -89,6 +89,14 @@
             <numerusform>learned %1 of %n messages (%2 known before, %3 unreadable recipient entries)</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%1: the audit log in this file is damaged; the export stops after %n entries and is incomplete (%2).</source>
+        <extracomment>%1 is a file name, %n how many entries were printed, %2 the database&apos;s own technical message, in English</extracomment>
+        <translation>
+            <numerusform>%1: the audit log in this file is damaged; the export stops after %n entry and is incomplete (%2).</numerusform>
+            <numerusform>%1: the audit log in this file is damaged; the export stops after %n entries and is incomplete (%2).</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>sendguard::ConfirmDialog</name>

@@ -578,6 +578,25 @@
         <extracomment>%1 is a file name, %2 the database&apos;s own technical message, in English</extracomment>
         <translation>%1: このファイルの監査ログが破損しているため、何も書き出せませんでした（%2）。ホストは次回の確認時に破損したファイルを退避して新しいファイルを作成します。破損したファイルは復旧用（sqlite3 .recover）にそのまま残ります。</translation>
     </message>
+    <message>
+        <source>cannot read %1: it is a folder</source>
+        <translation>%1 を読み込めません: フォルダーです</translation>
+    </message>
+    <message>
+        <source>cannot read %1: it is larger than %2 MiB</source>
+        <translation>%1 を読み込めません: %2 MiB を超えています</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: the audit log in this file is damaged; the export stops after %n entries and is incomplete (%2).</source>
+        <extracomment>%1 is a file name, %n how many entries were printed, %2 the database&apos;s own technical message, in English</extracomment>
+        <translation>
+            <numerusform>%1: このファイルの監査ログが破損しているため、書き出しは%n件で止まっており、不完全です（%2）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: nests arrays and objects more than %2 levels deep</source>
+        <translation>%1: 配列やオブジェクトの入れ子が %2 段より深くなっています</translation>
+    </message>
 </context>
 <context>
     <name>sendguard::ConfirmDialog</name>

@@ -278,6 +278,14 @@ HistoryStore::Opened HistoryStore::open(const std::filesystem::path &path, const
     Opened opened;
     std::error_code ignored;
     std::filesystem::create_directories(path.parent_path(), ignored);
+    // SQLite's first read of a FIFO in the file's place waits for a writer that never comes: the
+    // host once hung at its start, before answering anything. A device is no history either.
+    const auto status = std::filesystem::status(path, ignored);
+    if (std::filesystem::exists(status) && !std::filesystem::is_regular_file(status)) {
+        opened.error
+            = StoreError{StoreErrorCode::CantOpen, sql::utf8Path(path) + " is not a regular file"};
+        return opened;
+    }
 
     for (int attempt = 0; attempt < 2; ++attempt) {
         Connection connection = connect(path, options, opened.warnings);
@@ -287,14 +295,16 @@ HistoryStore::Opened HistoryStore::open(const std::filesystem::path &path, const
         }
         Status error
             = prepareConnection(*connection.db, connection.readOnly, options, opened.warnings);
-        if (error && error->code == StoreErrorCode::ReadOnly && connection.readOnly) {
-            // A WAL database read-only in a folder that cannot be written: SQLite cannot make
-            // the -shm file it reads through. Nobody can write there either, so the file as it
-            // stands is all there is to read.
+        if (error && error->code == StoreErrorCode::ReadOnly) {
+            // A WAL database in a folder that cannot be written (the file itself may be
+            // writable): SQLite cannot make the -shm file it reads through. Nobody can write
+            // there either, so the file as it stands is all there is to read. (Once, a writable
+            // file in a read-only folder left the history unavailable altogether.)
             connection.db.reset();
             auto immutable = Database::open(path, Database::Mode::Immutable);
             if (auto *db = std::get_if<Database>(&immutable)) {
                 connection.db.emplace(std::move(*db));
+                connection.readOnly = true;
                 opened.warnings.push_back("history folder is read-only: reading the file as it is");
                 error = prepareConnection(*connection.db, true, options, opened.warnings);
             }
@@ -658,10 +668,19 @@ Status HistoryStore::appendAudit(const AuditEntry &entry)
 
 StoreResult<std::vector<AuditEntry>> HistoryStore::auditSince(std::int64_t since) const
 {
+    std::vector<AuditEntry> entries;
+    if (Status error
+        = forEachAuditSince(since, [&](const AuditEntry &entry) { entries.push_back(entry); }))
+        return *error;
+    return entries;
+}
+
+Status HistoryStore::forEachAuditSince(std::int64_t since,
+                                       const std::function<void(const AuditEntry &)> &visit) const
+{
     Statement &statement = *m_statements->auditSince;
     statement.reset();
     statement.bind(1, since);
-    std::vector<AuditEntry> entries;
     while (statement.step()) {
         AuditEntry entry;
         entry.time = statement.columnInt(0);
@@ -678,14 +697,11 @@ StoreResult<std::vector<AuditEntry>> HistoryStore::auditSince(std::int64_t since
         entry.findingsShown = stringsFrom(statement.columnText(5));
         entry.findingsTicked = stringsFrom(statement.columnText(6));
         entry.policyFingerprint = statement.columnText(7);
-        entries.push_back(std::move(entry));
+        visit(entry);
     }
-    if (auto error = statement.error()) {
-        statement.reset();
-        return *error;
-    }
+    Status error = statement.error();
     statement.reset();
-    return entries;
+    return error;
 }
 
 StoreResult<std::int64_t> HistoryStore::pruneAudit(int days, std::int64_t now)

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -80,6 +81,7 @@ public:
     // Opens or creates the database at `path` (creating its folder), migrates an older schema,
     // and turns on WAL. A corrupt file is renamed to `<path>.corrupt-<time>` and a new one is
     // built, with a warning. A file that cannot be written is opened read-only, with a warning.
+    // Anything but a regular file at `path` (a FIFO, a device, a folder) is never opened: CantOpen.
     static Opened open(const std::filesystem::path &path, const Options &options);
     static Opened open(const std::filesystem::path &path) { return open(path, Options()); }
 
@@ -118,6 +120,10 @@ public:
     sql::Status appendAudit(const AuditEntry &entry);
     // Entries with time >= `since`, oldest first.
     sql::StoreResult<std::vector<AuditEntry>> auditSince(std::int64_t since) const;
+    // The same entries handed to `visit` one at a time, so that an export of years of decisions
+    // holds one entry in memory, not all of them. An error may come after some entries.
+    sql::Status forEachAuditSince(std::int64_t since,
+                                  const std::function<void(const AuditEntry &)> &visit) const;
     // Deletes audit entries older than `days` days before `now`; returns how many went.
     sql::StoreResult<std::int64_t> pruneAudit(int days, std::int64_t now);
 

@@ -9,6 +9,7 @@
 #include "history/learn.h"
 #include "language.h"
 #include "logging.h"
+#include "protocol/frame.h"
 #include "protocol/message.h"
 #include "protocol/policylayers.h"
 #include "protocol/reply.h"
@@ -29,7 +30,6 @@
 #include <memory>
 #include <optional>
 #include <set>
-#include <sstream>
 #include <string>
 #include <string_view>
 
@@ -47,6 +47,9 @@ constexpr int kExitOk = 0;
 constexpr int kExitUsage = 2;
 // The text output names this many entries of each edited recipient list.
 constexpr std::size_t kEditsShown = 5;
+// The largest input file read: eight times the largest request the host takes from Thunderbird
+// (kMaxRequestBytes), room for a learn file of a few hundred thousand sent messages.
+constexpr std::size_t kMaxInputBytes = 8 * kMaxRequestBytes;
 
 struct CheckOptions
 {
@@ -85,18 +88,33 @@ void warn(const std::string &message)
     std::cerr << "sendguard-host: " << utf8(Cli::tr("warning: %1").arg(fromUtf8(message))) << "\n";
 }
 
+// Reads a whole input file (a request, a policy, settings, sent-message headers). At most
+// kMaxInputBytes: `--check /dev/zero` once grew until memory ran out. A pipe is read like a file
+// (`--policy <(...)`); a folder is said to be one instead of failing as "not JSON".
 Result<std::string> readFile(const std::string &path)
 {
+    std::error_code ignored;
+    if (std::filesystem::is_directory(path, ignored))
+        return Error{ErrorCode::Io,
+                     utf8(Cli::tr("cannot read %1: it is a folder").arg(fromUtf8(path)))};
     std::ifstream file(path, std::ios::binary);
     if (!file)
         return Error{ErrorCode::Io,
                      utf8(Cli::tr("cannot read %1: %2")
                               .arg(fromUtf8(path), QString::fromLocal8Bit(std::strerror(errno))))};
-    std::ostringstream contents;
-    contents << file.rdbuf();
+    std::string contents;
+    std::string chunk(64 * 1024, '\0');
+    while (file.read(chunk.data(), static_cast<std::streamsize>(chunk.size()))
+           || file.gcount() > 0) {
+        contents.append(chunk.data(), static_cast<std::size_t>(file.gcount()));
+        if (contents.size() > kMaxInputBytes)
+            return Error{ErrorCode::Io, utf8(Cli::tr("cannot read %1: it is larger than %2 MiB")
+                                                 .arg(fromUtf8(path))
+                                                 .arg(kMaxInputBytes / (1024 * 1024)))};
+    }
     if (file.bad())
         return Error{ErrorCode::Io, utf8(Cli::tr("cannot read %1").arg(fromUtf8(path)))};
-    return contents.str();
+    return contents;
 }
 
 // --check's own argument parser. Fails with a usage message.
@@ -145,11 +163,19 @@ Result<ReviewRequest> readRequest(const std::string &path)
     return std::get<ReviewRequest>(std::move(message).value());
 }
 
+// A policy, settings or learn file as JSON. Refused before parsing when it nests absurdly deep:
+// a policies.json with 200,000 nested '[' under `rules` once crashed --check (the stack ran out
+// copying it), where the same policy from Thunderbird is refused by parseMessage.
 Result<nlohmann::json> readPolicyFile(const std::string &path)
 {
     Result<std::string> contents = readFile(path);
     if (!contents)
         return contents.error();
+    if (jsonNestsDeeperThan(contents.value(), kMaxJsonDepth))
+        return Error{ErrorCode::MalformedJson,
+                     utf8(Cli::tr("%1: nests arrays and objects more than %2 levels deep")
+                              .arg(fromUtf8(path))
+                              .arg(qulonglong(kMaxJsonDepth)))};
     try {
         return nlohmann::json::parse(contents.value());
     } catch (const nlohmann::json::parse_error &error) {
@@ -441,14 +467,30 @@ int runLearn(int argc, char **argv)
     return kExitOk;
 }
 
-// "2026-03-01" -> seconds since the epoch at 00:00 UTC; nullopt when not a date.
+// "2026-03-01" -> seconds since the epoch at 00:00 UTC; nullopt when not exactly YYYY-MM-DD
+// naming a real day. "2026-13-01", "2026-02-30" or "2026-03-01x" are typos: taken loosely, as
+// they once were, they exported from some other day without a word.
 std::optional<std::int64_t> parseDay(const std::string &text)
 {
+    if (text.size() != 10 || text[4] != '-' || text[7] != '-')
+        return std::nullopt;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (i != 4 && i != 7 && (text[i] < '0' || text[i] > '9'))
+            return std::nullopt;
+    }
+    const int year = std::stoi(text.substr(0, 4));
+    const int month = std::stoi(text.substr(5, 2));
+    const int day = std::stoi(text.substr(8, 2));
+    constexpr int kDaysIn[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    if (month < 1 || month > 12 || day < 1
+        || day > kDaysIn[month - 1] + (month == 2 && leap ? 1 : 0))
+        return std::nullopt;
     Result<std::vector<LearnedMessage>> parsed
         = learnedMessagesFromJson(nlohmann::json::array({{{"date", text + "T00:00:00Z"}}}));
-    if (!parsed || parsed.value().front().time == 0)
+    if (!parsed)
         return std::nullopt;
-    return parsed.value().front().time;
+    return parsed.value().front().time; // 0 for 1970-01-01, a day like any other here
 }
 
 std::string isoTime(std::int64_t seconds)
@@ -465,11 +507,18 @@ std::string isoTime(std::int64_t seconds)
     return text;
 }
 
+// One CSV field, quoted when it must be. A field that a spreadsheet would take for a formula
+// (one starting with =, +, -, @, a tab or a carriage return) gets a leading ' so that it shows
+// as text: review ids, addresses and attachment names come from the mail, and an attachment
+// called =HYPERLINK(...) must not run when IT opens the export in a spreadsheet. (OWASP's advice
+// for CSV injection; a reader that wants the raw value drops the one leading '.)
 std::string csvField(const std::string &text)
 {
-    if (text.find_first_of(",\"\r\n") == std::string::npos)
+    const bool formula
+        = !text.empty() && std::string_view("=+-@\t\r").find(text[0]) != std::string_view::npos;
+    if (!formula && text.find_first_of(",\"\r\n") == std::string::npos)
         return text;
-    std::string quoted = "\"";
+    std::string quoted = formula ? "\"'" : "\"";
     for (const char c : text)
         quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
     return quoted + "\"";
@@ -483,40 +532,79 @@ std::string joined(const std::vector<std::string> &items)
     return text;
 }
 
-void printAuditCsv(const std::vector<AuditEntry> &entries)
+void printAuditCsvRow(const AuditEntry &entry)
 {
-    std::cout << "time,review,decision,recipients,attachments,findings_shown,findings_ticked,"
-                 "policy_fingerprint\n";
-    for (const AuditEntry &entry : entries) {
-        std::vector<std::string> attachments;
-        for (const auto &attachment : entry.attachments)
-            attachments.push_back(attachment.name + ":" + std::to_string(attachment.size));
-        std::cout << isoTime(entry.time) << "," << csvField(entry.reviewId) << ","
-                  << csvField(entry.decision) << "," << csvField(joined(entry.recipients)) << ","
-                  << csvField(joined(attachments)) << "," << csvField(joined(entry.findingsShown))
-                  << "," << csvField(joined(entry.findingsTicked)) << ","
-                  << csvField(entry.policyFingerprint) << "\n";
-    }
+    std::vector<std::string> attachments;
+    for (const auto &attachment : entry.attachments)
+        attachments.push_back(attachment.name + ":" + std::to_string(attachment.size));
+    std::cout << isoTime(entry.time) << "," << csvField(entry.reviewId) << ","
+              << csvField(entry.decision) << "," << csvField(joined(entry.recipients)) << ","
+              << csvField(joined(attachments)) << "," << csvField(joined(entry.findingsShown))
+              << "," << csvField(joined(entry.findingsTicked)) << ","
+              << csvField(entry.policyFingerprint) << "\n";
 }
 
-void printAuditJson(const std::vector<AuditEntry> &entries)
+nlohmann::json auditJson(const AuditEntry &entry)
 {
-    nlohmann::json all = nlohmann::json::array();
-    for (const AuditEntry &entry : entries) {
-        nlohmann::json attachments = nlohmann::json::array();
-        for (const auto &attachment : entry.attachments)
-            attachments.push_back({{"name", attachment.name}, {"size", attachment.size}});
-        all.push_back({{"time", isoTime(entry.time)},
-                       {"review", entry.reviewId},
-                       {"decision", entry.decision},
-                       {"recipients", entry.recipients},
-                       {"attachments", attachments},
-                       {"findingsShown", entry.findingsShown},
-                       {"findingsTicked", entry.findingsTicked},
-                       {"policyFingerprint", entry.policyFingerprint}});
-    }
-    std::cout << dumpJson(all) << "\n";
+    nlohmann::json attachments = nlohmann::json::array();
+    for (const auto &attachment : entry.attachments)
+        attachments.push_back({{"name", attachment.name}, {"size", attachment.size}});
+    return {{"time", isoTime(entry.time)},
+            {"review", entry.reviewId},
+            {"decision", entry.decision},
+            {"recipients", entry.recipients},
+            {"attachments", attachments},
+            {"findingsShown", entry.findingsShown},
+            {"findingsTicked", entry.findingsTicked},
+            {"policyFingerprint", entry.policyFingerprint}};
 }
+
+// Writes the export as the entries are read: a million entries once took 2.8 GB as one JSON
+// tree. The CSV header or the JSON "[" goes out with the first entry (or at the end), so that a
+// log found damaged before its first entry prints nothing at all.
+class AuditPrinter
+{
+public:
+    explicit AuditPrinter(bool json)
+        : m_json(json)
+    {}
+
+    void entry(const AuditEntry &entry)
+    {
+        begin();
+        if (m_json)
+            std::cout << (m_printed == 0 ? "" : ",") << dumpJson(auditJson(entry));
+        else
+            printAuditCsvRow(entry);
+        ++m_printed;
+    }
+
+    void finish()
+    {
+        begin();
+        if (m_json)
+            std::cout << "]\n";
+    }
+
+    std::int64_t printed() const { return m_printed; }
+
+private:
+    void begin()
+    {
+        if (m_begun)
+            return;
+        m_begun = true;
+        if (m_json)
+            std::cout << "[";
+        else
+            std::cout << "time,review,decision,recipients,attachments,findings_shown,"
+                         "findings_ticked,policy_fingerprint\n";
+    }
+
+    bool m_json;
+    bool m_begun = false;
+    std::int64_t m_printed = 0;
+};
 
 int runAuditExport(int argc, char **argv)
 {
@@ -548,8 +636,21 @@ int runAuditExport(int argc, char **argv)
     auto opened = HistoryStore::open(path, readOnly);
     if (!opened.store)
         return inputError(path.string() + ": " + opened.error->message);
-    auto entries = opened.store->auditSince(since);
-    if (auto *error = std::get_if<sql::StoreError>(&entries)) {
+    AuditPrinter printer(format == "json");
+    const auto error = opened.store->forEachAuditSince(
+        since, [&](const AuditEntry &entry) { printer.entry(entry); });
+    if (error && printer.printed() > 0) {
+        std::cout.flush();
+        //: %1 is a file name, %n how many entries were printed, %2 the database's own technical
+        //: message, in English
+        return inputError(
+            utf8(Cli::tr("%1: the audit log in this file is damaged; the export stops after %n "
+                         "entries and is incomplete (%2).",
+                         nullptr, int(printer.printed()))
+                     .arg(QString::fromStdString(path.string()),
+                          QString::fromStdString(error->message))));
+    }
+    if (error) {
         if (error->code == sql::StoreErrorCode::Corrupt) {
             //: %1 is a file name, %2 the database's own technical message, in English
             return inputError(utf8(
@@ -562,11 +663,7 @@ int runAuditExport(int argc, char **argv)
         }
         return inputError(path.string() + ": " + error->message);
     }
-    const auto &list = std::get<std::vector<AuditEntry>>(entries);
-    if (format == "json")
-        printAuditJson(list);
-    else
-        printAuditCsv(list);
+    printer.finish();
     std::cout.flush();
     return std::cout ? kExitOk : kExitUsage;
 }

@@ -389,13 +389,16 @@ nlohmann::json HostServer::loadUserLayer(PolicyProblems &problems)
     return std::move(loaded.layer);
 }
 
-std::optional<std::string> HostServer::saveUserLayer(const nlohmann::json &layer)
+std::optional<std::string>
+HostServer::updateUserLayer(const std::function<nlohmann::json(const nlohmann::json &)> &change)
 {
     if (m_userSettingsPath.empty()) {
         qCWarning(lcPolicy) << "user settings not saved: no config folder is known";
         return "no folder for your settings is known (neither XDG_CONFIG_HOME nor HOME is set)";
     }
-    if (auto error = UserSettingsFile(m_userSettingsPath).save(layer)) {
+    // Under the file's lock, from the file as it is now: another host (a second Thunderbird
+    // profile) may have changed it since this one last read it.
+    if (auto error = UserSettingsFile(m_userSettingsPath).update(change)) {
         qCWarning(lcPolicy) << "user settings not saved:" << error->message.c_str();
         return error->message;
     }
@@ -403,14 +406,12 @@ std::optional<std::string> HostServer::saveUserLayer(const nlohmann::json &layer
     return std::nullopt;
 }
 
-// "Always trust this domain": read the file afresh, so that nothing saved since the review
-// started is lost, add the domain, and save through the same path as the settings dialog.
+// "Always trust this domain": add the domain to the file as it is now, so that nothing saved
+// since the review started is lost.
 std::optional<std::string> HostServer::trustDomain(const std::string &domain)
 {
-    PolicyProblems problems;
-    const nlohmann::json layer = loadUserLayer(problems);
-    logPolicyProblems(problems);
-    return saveUserLayer(withTrustedDomain(layer, domain));
+    return updateUserLayer(
+        [&](const nlohmann::json &current) { return withTrustedDomain(current, domain); });
 }
 
 // Problems are the same on every review until someone fixes the policy: log each set once.
@@ -550,9 +551,15 @@ void HostServer::openSettingsNext(const OpenSettingsRequest &request)
     layers.admin = validPolicyLayer(request.adminPolicy, PolicyProblem::Layer::Admin, counted);
 
     m_settingsId = request.id;
+    // The dialog's edits go over the file as it is when Save is pressed, key by key, so that a
+    // change made meanwhile elsewhere (a domain trusted in another profile's host) stays.
+    nlohmann::json base = layers.user;
     m_settingsDialog = new SettingsDialog(
-        std::move(layers), [this](const nlohmann::json &layer) -> std::optional<QString> {
-            if (auto failure = saveUserLayer(layer))
+        std::move(layers),
+        [this, base = std::move(base)](const nlohmann::json &layer) -> std::optional<QString> {
+            const auto failure = updateUserLayer(
+                [&](const nlohmann::json &current) { return withEditsOver(base, layer, current); });
+            if (failure)
                 return QString::fromStdString(*failure);
             return std::nullopt;
         });

@@ -13,6 +13,7 @@
 #include <atomic>
 #include <deque>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -96,7 +97,8 @@ private:
     LayeredPolicy layeredPolicy(const nlohmann::json &admin);
     void logPolicyProblems(const PolicyProblems &problems);
     nlohmann::json loadUserLayer(PolicyProblems &problems);
-    std::optional<std::string> saveUserLayer(const nlohmann::json &layer);
+    std::optional<std::string>
+    updateUserLayer(const std::function<nlohmann::json(const nlohmann::json &)> &change);
     std::optional<std::string> trustDomain(const std::string &domain);
     bool windowOpen() const;
     void closeDialogUnanswered();

@@ -83,6 +83,11 @@ std::FILE *openLogFile(const std::filesystem::path &folder)
         return nullptr;
 
     const std::filesystem::path path = folder / "sendguard.log";
+    // Opening a FIFO for writing waits for a reader: the host once hung at its start. Anything
+    // but a regular file (or none yet) leaves the log on stderr.
+    const auto status = std::filesystem::status(path, error);
+    if (std::filesystem::exists(status) && !std::filesystem::is_regular_file(status))
+        return nullptr;
     if (std::filesystem::file_size(path, error) > kRotateBytes && !error)
         std::filesystem::rename(path, folder / "sendguard.log.1", error);
     return platform::openForAppend(path);

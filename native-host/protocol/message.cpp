@@ -19,9 +19,6 @@ using nlohmann::json;
 constexpr std::size_t kMaxIdBytes = 256;
 // Names quoted back in messages (an unknown type or policy key) are cut to this length.
 constexpr std::size_t kMaxQuotedBytes = 64;
-// No request needs more than a handful of levels; copying a parsed value recurses once per
-// level, so 100,000 nested '[' in a policy would overflow the stack.
-constexpr std::size_t kMaxJsonDepth = 64;
 
 // Every value parsed costs memory and time out of proportion to its bytes ("{}," is three bytes
 // and a heap object): a frame of nothing but empty objects took gigabytes. The largest real
@@ -87,6 +84,34 @@ std::string idWithoutParsing(std::string_view payload)
         return {};
     return it->get<std::string>();
 }
+
+} // namespace
+
+bool jsonNestsDeeperThan(std::string_view text, std::size_t levels)
+{
+    std::size_t depth = 0;
+    bool inString = false;
+    bool escaped = false;
+    for (const char c : text) {
+        if (inString) {
+            if (escaped)
+                escaped = false;
+            else if (c == '\\')
+                escaped = true;
+            else if (c == '"')
+                inString = false;
+        } else if (c == '"') {
+            inString = true;
+        } else if ((c == '[' || c == '{') && ++depth > levels) {
+            return true;
+        } else if ((c == ']' || c == '}') && depth > 0) {
+            --depth;
+        }
+    }
+    return false;
+}
+
+namespace {
 
 Error invalid(std::string message)
 {

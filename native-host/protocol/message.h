@@ -19,6 +19,14 @@ namespace sendguard {
 
 inline constexpr int kProtocolVersion = 1;
 
+// No request, policy or learn file needs more than a handful of levels; copying a parsed value
+// recurses once per level, so 100,000 nested '[' in a policy would overflow the stack.
+inline constexpr std::size_t kMaxJsonDepth = 64;
+
+// Whether `text` nests arrays and objects more than `levels` deep, measured without parsing it
+// (exact for valid JSON; for anything else the parser reports the syntax error).
+bool jsonNestsDeeperThan(std::string_view text, std::size_t levels);
+
 struct ReviewRequest
 {
     std::string id;

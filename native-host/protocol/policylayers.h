@@ -22,7 +22,8 @@ namespace sendguard {
 //   replaces the admin's value; `rules` replaces it rule by rule and member by member (a user's
 //   `enabled` keeps the admin's `severity` for that rule);
 // - `locked`, `onHostFailure` and `auditRetentionDays` belong to the admin alone: the extension
-//   reads onHostFailure from managed storage, and the audit log is IT's record.
+//   reads onHostFailure from managed storage, and the audit log is IT's record; so do the
+//   `rules` settings of blocked-domain and invalid-address (isAdminOnlyRule).
 // A locked key's user value is ignored (and reported), whatever the key.
 //
 // When the admin names no internalDomains, the sender's own domain stays internal and the user's
@@ -36,6 +37,10 @@ bool isAddingListKey(const std::string &key);
 
 // Whether only the admin layer may set `key`.
 bool isAdminOnlyKey(const std::string &key);
+
+// Whether only the admin layer may set `rules` for `ruleId`: blocked-domain and invalid-address,
+// which stop mail that must not leave. A user layer's setting for them is ignored and reported.
+bool isAdminOnlyRule(const std::string &ruleId);
 
 // One layer with everything invalid taken out: unknown keys, values of the wrong type, pattern
 // entries that do not parse, unknown rule ids, unknown names in `locked`. Each removal is

@@ -4,6 +4,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QLockFile>
 #include <QSaveFile>
 
 #include <algorithm>
@@ -104,6 +105,17 @@ LoadedSettings UserSettingsFile::load(SetAside setAside) const
     QFile file(path);
     if (!file.exists())
         return loaded;
+    // A FIFO would block open() until some writer came, and with it every review and ping; a
+    // device (a link to /dev/zero, say) holds no settings. Neither is read, nor set aside: there
+    // is nothing in it to keep. (Checked before opening: a swap in the moment between the two is
+    // left to the person who owns the folder.)
+    const QFileInfo info(path);
+    if (!info.isFile() && !info.isDir()) {
+        loaded.problems.push_back("your settings file " + text(path)
+                                  + " cannot be read (it is not a regular file); the defaults "
+                                    "apply until it is one");
+        return loaded;
+    }
     if (!file.open(QIODevice::ReadOnly)) {
         loaded.problems.push_back("your settings file " + text(path) + " cannot be read ("
                                   + text(file.errorString())
@@ -171,6 +183,54 @@ std::optional<Error> UserSettingsFile::save(const json &layer) const
     if (!file.commit())
         return Error{ErrorCode::Io, "cannot save " + text(path) + ": " + text(file.errorString())};
     return std::nullopt;
+}
+
+std::optional<Error> UserSettingsFile::update(const std::function<json(const json &)> &change) const
+{
+    const QString path = qPath(m_path);
+    const QString folder = QFileInfo(path).absolutePath();
+    if (!QDir().mkpath(folder))
+        return Error{ErrorCode::Io, "cannot create the folder " + text(folder)};
+    QLockFile lock(path + QStringLiteral(".lock"));
+    // A host killed while holding the lock leaves the file; QLockFile takes it over once its
+    // process is gone, or after this long. Holding it takes milliseconds.
+    lock.setStaleLockTime(10'000);
+    if (!lock.tryLock(5'000))
+        return Error{ErrorCode::Io,
+                     "cannot save " + text(path) + ": another SendGuard is changing it; try again"};
+    LoadedSettings loaded = load();
+    if (!loaded.problems.empty() && loaded.setAsideAs.empty())
+        return Error{ErrorCode::Io,
+                     "not saved, so that nothing in it is lost: " + loaded.problems.front()};
+    return save(change(loaded.layer));
+}
+
+json withEditsOver(const json &base, const json &edited, json current)
+{
+    if (!current.is_object())
+        current = json::object();
+    const json none;
+    const auto valueIn = [&](const json &layer, const std::string &key) -> const json & {
+        const auto it = layer.is_object() ? layer.find(key) : layer.end();
+        return it == layer.end() ? none : *it;
+    };
+    std::vector<std::string> keys;
+    for (const json *layer : {&base, &edited}) {
+        if (layer->is_object()) {
+            for (const auto &item : layer->items())
+                keys.push_back(item.key());
+        }
+    }
+    for (const std::string &key : keys) {
+        const json &mine = valueIn(edited, key);
+        if (mine == valueIn(base, key))
+            continue; // not the dialog's change: whatever the file holds now stays
+        if (mine.is_null())
+            current.erase(key);
+        else
+            current[key] = mine;
+    }
+    return current;
 }
 
 json withTrustedDomain(json layer, const std::string &domain)

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -26,12 +27,13 @@ struct LoadedSettings
 // The user's own policy layer (DESIGN.md, "Policy"): one JSON object in a file in the user's
 // config folder, `settings.json`.
 //
-// load() never fails: a missing file is an empty layer; a file that cannot be read is reported
-// and left alone; a broken file (not JSON, not an object, over 1 MiB or nested absurdly deep) is
-// renamed with a timestamp (`settings.json.broken-20261203T101500Z`, kept for the person or IT
-// to look at), reported, and replaced by an empty layer, the defaults. save() writes atomically
-// (QSaveFile: a temporary file renamed over the old one), so a crash or a full disk leaves the
-// old file or the new one, never half of either. Neither logs; callers report the problems.
+// load() never fails: a missing file is an empty layer; a file that cannot be read (a FIFO or a
+// device among them, which are never opened) is reported and left alone; a broken file (not JSON,
+// not an object, over 1 MiB or nested absurdly deep) is renamed with a timestamp
+// (`settings.json.broken-20261203T101500Z`, kept for the person or IT to look at), reported, and
+// replaced by an empty layer, the defaults. save() writes atomically (QSaveFile: a temporary file
+// renamed over the old one), so a crash or a full disk leaves the old file or the new one, never
+// half of either. Neither logs; callers report the problems.
 class UserSettingsFile
 {
 public:
@@ -53,6 +55,15 @@ public:
     // file and the reason; the old file is then unchanged.
     std::optional<Error> save(const nlohmann::json &layer) const;
 
+    // Reads the file, hands its layer to `change` and saves what that returns, holding a lock
+    // (`settings.json.lock`, a QLockFile) from the read to the rename, so that two hosts changing
+    // the file at once (two Thunderbird profiles of one person) each keep the other's change: a
+    // plain load() and save() once lost most of them. A broken file is set aside first, as by
+    // load(); a file that exists but cannot be read is not replaced (Io), since what it holds
+    // would be lost. Fails with Io when the lock stays taken for a few seconds.
+    std::optional<Error>
+    update(const std::function<nlohmann::json(const nlohmann::json &current)> &change) const;
+
 private:
     std::filesystem::path m_path;
 };
@@ -60,5 +71,12 @@ private:
 // `layer` with `domain` added to its trustedDomains (once; a trustedDomains that is not a list is
 // replaced, as the policy ignored it anyway). What "Always trust this domain" saves.
 nlohmann::json withTrustedDomain(nlohmann::json layer, const std::string &domain);
+
+// What the settings dialog saves when the file changed while it was open: `edited` is the layer
+// the dialog made from `base` (the file when it opened), `current` the file now. Each key the
+// dialog changed (set, altered or removed) takes the dialog's value; every other key keeps
+// `current`'s, so a domain trusted meanwhile by another window is not undone.
+nlohmann::json withEditsOver(const nlohmann::json &base, const nlohmann::json &edited,
+                             nlohmann::json current);
 
 } // namespace sendguard

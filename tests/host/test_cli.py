@@ -198,6 +198,50 @@ class BadUsage(unittest.TestCase):
     def test_unreadable_file_exits_2(self):
         self.assertUsageError(run("--check", "/nonexistent/draft.json"), "cannot read")
 
+    def test_folder_is_said_to_be_one(self):
+        self.assertUsageError(run("--check", DATA), "it is a folder")
+
+    # `--check /dev/zero` once read until memory ran out; every input file is read the same way.
+    @unittest.skipUnless(os.path.exists("/dev/zero"), "needs /dev/zero")
+    def test_endless_input_stops_at_the_size_limit(self):
+        for args in (["--check", "/dev/zero"],
+                     ["--check", data("internal-only.json"), "--policy", "/dev/zero"],
+                     ["--check", data("internal-only.json"), "--user-settings", "/dev/zero"],
+                     ["--learn", "/dev/zero", "--history", os.devnull]):
+            with self.subTest(args=args):
+                self.assertUsageError(run(*args), "larger than 64 MiB")
+
+    # A policies.json nesting 200,000 '[' under `rules` once crashed --check: the stack ran out.
+    def test_absurdly_deep_policy_settings_or_learn_file_is_refused(self):
+        deep = "[" * 200000 + "]" * 200000
+        with tempfile.TemporaryDirectory() as folder:
+            path = os.path.join(folder, "policies.json")
+            with open(path, "w", encoding="utf-8") as f:
+                f.write('{"policies":{"3rdparty":{"Extensions":{"sendguard@sendguard.org":'
+                        '{"rules":%s}}}}}' % deep)
+            for args in (["--check", data("internal-only.json"), "--policy", path],
+                         ["--check", data("internal-only.json"), "--user-settings", path],
+                         ["--learn", path, "--history", os.path.join(folder, "h.sqlite")]):
+                with self.subTest(args=args[2]):
+                    self.assertUsageError(run(*args), "more than 64 levels deep")
+
+    @unittest.skipUnless(hasattr(os, "mkfifo"), "needs FIFOs")
+    def test_request_from_a_pipe_is_still_read(self):
+        with tempfile.TemporaryDirectory() as folder:
+            fifo = os.path.join(folder, "request")
+            os.mkfifo(fifo)
+            with open(data("blocked-domain.json"), "rb") as request:
+                contents = request.read()
+            env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "QT_QPA_PLATFORM")}
+            env["XDG_DATA_HOME"] = folder
+            host = subprocess.Popen([HOST, "--check", fifo, "--json"], stdout=subprocess.PIPE,
+                                    stderr=subprocess.PIPE, env=env)
+            with open(fifo, "wb") as writer:
+                writer.write(contents)
+            out, err = host.communicate(timeout=30)
+        self.assertEqual(host.returncode, 0, err)
+        self.assertTrue(json.loads(out)["blocked"])
+
     def test_missing_file_argument_exits_2(self):
         self.assertUsageError(run("--check"), "needs a FILE")
 

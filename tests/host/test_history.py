@@ -5,6 +5,7 @@ import json
 import os
 import sqlite3
 import subprocess
+import sys
 import tempfile
 import unittest
 
@@ -211,6 +212,83 @@ class CommandLine(unittest.TestCase):
         result = run("--audit-export", "--since", "2026-01-01", "--history", self.db)
         self.assertEqual(result.returncode, 0, result.stderr)
         self.assertTrue(result.stdout.startswith("time,review,decision,recipients"))
+
+    # --since once took "2026-13-01" or "2026-02-30" for some other day, and refused 1970-01-01.
+    def test_audit_export_since_takes_real_days_only(self):
+        self.learn()
+        with sqlite3.connect(self.db) as db:
+            for review_id, time in (("r-epoch", 0), ("r-leap", 1709208000), ("r-march", 1709294400)):
+                db.execute("INSERT INTO audit_log (time, review_id, decision, recipients, "
+                           "attachments, findings_shown, findings_ticked, policy_fingerprint) "
+                           "VALUES (?, ?, 'send', '[]', '[]', '[]', '[]', 'none')",
+                           (time, review_id))
+        db.close()
+        for since, expected in (("1970-01-01", ["r-epoch", "r-leap", "r-march"]),
+                                ("2024-02-29", ["r-leap", "r-march"]),
+                                ("2024-03-01", ["r-march"]), ("2024-03-02", [])):
+            with self.subTest(since=since):
+                result = run("--audit-export", "--format", "json", "--since", since,
+                             "--history", self.db)
+                self.assertEqual(result.returncode, 0, result.stderr)
+                self.assertEqual([e["review"] for e in json.loads(result.stdout)], expected)
+        for since in ("2026-13-01", "2026-00-10", "2023-02-29", "2026-04-31", "2026-03-01x",
+                      " 2026-03-01", "2026-3-1", "2026-03-01T00:00:00Z", "", "+2026-03-01"):
+            with self.subTest(since=since):
+                result = run("--audit-export", "--since", since, "--history", self.db)
+                self.assertEqual(result.returncode, 2, result.stdout)
+                self.assertIn("--since needs a date", result.stderr)
+
+    def add_audit_rows(self, count):
+        self.learn()
+        with sqlite3.connect(self.db) as db:
+            db.execute("PRAGMA journal_mode = DELETE")
+            db.executemany(
+                "INSERT INTO audit_log (time, review_id, decision, recipients, attachments, "
+                "findings_shown, findings_ticked, policy_fingerprint) VALUES (?, ?, 'send', "
+                "'[\"alice@client.example\",\"bob@corp.example\"]', "
+                "'[{\"name\":\"quote.pdf\",\"size\":48213}]', '[\"external-recipient\"]', "
+                "'[\"external-recipient\"]', '0123456789abcdef')",
+                ((1767225600 + n, "r-%d" % n) for n in range(count)))
+        db.close()
+
+    # The export once built every entry in memory, and a JSON tree of them: 2.8 GB for a million.
+    def test_audit_export_streams_instead_of_holding_the_whole_log(self):
+        self.add_audit_rows(100000)
+        measure = ("import resource, subprocess, sys\n"
+                   "done = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL)\n"
+                   "print(done.returncode, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+        for export_format in ("json", "csv"):
+            with self.subTest(format=export_format):
+                result = subprocess.run(
+                    [sys.executable, "-c", measure, HOST, "--audit-export", "--format",
+                     export_format, "--history", self.db],
+                    capture_output=True, text=True, timeout=240)
+                returncode, peak_kib = (int(word) for word in result.stdout.split())
+                self.assertEqual(returncode, 0, result.stderr)
+                self.assertLess(peak_kib, 60 * 1024, "the whole log was held in memory")
+        exported = run("--audit-export", "--format", "json", "--history", self.db)
+        entries = json.loads(exported.stdout)
+        self.assertEqual(len(entries), 100000)
+        self.assertEqual(entries[-1]["review"], "r-99999")
+
+    def test_audit_log_damaged_midway_says_the_export_is_incomplete(self):
+        self.add_audit_rows(20000)
+        with sqlite3.connect(self.db) as db:
+            leaves = [row[0] for row in db.execute(
+                "SELECT pageno FROM dbstat WHERE name = 'audit_log' AND pagetype = 'leaf' "
+                "ORDER BY path")]
+            page_size = db.execute("PRAGMA page_size").fetchone()[0]
+        db.close()
+        with open(self.db, "r+b") as f:
+            f.seek((leaves[len(leaves) // 2] - 1) * page_size)
+            f.write(b"\xff" * page_size)
+        result = run("--audit-export", "--history", self.db)
+        self.assertEqual(result.returncode, 2)
+        self.assertIn("the export stops after", result.stderr)
+        self.assertIn("is incomplete", result.stderr)
+        rows = result.stdout.splitlines()
+        self.assertTrue(rows[0].startswith("time,review"))
+        self.assertTrue(1000 < len(rows) < 20000, len(rows))
 
     def test_audit_export_refuses_an_unknown_format(self):
         result = run("--audit-export", "--format", "xml", "--history", self.db)

@@ -1,9 +1,12 @@
 """Hostile input against the real sendguard-host over pipes: each test is an attack that once
 gave a wrong verdict, lost data or forged the log, and must not again."""
 
+import csv
+import io
 import json
 import os
 import sqlite3
+import stat
 import struct
 import subprocess
 import tempfile
@@ -65,6 +68,112 @@ class MalformedPolicyLists(HostileTest):
         self.host.send(review("r-ok", policy={"internalDomains": ["corp.example", "*.corp.example", 7]}))
         self.assertEqual(self.host.reply()["decision"], "send")
         self.finish()
+
+
+class UserSettingsAgainstTheBlock(HostileTest):
+    # A hand-edited settings.json once turned blocked-domain off: mail to the domain IT blocked
+    # (and the user trusted) then went out with no dialog at all.
+    def test_settings_file_cannot_switch_off_the_blocking_rules(self):
+        self.host.write_settings({"trustedDomains": ["competitor.example"],
+                                  "rules": {"blocked-domain": {"enabled": False},
+                                            "invalid-address": {"enabled": False}}})
+        policy = {"internalDomains": ["corp.example"], "blockedDomains": ["competitor.example"]}
+        self.host.send(review("r-blocked", {"to": ["x@competitor.example"]}, policy))
+        self.assertNotSent(self.host.reply())
+        self.host.send(review("r-unreadable", {"to": ["no domain here"]}, policy))
+        self.assertNotSent(self.host.reply())
+        self.finish()
+        self.assertIn("rules.blocked-domain can be set only by your administrator",
+                      self.host.log_text())
+
+
+class AuditExportCsvInjection(HostileTest):
+    # Review ids, addresses and attachment names come from the mail; the CSV export once handed
+    # them over as they were, and a spreadsheet ran =HYPERLINK(...) as a formula.
+    def test_fields_a_spreadsheet_would_run_are_kept_as_text(self):
+        hostile = ['=HYPERLINK("http://evil.example/","open")', "+1+1", "-2+3", "@SUM(1)",
+                   "\t=1", "\r=1"]
+        for n, text in enumerate(hostile):
+            request = review(text, {"to": ["%s@client.example" % text.strip() if n == 1
+                                           else "x@client.example"],
+                                    "attachments": [{"name": text, "size": 1}]})
+            self.host.send(request)
+            self.assertNotSent(self.host.reply())
+        self.finish()
+        database = os.path.join(self.host.data_home.name, "sendguard", "history.sqlite")
+        export = subprocess.run([HOST, "--audit-export", "--history", database],
+                                capture_output=True, timeout=60)  # bytes: keep the \r as it is
+        self.assertEqual(export.returncode, 0, export.stderr)
+        text = export.stdout.decode("utf-8")
+        rows = list(csv.reader(io.StringIO(text, newline="")))
+        self.assertEqual(len(rows), 1 + len(hostile), text)
+        for row in rows[1:]:
+            for field in row:
+                self.assertNotIn(field[:1], ("=", "+", "-", "@", "\t", "\r"), row)
+        self.assertEqual([row[1] for row in rows[1:]], ["'" + text for text in hostile])
+        self.assertEqual(rows[1][4], "'" + hostile[0] + ":1")
+        self.assertTrue(rows[2][3].startswith("'+1+1@client.example"), rows[2])
+
+
+class SettingsFileIsAFifo(HostileTest):
+    # The host once blocked for good opening a FIFO put where settings.json belongs: no review
+    # and no ping was answered again.
+    def test_reviews_and_pings_are_still_answered(self):
+        os.makedirs(os.path.dirname(self.host.settings_path()), exist_ok=True)
+        os.mkfifo(self.host.settings_path())
+        self.host.send(review("r-fifo"))
+        self.assertEqual(self.host.reply()["decision"], "send")
+        self.host.send({"type": "ping", "id": "p-fifo"})
+        self.assertEqual(self.host.reply()["type"], "pong")
+        self.finish()
+        self.assertIn("is not a regular file", self.host.log_text())
+
+
+class DataFilesAreFifos(HostileTest):
+    # A FIFO where the log or the history belongs once hung the host at its start, before it
+    # answered anything: opening a FIFO to write waits for a reader, SQLite's first read for a
+    # writer.
+    def setUp(self):
+        self.data_home = tempfile.TemporaryDirectory(prefix="sendguard-host-test-")
+        os.makedirs(os.path.join(self.data_home.name, "sendguard"))
+        self.host = None
+
+    def tearDown(self):
+        if self.host:
+            self.host.kill()
+        self.data_home.cleanup()
+
+    def start_with_fifo(self, name):
+        path = os.path.join(self.data_home.name, "sendguard", name)
+        os.mkfifo(path)
+        self.host = HostProcess(display=self.display, data_home=self.data_home)
+        return path
+
+    def test_log_file_fifo(self):
+        path = self.start_with_fifo("sendguard.log")
+        self.host.send({"type": "ping", "id": "p-log"})
+        self.assertEqual(self.host.reply()["type"], "pong")
+        self.host.send(review("r-log"))
+        self.assertEqual(self.host.reply()["decision"], "send")
+        self.finish()
+        self.assertIn(b"sendguard.host", self.host.stderr)  # the log went to stderr instead
+        self.assertTrue(stat.S_ISFIFO(os.stat(path).st_mode))
+
+    def test_history_file_fifo(self):
+        path = self.start_with_fifo("history.sqlite")
+        self.host.send({"type": "ping", "id": "p-history"})
+        self.assertEqual(self.host.reply()["type"], "pong")
+        self.host.send(review("r-history"))
+        verdict = self.host.reply()
+        self.assertEqual(verdict["decision"], "send")
+        self.assertTrue(verdict["historyUnavailable"])
+        self.finish()
+        self.assertIn("is not a regular file", self.host.log_text())
+        self.assertTrue(stat.S_ISFIFO(os.stat(path).st_mode))
+        export = subprocess.run([HOST, "--audit-export", "--history", path],
+                                capture_output=True, text=True, timeout=20)
+        self.assertEqual(export.returncode, 2)
+        self.assertIn("is not a regular file", export.stderr)
 
 
 class AutoBcc(HostileTest):

@@ -217,6 +217,24 @@ class SettingsWindowOnX(unittest.TestCase):
         self.assertEqual(reply["decision"], "send", reply)
         finish(self.host)
 
+    # The dialog once saved the layer it read at opening over the whole file: what another host
+    # (a second Thunderbird profile) saved while it was open was lost without a word.
+    def test_save_keeps_what_was_saved_elsewhere_while_it_was_open(self):
+        self.host.write_settings({"countdownSeconds": 3})
+        self.host.send({"type": "openSettings", "id": "s-merge",
+                        "policy": {"internalDomains": ["corp.example"]}})
+        window = self.settings_window()
+        self.host.write_settings({"countdownSeconds": 3, "attentionTerms": ["Falcon"]})
+        self.xdotool("windowfocus", "--sync", window)
+        self.xdotool("type", "--window", window, "--delay", "20", "client.example")
+        self.press(window, "alt+s")
+        reply = self.host.reply(timeout=15)
+        self.assertEqual(reply, {"type": "settingsClosed", "id": "s-merge", "saved": True})
+        with open(self.host.settings_path(), encoding="utf-8") as f:
+            self.assertEqual(json.load(f), {"countdownSeconds": 3, "attentionTerms": ["Falcon"],
+                                            "trustedDomains": ["client.example"]})
+        finish(self.host)
+
     def test_locked_list_keeps_the_typing_out_of_it(self):
         policy = {"trustedDomains": ["auditor.example"], "locked": ["trustedDomains"]}
         self.host.send({"type": "openSettings", "id": "s-locked", "policy": policy})

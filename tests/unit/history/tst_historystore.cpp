@@ -351,6 +351,21 @@ TEST(HistoryStore, FileWithoutWritePermissionOpensReadOnly)
     fs::permissions(folder.path(), fs::perms::owner_all);
     EXPECT_TRUE(readOnly);
 }
+
+// A writable file in a folder that cannot be written once left the history unavailable: the
+// read-write connection opened, then failed to make its -shm file, and only a read-only
+// connection fell back to reading the file as it is.
+TEST(HistoryStore, WritableFileInReadOnlyFolderIsStillRead)
+{
+    TempFolder folder;
+    const fs::path path = folder.file("history.sqlite");
+    ASSERT_FALSE(openOk(path)->recordSent(mailTo("", {"a@x.example"})));
+    ASSERT_FALSE(fs::exists(folder.file("history.sqlite-shm"))) << "closed cleanly";
+    fs::permissions(folder.path(), fs::perms::owner_read | fs::perms::owner_exec);
+    const bool readOnly = opensReadOnlyWithoutWritePermission(folder.path(), path);
+    fs::permissions(folder.path(), fs::perms::owner_all);
+    EXPECT_TRUE(readOnly);
+}
 #endif
 
 TEST(HistoryStore, WriteLockedByAnotherConnectionFailsQuicklyAndReadsGoOn)

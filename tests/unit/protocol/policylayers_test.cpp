@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
+
 #include <string>
 #include <vector>
 
@@ -226,6 +228,50 @@ TEST(PolicyLayers, AdminOnlyKeysIgnoredInUserLayer)
     EXPECT_TRUE(mentions(layered.problems, "onHostFailure can be set only by your administrator"));
     EXPECT_TRUE(
         mentions(layered.problems, "auditRetentionDays can be set only by your administrator"));
+}
+
+// Merging a user list into the admin's once searched the whole list for each entry: 50,000
+// terms over 50,000 took minutes of every review. Now it is one pass over each.
+TEST(PolicyLayers, LongListsMergeInLinearTime)
+{
+    json admin = json::array();
+    json user = json::array();
+    for (int i = 0; i < 50'000; ++i) {
+        admin.push_back("admin term " + std::to_string(i));
+        user.push_back("user term " + std::to_string(i));
+    }
+    user.push_back("admin term 7"); // already the admin's: not repeated
+    const auto start = std::chrono::steady_clock::now();
+    const LayeredPolicy layered
+        = mergePolicyLayers(json{{"attentionTerms", admin}}, json{{"attentionTerms", user}});
+    const auto took = std::chrono::steady_clock::now() - start;
+    ASSERT_EQ(layered.policy.attentionTerms.size(), 100'000u);
+    EXPECT_EQ(layered.policy.attentionTerms.back(), "user term 49999");
+    EXPECT_LT(took, std::chrono::seconds(10)) << "quadratic merge";
+}
+
+// A hand-edited settings file once switched off the block IT put on a domain: the settings
+// dialog never offers these two rules, and the merge must not take them from the file either.
+TEST(PolicyLayers, UserCannotSwitchOffOrSoftenTheBlockingRules)
+{
+    const json admin = json::parse(R"({"blockedDomains":["competitor.example"]})");
+    const json user = json::parse(R"({"rules":{
+        "blocked-domain":{"enabled":false},
+        "invalid-address":{"severity":"info"},
+        "new-domain":{"enabled":false}}})");
+    const LayeredPolicy layered = mergePolicyLayers(admin, user);
+    EXPECT_TRUE(layered.policy.ruleEnabled("blocked-domain"));
+    EXPECT_EQ(layered.policy.ruleSeverity("blocked-domain", Severity::Block), Severity::Block);
+    EXPECT_EQ(layered.policy.ruleSeverity("invalid-address", Severity::Block), Severity::Block);
+    EXPECT_FALSE(layered.policy.ruleEnabled("new-domain")) << "other rules stay the user's";
+    EXPECT_TRUE(
+        mentions(layered.problems, "rules.blocked-domain can be set only by your administrator"));
+    EXPECT_TRUE(
+        mentions(layered.problems, "rules.invalid-address can be set only by your administrator"));
+
+    const LayeredPolicy byAdmin = mergePolicyLayers(
+        json::parse(R"({"rules":{"blocked-domain":{"enabled":false}}})"), json::object());
+    EXPECT_FALSE(byAdmin.policy.ruleEnabled("blocked-domain")) << "IT may still decide";
 }
 
 // Each kind of invalid input: reported under its layer, the rest of that layer still applies.

@@ -14,6 +14,7 @@
 #include <vector>
 
 #ifndef _WIN32
+#include <sys/stat.h>
 #include <sys/types.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -189,6 +190,41 @@ TEST_F(UserSettingsFileTest, OversizedFileIsBroken)
     EXPECT_NE(loaded.problems[0].find("larger than 1 MiB"), std::string::npos);
 }
 
+// A FIFO in the file's place once blocked load() in open() until a writer came, and with it
+// every review and ping of the host. Run in a child, so that a regression fails, not hangs.
+TEST_F(UserSettingsFileTest, FifoOrDeviceIsReportedWithoutBlockingAndLeftAlone)
+{
+#ifdef _WIN32
+    GTEST_SKIP() << "no FIFOs or /dev/zero";
+#else
+    fs::create_directories(folder());
+    ASSERT_EQ(::mkfifo(file().c_str(), 0600), 0);
+    const pid_t child = ::fork();
+    if (child == 0) {
+        ::alarm(10);
+        const LoadedSettings loaded = UserSettingsFile(file()).load();
+        const bool right = loaded.layer == json::object() && loaded.problems.size() == 1
+                           && loaded.problems[0].find("not a regular file") != std::string::npos
+                           && loaded.setAsideAs.empty();
+        ::_exit(right ? 0 : 1);
+    }
+    int status = 0;
+    ASSERT_EQ(::waitpid(child, &status, 0), child);
+    EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0)
+        << (WIFSIGNALED(status) ? "load() blocked on the FIFO" : "wrong problems reported");
+    EXPECT_TRUE(fs::is_fifo(file()));
+    EXPECT_TRUE(brokenCopies().empty());
+
+    fs::remove(file());
+    fs::create_symlink("/dev/zero", file());
+    const LoadedSettings loaded = UserSettingsFile(file()).load();
+    EXPECT_EQ(loaded.layer, json::object());
+    ASSERT_EQ(loaded.problems.size(), 1u);
+    EXPECT_NE(loaded.problems[0].find("not a regular file"), std::string::npos);
+    EXPECT_TRUE(fs::is_symlink(file()));
+#endif
+}
+
 TEST_F(UserSettingsFileTest, SecondBrokenFileGetsItsOwnName)
 {
     write("not json");
@@ -270,6 +306,95 @@ TEST_F(UserSettingsFileTest, SaveRefusesALayerThatIsNotAnObject)
     const auto error = UserSettingsFile(file()).save(json::array({"a.example"}));
     ASSERT_TRUE(error.has_value());
     EXPECT_FALSE(fs::exists(file()));
+}
+
+// Two hosts (two Thunderbird profiles of one person) trusting domains at once: load() then
+// save() once kept 63 of 200 of them. update() holds the file's lock from read to rename.
+TEST_F(UserSettingsFileTest, ConcurrentUpdatesKeepEveryChange)
+{
+#ifdef _WIN32
+    GTEST_SKIP() << "fork";
+#else
+    const UserSettingsFile settings(file());
+    ASSERT_FALSE(settings.save({{"countdownSeconds", 3}}).has_value());
+    constexpr int kWriters = 4;
+    constexpr int kEach = 25;
+    std::vector<pid_t> children;
+    for (int writer = 0; writer < kWriters; ++writer) {
+        const pid_t child = ::fork();
+        if (child == 0) {
+            ::alarm(60);
+            int failed = 0;
+            for (int i = 0; i < kEach; ++i) {
+                const std::string domain
+                    = "w" + std::to_string(writer) + "-" + std::to_string(i) + ".example";
+                failed += settings
+                              .update([&](const json &current) {
+                                  return withTrustedDomain(current, domain);
+                              })
+                              .has_value();
+            }
+            ::_exit(failed == 0 ? 0 : 1);
+        }
+        children.push_back(child);
+    }
+    for (const pid_t child : children) {
+        int status = 0;
+        ASSERT_EQ(::waitpid(child, &status, 0), child);
+        EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+    }
+    const LoadedSettings loaded = settings.load();
+    ASSERT_TRUE(loaded.problems.empty());
+    EXPECT_EQ(loaded.layer["trustedDomains"].size(), std::size_t{kWriters * kEach});
+    EXPECT_EQ(loaded.layer["countdownSeconds"], 3);
+#endif
+}
+
+// A file that exists but cannot be read was once replaced by whatever the caller built from the
+// empty layer load() gave: "Always trust this domain" then wiped every other setting in it.
+TEST_F(UserSettingsFileTest, UpdateNeverReplacesAFileItCannotRead)
+{
+    fs::create_directories(file());
+    std::ofstream(file() / "keep", std::ios::binary) << "x";
+    bool called = false;
+    const auto error = UserSettingsFile(file()).update([&](const json &current) {
+        called = true;
+        return withTrustedDomain(current, "client.example");
+    });
+    ASSERT_TRUE(error.has_value());
+    EXPECT_EQ(error->code, ErrorCode::Io);
+    EXPECT_NE(error->message.find("not saved"), std::string::npos) << error->message;
+    EXPECT_FALSE(called);
+    EXPECT_TRUE(fs::is_directory(file()));
+
+    fs::remove_all(file());
+    write("not json");
+    ASSERT_FALSE(UserSettingsFile(file())
+                     .update([](const json &current) {
+                         return withTrustedDomain(current, "client.example");
+                     })
+                     .has_value())
+        << "a broken file is set aside, then saving goes on";
+    EXPECT_EQ(brokenCopies().size(), 1u);
+    EXPECT_EQ(UserSettingsFile(file()).load().layer["trustedDomains"],
+              json::array({"client.example"}));
+}
+
+TEST(WithEditsOver, KeepsWhatChangedElsewhereAndAppliesTheDialogsChanges)
+{
+    const json base = json::parse(R"({"trustedDomains":["a.example"],"countdownSeconds":3,
+                                      "language":"ja"})");
+    // The dialog raised the countdown, removed the language, added attention terms.
+    const json edited = json::parse(R"({"trustedDomains":["a.example"],"countdownSeconds":5,
+                                        "attentionTerms":["secret"]})");
+    // Meanwhile another host trusted a domain and set skipWhenInternalOnly.
+    const json current = json::parse(R"({"trustedDomains":["a.example","b.example"],
+        "countdownSeconds":3,"language":"ja","skipWhenInternalOnly":false})");
+    EXPECT_EQ(withEditsOver(base, edited, current), json::parse(R"({
+        "trustedDomains":["a.example","b.example"],"countdownSeconds":5,
+        "attentionTerms":["secret"],"skipWhenInternalOnly":false})"));
+    EXPECT_EQ(withEditsOver(base, base, json::array()), json::object())
+        << "nothing edited over a file that is no object: an empty layer";
 }
 
 TEST(WithTrustedDomain, AddsOnceAndKeepsEverythingElse)
