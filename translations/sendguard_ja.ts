@@ -1124,5 +1124,65 @@
         <source>%1 must be one of %2; the setting for that check is ignored.</source>
         <translation>%1 は %2 のいずれかで指定する必要があります。このチェックの設定は無視されます。</translation>
     </message>
+    <message>
+        <source>Your settings file %1 cannot be read (%2); the defaults apply until it can.</source>
+        <translation>設定ファイル %1 を読み込めません（%2）。読み込めるようになるまで既定の設定を使います。</translation>
+    </message>
+    <message>
+        <source>Your settings file %1 is broken: %2.</source>
+        <translation>設定ファイル %1 は壊れています（%2）。</translation>
+    </message>
+    <message>
+        <source>Your settings file %1 was broken (%2); it was kept as %3 and the defaults apply.</source>
+        <translation>設定ファイル %1 は壊れていました（%2）。%3 として残し、既定の設定を使います。</translation>
+    </message>
+    <message>
+        <source>Your settings file %1 is broken (%2) and could not be moved aside; the defaults apply.</source>
+        <translation>設定ファイル %1 は壊れていて（%2）、別の名前に移すこともできませんでした。既定の設定を使います。</translation>
+    </message>
+    <message>
+        <source>no folder for your settings is known (neither XDG_CONFIG_HOME nor HOME is set)</source>
+        <translation>設定を保存するフォルダーがわかりません（XDG_CONFIG_HOME も HOME も設定されていません）</translation>
+    </message>
+    <message>
+        <source>settings must be a JSON object; not saved</source>
+        <translation>設定が JSON オブジェクトではないため、保存しませんでした</translation>
+    </message>
+    <message>
+        <source>cannot create the folder %1</source>
+        <translation>フォルダー %1 を作成できません</translation>
+    </message>
+    <message>
+        <source>settings could not be written as JSON</source>
+        <translation>設定を JSON として書き出せませんでした</translation>
+    </message>
+    <message>
+        <source>cannot save %1: %2</source>
+        <translation>%1 に書き込めません: %2</translation>
+    </message>
+    <message>
+        <source>it is larger than 1 MiB</source>
+        <translation>1 MiB を超えています</translation>
+    </message>
+    <message>
+        <source>it nests more than %1 levels deep</source>
+        <translation>入れ子が %1 階層を超えています</translation>
+    </message>
+    <message>
+        <source>it is not JSON</source>
+        <translation>JSON の形式ではありません</translation>
+    </message>
+    <message>
+        <source>it is not JSON (syntax error at byte %1)</source>
+        <translation>%1 バイト目に JSON の構文エラーがあります</translation>
+    </message>
+    <message>
+        <source>it does not hold a JSON object</source>
+        <translation>JSON オブジェクトではありません</translation>
+    </message>
+    <message>
+        <source>it cannot be used</source>
+        <translation>使用できません</translation>
+    </message>
 </context>
 </TS>

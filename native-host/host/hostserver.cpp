@@ -379,25 +379,20 @@ nlohmann::json HostServer::loadUserLayer(PolicyProblems &problems)
     if (!loaded.setAsideAs.empty())
         qCWarning(lcPolicy) << "broken user settings file set aside as"
                             << loaded.setAsideAs.string().c_str();
-    for (std::string &message : loaded.problems) {
-        PolicyProblem problem;
-        problem.layer = PolicyProblem::Layer::User;
-        problem.kind = PolicyProblem::Kind::SettingsFile;
-        problem.message = std::move(message);
-        problems.push_back(std::move(problem));
-    }
+    for (SettingsFileProblem &problem : loaded.problems)
+        problems.push_back(asPolicyProblem(std::move(problem)));
     return std::move(loaded.layer);
 }
 
-std::optional<std::string> HostServer::saveUserLayer(const nlohmann::json &layer)
+std::optional<SettingsFileProblem> HostServer::saveUserLayer(const nlohmann::json &layer)
 {
     if (m_userSettingsPath.empty()) {
         qCWarning(lcPolicy) << "user settings not saved: no config folder is known";
-        return "no folder for your settings is known (neither XDG_CONFIG_HOME nor HOME is set)";
+        return settingsFolderUnknown();
     }
-    if (auto error = UserSettingsFile(m_userSettingsPath).save(layer)) {
-        qCWarning(lcPolicy) << "user settings not saved:" << error->message.c_str();
-        return error->message;
+    if (auto problem = UserSettingsFile(m_userSettingsPath).save(layer)) {
+        qCWarning(lcPolicy) << "user settings not saved:" << problem->message.c_str();
+        return problem;
     }
     qCInfo(lcPolicy) << "user settings saved";
     return std::nullopt;
@@ -405,7 +400,7 @@ std::optional<std::string> HostServer::saveUserLayer(const nlohmann::json &layer
 
 // "Always trust this domain": read the file afresh, so that nothing saved since the review
 // started is lost, add the domain, and save through the same path as the settings dialog.
-std::optional<std::string> HostServer::trustDomain(const std::string &domain)
+std::optional<SettingsFileProblem> HostServer::trustDomain(const std::string &domain)
 {
     PolicyProblems problems;
     const nlohmann::json layer = loadUserLayer(problems);
@@ -492,7 +487,7 @@ void HostServer::showDialog(const std::string &id, Review review, bool offerTrus
     if (offerTrust) {
         trust = [this](const std::string &domain) -> std::optional<QString> {
             if (auto failure = trustDomain(domain))
-                return QString::fromStdString(*failure);
+                return SettingsDialog::settingsFileText(*failure);
             return std::nullopt;
         };
     }
@@ -553,7 +548,7 @@ void HostServer::openSettingsNext(const OpenSettingsRequest &request)
     m_settingsDialog = new SettingsDialog(
         std::move(layers), [this](const nlohmann::json &layer) -> std::optional<QString> {
             if (auto failure = saveUserLayer(layer))
-                return QString::fromStdString(*failure);
+                return SettingsDialog::settingsFileText(*failure);
             return std::nullopt;
         });
     connect(m_settingsDialog, &QDialog::finished, this, &HostServer::finishSettings);

@@ -10,6 +10,43 @@
 
 namespace sendguard {
 
+// What went wrong with the user's settings file (native-host/settings/usersettings.h), on reading
+// it or on saving it: a closed set, so that a dialog can say it in the reader's language, and the
+// English sentence for the log.
+struct SettingsFileProblem
+{
+    enum class Kind {
+        Unreadable,       // `path` exists but cannot be read (`reason`); the defaults apply
+        Broken,           // `path` is broken (`fault`) and was left where it is
+        SetAside,         // `path` was broken (`fault`); moved to `setAsideAs`, the defaults apply
+        NotSetAside,      // `path` is broken (`fault`) and could not be moved; the defaults apply
+        NoFolderKnown,    // saving: no folder for the file is known (no XDG_CONFIG_HOME, no HOME)
+        NotAnObject,      // saving: the settings to save are not a JSON object
+        FolderNotCreated, // saving: the folder `path` cannot be created
+        NotEncodable,     // saving: the settings cannot be written as JSON
+        NotSaved,         // saving: `path` cannot be written (`reason`); the old file is unchanged
+    };
+    // Why a file is broken (Broken, SetAside, NotSetAside).
+    enum class Fault {
+        None,
+        TooLarge,    // larger than `limit` bytes
+        TooDeep,     // nests more than `limit` levels deep
+        NotJson,     // not JSON; `position` is the byte of the syntax error (1-based; 0: unknown)
+        NotAnObject, // JSON, but not an object
+    };
+
+    Kind kind = Kind::Unreadable;
+    Fault fault = Fault::None;
+    std::string path;         // the file (FolderNotCreated: the folder), as the system names it
+    std::string setAsideAs;   // SetAside: where the broken file is now
+    std::string reason;       // Unreadable, NotSaved: the system's own words, as Qt reports them
+    std::size_t limit = 0;    // TooLarge: bytes; TooDeep: levels
+    std::size_t position = 0; // NotJson
+    std::string message;      // the whole problem in English, for the log
+
+    bool operator==(const SettingsFileProblem &) const = default;
+};
+
 // One problem found in a policy layer (or the user's settings file), with enough structure that
 // a dialog can say it in the reader's language, and the English sentence for the log.
 struct PolicyProblem
@@ -39,7 +76,7 @@ struct PolicyProblem
         NotLockable,       // locked[`index`] = `text` is no key that can be locked
         AdminOnly,         // the user set `key`, which only the admin may set
         LockedByAdmin,     // the user set `key`, which the admin locked
-        SettingsFile,      // the user's settings file could not be read; `message` says how
+        SettingsFile,      // the user's settings file could not be used; `settingsFile` says how
     };
 
     Layer layer = Layer::None;
@@ -50,6 +87,7 @@ struct PolicyProblem
     std::string detail;               // why it does not parse (the engine's English)
     PatternFault patternFault = PatternFault::Empty; // InvalidPattern: why, for the dialog
     std::vector<std::string> allowed;                // NotOneOf: the values that are
+    SettingsFileProblem settingsFile;                // SettingsFile: what went wrong
     std::string message;                             // the whole problem in English, for the log
 
     bool operator==(const PolicyProblem &) const = default;

@@ -155,7 +155,7 @@ QString withoutData(QString text, const QStringList &data)
 // Latin words a Japanese screen keeps as they are: the mail fields as Thunderbird's Japanese
 // screens name them, units, the key name and the product's name.
 const QRegularExpression
-    kJapaneseKeepsLatin(QStringLiteral("\\b(Cc|Bcc|KB|MB|GB|TB|Esc|SendGuard)\\b"));
+    kJapaneseKeepsLatin(QStringLiteral("\\b(Cc|Bcc|KB|MB|GB|TB|MiB|JSON|Esc|SendGuard)\\b"));
 const QRegularExpression kAsciiLetters(QStringLiteral("[A-Za-z]{2,}"));
 const QRegularExpression
     kJapaneseScript(QStringLiteral("[\\x{3040}-\\x{30ff}\\x{4e00}-\\x{9fff}]"));
@@ -264,6 +264,14 @@ SettingsLayers fullSettings()
         problem(Layer::User, Kind::LoneString, "trustedDomains", std::nullopt, "partner.example"),
     };
     layers.problems.front().patternFault = PatternFault::MisplacedWildcard;
+    // The settings file, broken and set aside, as UserSettingsFile::load reports it.
+    PolicyProblem file = problem(Layer::User, Kind::SettingsFile, "");
+    file.settingsFile.kind = SettingsFileProblem::Kind::SetAside;
+    file.settingsFile.fault = SettingsFileProblem::Fault::NotJson;
+    file.settingsFile.position = 12;
+    file.settingsFile.path = "/home/hanako/.config/sendguard/settings.json";
+    file.settingsFile.setAsideAs = file.settingsFile.path + ".broken-20261203T101500Z";
+    layers.problems.push_back(file);
     layers.admin = nlohmann::json::parse(R"({"internalDomains":["corp.example"],
         "attentionTerms":["極秘"],"countdownSeconds":3,"locked":["attentionTerms","language"],
         "rules":{"new-domain":{"enabled":false}}})");
@@ -283,6 +291,9 @@ const QStringList kSettingsData{
     QStringLiteral("partner.example"),
     QStringLiteral("corp.example"),
     QStringLiteral("極秘"),
+    // The settings file and where it was set aside.
+    QStringLiteral("/home/hanako/.config/sendguard/settings.json.broken-20261203T101500Z"),
+    QStringLiteral("/home/hanako/.config/sendguard/settings.json"),
 };
 
 // shownTexts() and what only a settings dialog has: group titles, tab names, placeholders, the
@@ -451,11 +462,16 @@ void tst_DialogLanguage::japaneseSettingsDialogHasNoEnglishLeft()
     }
     QCOMPARE(dialog.windowTitle(), QStringLiteral("SendGuard の設定"));
     const QStringList problems = dialog.problemsShown();
-    QCOMPARE(problems.size(), 4);
+    QCOMPARE(problems.size(), 5);
     QVERIFY2(problems.contains(QStringLiteral(
                  "管理者ポリシー: trustedDomains の 2 番目の項目は有効なパターンではありません: "
                  "「bad*.example」では「*」はドメインの先頭に「*.」の形でのみ使えます。この項目は"
                  "無視されます。")),
+             qPrintable(problems.join(u'\n')));
+    QVERIFY2(problems.contains(QStringLiteral(
+                 "設定ファイル /home/hanako/.config/sendguard/settings.json は壊れていました（12 "
+                 "バイト目に JSON の構文エラーがあります）。/home/hanako/.config/sendguard/"
+                 "settings.json.broken-20261203T101500Z として残し、既定の設定を使います。")),
              qPrintable(problems.join(u'\n')));
 
     // A pattern typed in that does not parse is refused in Japanese too.
