@@ -312,6 +312,226 @@
         <source>Part of your organisation&apos;s list of blocked domains could not be read, so mail to a domain meant to be blocked may not be stopped. Check this mail&apos;s recipients, and tell your administrator.</source>
         <translation>組織の送信禁止ドメインの一覧の一部を読み取れなかったため、禁止されるべきドメイン宛てのメールを止められない可能性があります。このメールの宛先を確認し、管理者に連絡してください。</translation>
     </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>a sentence about a recipient entry, then what exactly is wrong with it</comment>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>the end of the entry</source>
+        <comment>where the address parser stopped</comment>
+        <translation>入力の終わり</translation>
+    </message>
+    <message>
+        <source>the control character %1</source>
+        <comment>%1 is a code point: U+0007</comment>
+        <translation>制御文字 %1</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos;</source>
+        <comment>a character the address parser found</comment>
+        <translation>「%1」</translation>
+    </message>
+    <message>
+        <source>the entry is not valid UTF-8</source>
+        <translation>UTF-8 として正しくない文字列です</translation>
+    </message>
+    <message>
+        <source>the entry holds no address</source>
+        <translation>アドレスが1つも書かれていません</translation>
+    </message>
+    <message>
+        <source>comments are nested too deeply</source>
+        <translation>コメントの入れ子が深すぎます</translation>
+    </message>
+    <message>
+        <source>a comment holds %1</source>
+        <translation>コメントの中に%1があります</translation>
+    </message>
+    <message>
+        <source>a comment &apos;(&apos; is not closed with &apos;)&apos;</source>
+        <translation>コメントの「(」が「)」で閉じられていません</translation>
+    </message>
+    <message>
+        <source>a &apos;\&apos; in a quoted string escapes nothing</source>
+        <translation>引用符の中の「\」の後に、エスケープできる文字がありません</translation>
+    </message>
+    <message>
+        <source>a quoted string holds %1</source>
+        <translation>引用符で囲まれた部分に%1があります</translation>
+    </message>
+    <message>
+        <source>a quoted string is not closed with &apos;&quot;&apos;</source>
+        <translation>引用符「&quot;」が閉じられていません</translation>
+    </message>
+    <message>
+        <source>expected an address but found the end of the entry</source>
+        <translation>アドレスがあるべきところで入力が終わっています</translation>
+    </message>
+    <message>
+        <source>expected an address but found %1</source>
+        <translation>アドレスがあるべきところに%1があります</translation>
+    </message>
+    <message>
+        <source>expected text after &apos;.&apos; in the address but found the end of the entry</source>
+        <translation>アドレスの「.」の後に文字がないまま入力が終わっています</translation>
+    </message>
+    <message>
+        <source>expected text after &apos;.&apos; in the address but found %1</source>
+        <translation>アドレスの「.」の後に文字がなく、%1があります</translation>
+    </message>
+    <message>
+        <source>a domain literal holds %1</source>
+        <translation>ドメインリテラル（[...]）の中に%1があります</translation>
+    </message>
+    <message>
+        <source>a domain literal &apos;[&apos; is not closed with &apos;]&apos;</source>
+        <translation>ドメインリテラルの「[」が「]」で閉じられていません</translation>
+    </message>
+    <message>
+        <source>there is no domain after &apos;@&apos;</source>
+        <translation>「@」の後にドメインがありません</translation>
+    </message>
+    <message>
+        <source>the domain has two dots in a row</source>
+        <translation>ドメインに「.」が2つ続いています</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has no @domain; it may be a mailing list that was not expanded</source>
+        <translation>「%1」には @ 以降のドメインがありません。展開されていないメーリングリストかもしれません</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an email address: it has no @domain</source>
+        <translation>「%1」には @ 以降のドメインがないため、メールアドレスではありません</translation>
+    </message>
+    <message>
+        <source>the address between &apos;&lt;&apos; and &apos;&gt;&apos; is empty</source>
+        <translation>「&lt;」と「&gt;」の間のアドレスが空です</translation>
+    </message>
+    <message>
+        <source>source routes (&quot;&lt;@host:...&gt;&quot;) are not accepted</source>
+        <translation>ソースルート（「&lt;@host:...&gt;」の形）は使えません</translation>
+    </message>
+    <message>
+        <source>expected &apos;&gt;&apos; after &quot;%1&quot; but found the end of the entry</source>
+        <translation>「%1」の後に「&gt;」が必要ですが、その前に入力が終わっています</translation>
+    </message>
+    <message>
+        <source>expected &apos;&gt;&apos; after &quot;%1&quot; but found %2</source>
+        <translation>「%1」の後に「&gt;」が必要ですが、%2があります</translation>
+    </message>
+    <message>
+        <source>a display name holding &apos;@&apos; or other special characters needs quotes</source>
+        <translation>「@」などの特殊な文字を含む表示名は、引用符「&quot;」で囲む必要があります</translation>
+    </message>
+    <message>
+        <source>unexpected %1; separate addresses with &apos;,&apos;</source>
+        <translation>予期しない%1があります。複数のアドレスは「,」で区切ってください</translation>
+    </message>
+    <message>
+        <source>unexpected %1 after &quot;%2&quot;; separate addresses with &apos;,&apos;</source>
+        <translation>「%2」の後に予期しない%1があります。複数のアドレスは「,」で区切ってください</translation>
+    </message>
+    <message>
+        <source>the group &quot;%1&quot; is not closed with &apos;;&apos;</source>
+        <translation>グループ「%1」が「;」で閉じられていません</translation>
+    </message>
+    <message>
+        <source>the group &quot;%1&quot; is inside another group</source>
+        <translation>グループ「%1」が別のグループの中にあります</translation>
+    </message>
+    <message>
+        <source>the domain is empty</source>
+        <translation>ドメインが空です</translation>
+    </message>
+    <message>
+        <source>address literals such as %1 are not accepted; use the domain name</source>
+        <translation>%1 のようなアドレスリテラルは使えません。ドメイン名を使ってください</translation>
+    </message>
+    <message>
+        <source>ICU could not open UTS #46: %1</source>
+        <translation>ICU の UTS #46 処理を開始できませんでした: %1</translation>
+    </message>
+    <message>
+        <source>ICU kept asking for a larger buffer</source>
+        <translation>ICU がより大きなバッファーを要求し続けました</translation>
+    </message>
+    <message>
+        <source>it is far too long</source>
+        <translation>長すぎます</translation>
+    </message>
+    <message>
+        <source>it has an empty label (two dots in a row?)</source>
+        <translation>空のラベルがあります（「.」が2つ続いていませんか？）</translation>
+    </message>
+    <message>
+        <source>a label is longer than 63 bytes</source>
+        <translation>63 バイトを超えるラベルがあります</translation>
+    </message>
+    <message>
+        <source>it is longer than 253 bytes</source>
+        <translation>253 バイトを超えています</translation>
+    </message>
+    <message>
+        <source>a label starts with &apos;-&apos;</source>
+        <translation>「-」で始まるラベルがあります</translation>
+    </message>
+    <message>
+        <source>a label ends with &apos;-&apos;</source>
+        <translation>「-」で終わるラベルがあります</translation>
+    </message>
+    <message>
+        <source>a label has &quot;--&quot; in its third and fourth characters</source>
+        <translation>3文字目と4文字目が「--」のラベルがあります</translation>
+    </message>
+    <message>
+        <source>a label starts with a combining mark</source>
+        <translation>結合文字で始まるラベルがあります</translation>
+    </message>
+    <message>
+        <source>it contains a character that is not allowed in domain names</source>
+        <translation>ドメイン名に使えない文字が含まれています</translation>
+    </message>
+    <message>
+        <source>a label is not valid punycode</source>
+        <translation>Punycode として正しくないラベルがあります</translation>
+    </message>
+    <message>
+        <source>a label contains a dot</source>
+        <translation>「.」を含むラベルがあります</translation>
+    </message>
+    <message>
+        <source>an &quot;xn--&quot; label does not decode to a valid name</source>
+        <translation>「xn--」で始まるラベルを正しい名前に復元できません</translation>
+    </message>
+    <message>
+        <source>it mixes right-to-left and left-to-right text in a way IDNA forbids</source>
+        <translation>右から左に書く文字と左から右に書く文字が、IDNA で禁じられた形で混在しています</translation>
+    </message>
+    <message>
+        <source>it has a zero-width joiner where IDNA forbids it</source>
+        <translation>IDNA で禁じられた位置にゼロ幅接合子があります</translation>
+    </message>
+    <message>
+        <source>it has punctuation where IDNA forbids it</source>
+        <translation>IDNA で禁じられた位置に記号があります</translation>
+    </message>
+    <message>
+        <source>it mixes Arabic-Indic digit sets</source>
+        <translation>種類の異なるアラビア・インド数字が混在しています</translation>
+    </message>
+    <message>
+        <source>IDNA processing failed</source>
+        <translation>IDNA の処理に失敗しました</translation>
+    </message>
+    <message>
+        <source>ICU rejected the domain: %1</source>
+        <translation>ICU がドメインを受け付けませんでした: %1</translation>
+    </message>
+    <message>
+        <source>the domain &quot;%1&quot; is not valid: %2</source>
+        <translation>ドメイン「%1」は無効です: %2</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -1183,6 +1403,10 @@
     <message>
         <source>it cannot be used</source>
         <translation>使用できません</translation>
+    </message>
+    <message>
+        <source>Entry %1 of %2, “%3”, is not a readable email address (%4); that entry is ignored.</source>
+        <translation>%2 の %1 番目の項目「%3」は、読み取れるメールアドレスではありません（%4）。この項目は無視されます。</translation>
     </message>
 </context>
 </TS>

@@ -1,6 +1,7 @@
 #include "settingsdialog.h"
 
 #include "../native-host/engine/addresspattern.h"
+#include "rulemessage.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -283,13 +284,24 @@ QString SettingsDialog::problemText(const PolicyProblem &problem)
                        .arg(entry)
                        .arg(key, patternFaultText(problem.patternFault, text));
         break;
-    case Kind::UnreadableAddress:
-        // TODO: the address parser's reason (`detail`) is English; it goes to the log only.
-        sentence = tr("Entry %1 of %2, “%3”, is not a readable email address; that entry is "
-                      "ignored.")
+    case Kind::UnreadableAddress: {
+        const QString reason
+            = problem.addressError  ? RuleMessage::addressErrorText(*problem.addressError)
+              : problem.domainError ? RuleMessage::domainErrorText(*problem.domainError)
+                                    : QString();
+        if (reason.isEmpty()) {
+            sentence = tr("Entry %1 of %2, “%3”, is not a readable email address; that entry is "
+                          "ignored.")
+                           .arg(entry)
+                           .arg(key, text);
+            break;
+        }
+        sentence = tr("Entry %1 of %2, “%3”, is not a readable email address (%4); that entry "
+                      "is ignored.")
                        .arg(entry)
-                       .arg(key, text);
+                       .arg(key, text, reason);
         break;
+    }
     case Kind::NotOneAddress:
         sentence = tr("Entry %1 of %2, “%3”, must name exactly one email address; that entry is "
                       "ignored.")

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "../engine/address.h"
 #include "../engine/addresspattern.h"
 
 #include <cstddef>
@@ -70,7 +71,8 @@ struct PolicyProblem
         NotPositiveNumber, // `key` must be a whole number, 1 or more
         NotSeconds,        // `key` must be a whole number of seconds, 0 or more
         InvalidPattern,    // `key`[`index`] = `text` does not parse (`detail` says why)
-        UnreadableAddress, // autoBcc[`index`] = `text` is not one address (`detail` says why)
+        UnreadableAddress, // autoBcc[`index`] = `text` is not one address (`detail` says why;
+                           // `addressError` or `domainError` in parts)
         NotOneAddress,     // autoBcc[`index`] = `text` names no or several addresses
         UnknownRule,       // `text` is no rule id
         NotLockable,       // locked[`index`] = `text` is no key that can be locked
@@ -86,6 +88,8 @@ struct PolicyProblem
     std::string text;                 // the offending text, at most 64 bytes
     std::string detail;               // why it does not parse (the engine's English)
     PatternFault patternFault = PatternFault::Empty; // InvalidPattern: why, for the dialog
+    std::optional<AddressError> addressError;        // UnreadableAddress: the parser's reason
+    std::optional<DomainError> domainError;          // UnreadableAddress: UTS #46's reason
     std::vector<std::string> allowed;                // NotOneOf: the values that are
     SettingsFileProblem settingsFile;                // SettingsFile: what went wrong
     std::string message;                             // the whole problem in English, for the log

@@ -213,6 +213,7 @@ private Q_SLOTS:
     void brokenSettingsFileIsSaidInTheReadersLanguage_data();
     void brokenSettingsFileIsSaidInTheReadersLanguage();
     void failedSaveIsSaidInTheReadersLanguage();
+    void unreadableAutoBccSaysWhyInTheReadersLanguage();
     void switchesAreSavedOnlyWhenTheyDifferFromTheAdmin();
     void keysTheDialogDoesNotEditAreKept();
     void cancelSavesNothing();
@@ -490,6 +491,33 @@ void tst_SettingsDialog::failedSaveIsSaidInTheReadersLanguage()
     QCOMPARE(
         opened.dialog->errorLabel()->text(),
         QStringLiteral("設定を保存できませんでした: フォルダー %1 を作成できません").arg(folder));
+}
+
+// The parser's reason and UTS #46's, through the real policy check, in both languages.
+void tst_SettingsDialog::unreadableAutoBccSaysWhyInTheReadersLanguage()
+{
+    const json admin = json::parse(R"({"autoBcc":["archive@","Bob <bob@-x.example>"]})");
+    {
+        Opened opened(*m_file, admin, json());
+        QCOMPARE(opened.dialog->problemsShown(),
+                 (QStringList{QStringLiteral("Administrator's policy: Entry 1 of autoBcc, "
+                                             "“archive@”, is not a readable email address (there "
+                                             "is no domain after '@'); that entry is ignored."),
+                              QStringLiteral("Administrator's policy: Entry 2 of autoBcc, “Bob "
+                                             "<bob@-x.example>”, is not a readable email address "
+                                             "(the domain \"-x.example\" is not valid: a label "
+                                             "starts with '-'); that entry is ignored.")}));
+    }
+    QVERIFY(applyLanguage(Language::Japanese));
+    Opened opened(*m_file, admin, json());
+    QCOMPARE(opened.dialog->problemsShown(),
+             (QStringList{QStringLiteral("管理者ポリシー: autoBcc の 1 番目の項目「archive@」は、"
+                                         "読み取れるメールアドレスではありません（「@」の後に"
+                                         "ドメインがありません）。この項目は無視されます。"),
+                          QStringLiteral("管理者ポリシー: autoBcc の 2 番目の項目「Bob "
+                                         "<bob@-x.example>」は、読み取れるメールアドレスではあり"
+                                         "ません（ドメイン「-x.example」は無効です: 「-」で始まる"
+                                         "ラベルがあります）。この項目は無視されます。")}));
 }
 
 void tst_SettingsDialog::switchesAreSavedOnlyWhenTheyDifferFromTheAdmin()
