@@ -793,6 +793,15 @@
         <extracomment>%1 is a file name, %2 the database&apos;s own technical message, in English</extracomment>
         <translation>%1: このファイルの監査ログが破損しているため、何も書き出せませんでした（%2）。ホストは次回の確認時に破損したファイルを退避して新しいファイルを作成します。破損したファイルは復旧用（sqlite3 .recover）にそのまま残ります。</translation>
     </message>
+    <message>
+        <source>%1: not a request SendGuard can read: %2</source>
+        <extracomment>%2 is the request parser&apos;s own technical words, in English</extracomment>
+        <translation>%1: SendGuard が読み取れる確認リクエストではありません: %2</translation>
+    </message>
+    <message>
+        <source>%1: a policies.json without an object at policies -&gt; 3rdparty -&gt; Extensions -&gt; %2</source>
+        <translation>%1: policies -&gt; 3rdparty -&gt; Extensions -&gt; %2 にオブジェクトがない policies.json です</translation>
+    </message>
 </context>
 <context>
     <name>sendguard::ConfirmDialog</name>

@@ -60,6 +60,9 @@ public:
     bool saved() const { return m_saved; }
     const nlohmann::json &savedLayer() const { return m_savedLayer; }
 
+    // `problem` in a sentence or two, in the dialog's language: what the problems box lists, and
+    // what the command line warns of.
+    static QString problemText(const PolicyProblem &problem);
     // What went wrong with the settings file, in the dialog's language: a sentence for a problem
     // found on reading it ("Your settings file … is broken …"); for a failed save, the sentence
     // "Your settings could not be saved: …" around saveFailureText().
@@ -88,8 +91,6 @@ public:
 
 private:
     bool isLocked(const std::string &key) const;
-    // `problem` in a sentence or two, in the dialog's language.
-    static QString problemText(const PolicyProblem &problem);
     // Why the pattern `text` does not parse, as a clause that names it.
     static QString patternFaultText(PatternFault fault, const QString &text);
     // Why a settings file is broken, as a clause: "it is not JSON (syntax error at byte 12)".

@@ -13,6 +13,7 @@
 #include "protocol/policylayers.h"
 #include "protocol/reply.h"
 #include "rulemessage.h"
+#include "settingsdialog.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -137,8 +138,12 @@ Result<ReviewRequest> readRequest(const std::string &path)
     if (!contents)
         return contents.error();
     Result<Message> message = parseMessage(contents.value());
-    if (!message)
-        return Error{message.error().code, path + ": " + message.error().message};
+    if (!message) {
+        //: %2 is the request parser's own technical words, in English
+        return Error{message.error().code,
+                     utf8(Cli::tr("%1: not a request SendGuard can read: %2")
+                              .arg(fromUtf8(path), fromUtf8(message.error().message)))};
+    }
     if (!std::holds_alternative<ReviewRequest>(message.value()))
         return Error{ErrorCode::InvalidRequest,
                      utf8(Cli::tr("%1: not a review request").arg(fromUtf8(path)))};
@@ -172,14 +177,14 @@ Result<nlohmann::json> policyOfFile(nlohmann::json json, const std::string &path
                                                + SENDGUARD_ADDON_ID);
     if (!json.contains(pointer) || !json.at(pointer).is_object())
         return Error{ErrorCode::InvalidRequest,
-                     path
-                         + ": a policies.json without an object at policies -> 3rdparty -> "
-                           "Extensions -> " SENDGUARD_ADDON_ID};
+                     utf8(Cli::tr("%1: a policies.json without an object at policies -> "
+                                  "3rdparty -> Extensions -> %2")
+                              .arg(fromUtf8(path), QStringLiteral(SENDGUARD_ADDON_ID)))};
     return json.at(pointer);
 }
 
-// The layers merged as serve mode merges them; each problem is a warning on stderr, naming the
-// file it came from.
+// The layers merged as serve mode merges them; each problem is a warning on stderr in the
+// reader's language (the settings dialog's words), naming the file it came from.
 Policy layeredPolicyFrom(const nlohmann::json &admin, const std::string &adminSource,
                          const nlohmann::json &user, const std::string &userSource,
                          const Draft &draft)
@@ -188,7 +193,7 @@ Policy layeredPolicyFrom(const nlohmann::json &admin, const std::string &adminSo
     for (const PolicyProblem &problem : layered.problems) {
         const std::string &source
             = problem.layer == PolicyProblem::Layer::Admin ? adminSource : userSource;
-        warn(source + ": " + problem.message);
+        warn(source + ": " + utf8(SettingsDialog::problemText(problem)));
     }
     return policyForDraft(layered, draft);
 }
