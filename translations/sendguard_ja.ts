@@ -1098,6 +1098,10 @@
         <source>There is no display to show the confirmation dialog on.</source>
         <translation>確認ダイアログを表示できるディスプレイがありません。</translation>
     </message>
+    <message>
+        <source>There is no display to show the settings dialog on.</source>
+        <translation>設定ダイアログを表示できるディスプレイがありません。</translation>
+    </message>
 </context>
 <context>
     <name>sendguard::SettingsDialog</name>

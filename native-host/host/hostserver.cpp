@@ -531,8 +531,8 @@ void HostServer::openSettingsNext(const OpenSettingsRequest &request)
     }
     if (!m_dialogsAvailable) {
         qCWarning(lcDialog) << "settings" << request.id.c_str() << "cannot show: no display";
-        reply(errorJson(request.id,
-                        {ErrorCode::Unavailable, "no display to show the settings dialog"}));
+        const QString message = tr("There is no display to show the settings dialog on.");
+        reply(errorJson(request.id, {ErrorCode::Unavailable, message.toStdString()}));
         return;
     }
     SettingsLayers layers;

@@ -15,6 +15,7 @@
 #include <QDialogButtonBox>
 #include <QGroupBox>
 #include <QLabel>
+#include <QMenu>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRegularExpression>
@@ -24,6 +25,7 @@
 #include <QTabWidget>
 #include <QtTest>
 
+#include <memory>
 #include <optional>
 
 using namespace sendguard;
@@ -539,6 +541,18 @@ void tst_DialogLanguage::qtStandardButtonsFollowTheLanguage()
     QVERIFY(applyLanguage(Language::Japanese));
     QDialogButtonBox japanese(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
     QCOMPARE(japanese.button(QDialogButtonBox::Cancel)->text(), QStringLiteral("キャンセル"));
+    // The settings dialog's lists: a right click gives Qt's own menu (Undo, Copy, Paste, ...).
+    QPlainTextEdit editor(QStringLiteral("partner.example"));
+    std::unique_ptr<QMenu> menu(editor.createStandardContextMenu());
+    int items = 0;
+    for (const QAction *action : menu->actions()) {
+        if (action->isSeparator())
+            continue;
+        ++items;
+        QVERIFY2(kJapaneseScript.match(action->text()).hasMatch(),
+                 qPrintable(QStringLiteral("Qt's menu item in English: ") + action->text()));
+    }
+    QVERIFY(items >= 5);
     QVERIFY(applyLanguage(Language::English));
     QDialogButtonBox english(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
     QCOMPARE(english.button(QDialogButtonBox::Cancel)->text(), QStringLiteral("Cancel"));
