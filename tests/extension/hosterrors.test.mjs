@@ -154,16 +154,18 @@ describe("host error codes", () => {
     assert.deepEqual(parseFailureQuery(url.search), failure);
   });
 
-  it("should show the explanation above the technical detail", () => {
-    const page = source("extension/failure/failure.html");
-    const explanation = page.indexOf('id="explanation"');
-    assert.ok(explanation > page.indexOf('id="headline"'));
-    assert.ok(explanation < page.indexOf('id="detail"'));
-    assert.match(
-      source("extension/failure/failure.mjs"),
-      /text\(keys\.explanation\)/,
-    );
-  });
+  for (const [page, script, shown] of [
+    ["failure/failure.html", "failure/failure.mjs", /text\(keys\.explanation\)/],
+    ["learn/learn.html", "learn/learn.mjs", /text\(view\.explanation\)/],
+  ]) {
+    it(`should show the explanation above the technical detail in ${page}`, () => {
+      const html = source(`extension/${page}`);
+      const explanation = html.indexOf('id="explanation"');
+      assert.ok(explanation > html.indexOf('id="headline"'));
+      assert.ok(explanation < html.indexOf('id="detail"'));
+      assert.match(source(`extension/${script}`), shown);
+    });
+  }
 
   // A real HostClient and send flow: the host's error reply reaches the
   // failure window's URL with its code, and the window finds a sentence.
