@@ -226,6 +226,7 @@ private Q_SLOTS:
     void alwaysTrustIsHiddenWhenLocked();
     void alwaysTrustSavesAndTicksOnlyThatDomainsRecipients();
     void alwaysTrustFailureIsShown();
+    void alwaysTrustFailureIsSaidInTheReadersLanguage();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -716,6 +717,26 @@ void tst_SettingsDialog::alwaysTrustFailureIsShown()
     QVERIFY(error->text().contains(QStringLiteral("disk full")));
     QVERIFY(!boxNamed(dialog, QStringLiteral("ann@"))->isChecked());
     QVERIFY(dialog.trustDomainButtons()[0]->isEnabled());
+}
+
+// A real failure to save (the folder is a file), as the host reports it, in Japanese.
+void tst_SettingsDialog::alwaysTrustFailureIsSaidInTheReadersLanguage()
+{
+    QVERIFY(applyLanguage(Language::Japanese));
+    const QString folder = QString::fromStdString(m_file->path().parent_path().generic_string());
+    QFile blocker(folder);
+    QVERIFY(blocker.open(QIODevice::WriteOnly));
+    blocker.close();
+    const Review review = partnerReview();
+    ConfirmDialog dialog(review, trustInto(*m_file));
+    dialog.show();
+    QTest::mouseClick(dialog.trustDomainButtons()[0], Qt::LeftButton);
+    const QLabel *error = dialog.findChild<QLabel *>(QStringLiteral("trustError"));
+    QVERIFY(error && error->isVisible());
+    QCOMPARE(error->text(),
+             QStringLiteral("ドメインを信頼済みとして保存できませんでした: フォルダー %1 を作成"
+                            "できません")
+                 .arg(folder));
 }
 
 QTEST_MAIN(tst_SettingsDialog)
