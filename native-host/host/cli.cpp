@@ -132,6 +132,15 @@ Result<CheckOptions> parseCheckOptions(int argc, char **argv)
     return options;
 }
 
+// The history database at `path` failed: a sentence in the reader's language, the database's
+// own technical words after it.
+std::string historyFailure(const std::string &path, const std::string &technical)
+{
+    //: %1 is a file name, %2 the database's own technical message, in English
+    return utf8(Cli::tr("%1: the sending history could not be used: %2")
+                    .arg(fromUtf8(path), fromUtf8(technical)));
+}
+
 Result<ReviewRequest> readRequest(const std::string &path)
 {
     Result<std::string> contents = readFile(path);
@@ -335,7 +344,7 @@ int runCheck(int argc, char **argv, bool dialogsAvailable)
         readOnly.readOnly = true;
         auto opened = HistoryStore::open(*check.historyFile, readOnly);
         if (!opened.store)
-            return inputError(*check.historyFile + ": " + opened.error->message);
+            return inputError(historyFailure(*check.historyFile, opened.error->message));
         history = std::move(opened.store);
     }
 
@@ -402,7 +411,10 @@ Result<std::vector<LearnedMessage>> readLearnFile(const std::string &path)
         = value.is_object() && value.contains("messages") ? value["messages"] : value;
     Result<std::vector<LearnedMessage>> learned = learnedMessagesFromJson(messages);
     if (!learned)
-        return Error{learned.error().code, path + ": " + learned.error().message};
+        //: %2 is the parser's own technical words, in English
+        return Error{learned.error().code,
+                     utf8(Cli::tr("%1: not a list of sent messages SendGuard can read: %2")
+                              .arg(fromUtf8(path), fromUtf8(learned.error().message)))};
     return learned;
 }
 
@@ -423,7 +435,7 @@ int runLearn(int argc, char **argv)
     for (const std::string &warning : opened.warnings)
         warn(warning);
     if (!opened.store)
-        return inputError(path.string() + ": " + opened.error->message);
+        return inputError(historyFailure(path.string(), opened.error->message));
     std::vector<SentMail> mails;
     std::int64_t unreadable = 0;
     for (const LearnedMessage &message : messages.value()) {
@@ -433,7 +445,7 @@ int runLearn(int argc, char **argv)
     }
     std::int64_t learned = 0;
     if (auto error = opened.store->recordSentBatch(mails, learned))
-        return inputError(path.string() + ": " + error->message);
+        return inputError(historyFailure(path.string(), error->message));
     const auto known = static_cast<std::int64_t>(mails.size()) - learned;
     //: %n: the messages given; %1: newly learned; %2: learned before; %3: unreadable entries
     std::cout << utf8(Cli::tr("learned %1 of %n messages (%2 known before, %3 unreadable "
@@ -552,7 +564,7 @@ int runAuditExport(int argc, char **argv)
     readOnly.readOnly = true;
     auto opened = HistoryStore::open(path, readOnly);
     if (!opened.store)
-        return inputError(path.string() + ": " + opened.error->message);
+        return inputError(historyFailure(path.string(), opened.error->message));
     auto entries = opened.store->auditSince(since);
     if (auto *error = std::get_if<sql::StoreError>(&entries)) {
         if (error->code == sql::StoreErrorCode::Corrupt) {
@@ -565,7 +577,7 @@ int runAuditExport(int argc, char **argv)
                     .arg(QString::fromStdString(path.string()),
                          QString::fromStdString(error->message))));
         }
-        return inputError(path.string() + ": " + error->message);
+        return inputError(historyFailure(path.string(), error->message));
     }
     const auto &list = std::get<std::vector<AuditEntry>>(entries);
     if (format == "json")
