@@ -2,14 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
 <context>
-    <name>Cli</name>
-    <message>
-        <source>%1: the sending history could not be used: %2</source>
-        <extracomment>%1 is a file name, %2 the database&apos;s own technical message, in English</extracomment>
-        <translation>%1: 送信履歴を使用できませんでした: %2</translation>
-    </message>
-</context>
-<context>
     <name>RuleMessage</name>
     <message>
         <source>%1 and %2</source>
@@ -814,6 +806,11 @@
         <source>%1: not a list of sent messages SendGuard can read: %2</source>
         <extracomment>%2 is the parser&apos;s own technical words, in English</extracomment>
         <translation>%1: SendGuard が読み取れる送信済みメッセージの一覧ではありません: %2</translation>
+    </message>
+    <message>
+        <source>%1: the sending history could not be used: %2</source>
+        <extracomment>%1 is a file name, %2 the database&apos;s own technical message, in English</extracomment>
+        <translation>%1: 送信履歴を使用できませんでした: %2</translation>
     </message>
 </context>
 <context>

@@ -134,11 +134,13 @@ Result<CheckOptions> parseCheckOptions(int argc, char **argv)
 
 // The history database at `path` failed: a sentence in the reader's language, the database's
 // own technical words after it.
-std::string historyFailure(const std::string &path, const std::string &technical)
+// A QString, not a std::string: lupdate files a tr() in a function declared to return
+// std::string under the wrong context ("Cli", not "sendguard::Cli"), and it is never found.
+QString historyFailure(const std::string &path, const std::string &technical)
 {
     //: %1 is a file name, %2 the database's own technical message, in English
-    return utf8(Cli::tr("%1: the sending history could not be used: %2")
-                    .arg(fromUtf8(path), fromUtf8(technical)));
+    return Cli::tr("%1: the sending history could not be used: %2")
+        .arg(fromUtf8(path), fromUtf8(technical));
 }
 
 Result<ReviewRequest> readRequest(const std::string &path)
@@ -344,7 +346,7 @@ int runCheck(int argc, char **argv, bool dialogsAvailable)
         readOnly.readOnly = true;
         auto opened = HistoryStore::open(*check.historyFile, readOnly);
         if (!opened.store)
-            return inputError(historyFailure(*check.historyFile, opened.error->message));
+            return inputError(utf8(historyFailure(*check.historyFile, opened.error->message)));
         history = std::move(opened.store);
     }
 
@@ -435,7 +437,7 @@ int runLearn(int argc, char **argv)
     for (const std::string &warning : opened.warnings)
         warn(warning);
     if (!opened.store)
-        return inputError(historyFailure(path.string(), opened.error->message));
+        return inputError(utf8(historyFailure(path.string(), opened.error->message)));
     std::vector<SentMail> mails;
     std::int64_t unreadable = 0;
     for (const LearnedMessage &message : messages.value()) {
@@ -445,7 +447,7 @@ int runLearn(int argc, char **argv)
     }
     std::int64_t learned = 0;
     if (auto error = opened.store->recordSentBatch(mails, learned))
-        return inputError(historyFailure(path.string(), error->message));
+        return inputError(utf8(historyFailure(path.string(), error->message)));
     const auto known = static_cast<std::int64_t>(mails.size()) - learned;
     //: %n: the messages given; %1: newly learned; %2: learned before; %3: unreadable entries
     std::cout << utf8(Cli::tr("learned %1 of %n messages (%2 known before, %3 unreadable "
@@ -564,7 +566,7 @@ int runAuditExport(int argc, char **argv)
     readOnly.readOnly = true;
     auto opened = HistoryStore::open(path, readOnly);
     if (!opened.store)
-        return inputError(historyFailure(path.string(), opened.error->message));
+        return inputError(utf8(historyFailure(path.string(), opened.error->message)));
     auto entries = opened.store->auditSince(since);
     if (auto *error = std::get_if<sql::StoreError>(&entries)) {
         if (error->code == sql::StoreErrorCode::Corrupt) {
@@ -577,7 +579,7 @@ int runAuditExport(int argc, char **argv)
                     .arg(QString::fromStdString(path.string()),
                          QString::fromStdString(error->message))));
         }
-        return inputError(historyFailure(path.string(), error->message));
+        return inputError(utf8(historyFailure(path.string(), error->message)));
     }
     const auto &list = std::get<std::vector<AuditEntry>>(entries);
     if (format == "json")

@@ -74,6 +74,15 @@ class CommandLine(unittest.TestCase):
         self.assertIn("SendGuard が読み取れる確認リクエストではありません: draft.to[2] must be a "
                       "string", result.stderr)
 
+    def test_unusable_history_is_said_in_japanese_with_the_databases_words(self):
+        with tempfile.TemporaryDirectory() as folder:
+            history = os.path.join(folder, "history.sqlite")
+            with open(history, "w", encoding="utf-8") as f:
+                f.write("not a database\n" * 100)
+            result = run(JAPANESE, "--audit-export", "--history", history)
+        self.assertEqual(result.returncode, 2)
+        self.assertIn("送信履歴を使用できませんでした: ", result.stderr)
+
     def test_json_output_is_the_same_in_every_language(self):
         japanese = run(JAPANESE, "--check", SAMPLE, "--json")
         english = run(ENGLISH, "--check", SAMPLE, "--json")
