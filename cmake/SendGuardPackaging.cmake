@@ -106,8 +106,9 @@ set(CPACK_DEBIAN_PACKAGE_SECTION mail)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
-# Thunderbird may come from elsewhere (Mozilla's own build reads the same folders).
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "thunderbird (>= 1:128)")
+# Thunderbird may come from elsewhere (Mozilla's own build reads the same folders). Qt's own
+# catalogues translate its standard buttons (ui/language.cpp); without them they stay English.
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "thunderbird (>= 1:128), qt6-translations-l10n")
 set(CPACK_DEBIAN_PACKAGE_ENHANCES "thunderbird")
 set(CPACK_DEBIAN_PACKAGE_DESCRIPTION
     "Thunderbird add-in that stops mis-sent email

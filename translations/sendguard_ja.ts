@@ -317,6 +317,226 @@
         <comment>%1 lists the addresses the greeting names, %2 is an address</comment>
         <translation>挨拶は %1 宛てですが、%2 はその相手と一緒にメールを受け取ったことがありません。この宛先を含めてよいか確認してください。</translation>
     </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>a sentence about a recipient entry, then what exactly is wrong with it</comment>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>the end of the entry</source>
+        <comment>where the address parser stopped</comment>
+        <translation>入力の終わり</translation>
+    </message>
+    <message>
+        <source>the control character %1</source>
+        <comment>%1 is a code point: U+0007</comment>
+        <translation>制御文字 %1</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos;</source>
+        <comment>a character the address parser found</comment>
+        <translation>「%1」</translation>
+    </message>
+    <message>
+        <source>the entry is not valid UTF-8</source>
+        <translation>UTF-8 として正しくない文字列です</translation>
+    </message>
+    <message>
+        <source>the entry holds no address</source>
+        <translation>アドレスが1つも書かれていません</translation>
+    </message>
+    <message>
+        <source>comments are nested too deeply</source>
+        <translation>コメントの入れ子が深すぎます</translation>
+    </message>
+    <message>
+        <source>a comment holds %1</source>
+        <translation>コメントの中に%1があります</translation>
+    </message>
+    <message>
+        <source>a comment &apos;(&apos; is not closed with &apos;)&apos;</source>
+        <translation>コメントの「(」が「)」で閉じられていません</translation>
+    </message>
+    <message>
+        <source>a &apos;\&apos; in a quoted string escapes nothing</source>
+        <translation>引用符の中の「\」の後に、エスケープできる文字がありません</translation>
+    </message>
+    <message>
+        <source>a quoted string holds %1</source>
+        <translation>引用符で囲まれた部分に%1があります</translation>
+    </message>
+    <message>
+        <source>a quoted string is not closed with &apos;&quot;&apos;</source>
+        <translation>引用符「&quot;」が閉じられていません</translation>
+    </message>
+    <message>
+        <source>expected an address but found the end of the entry</source>
+        <translation>アドレスがあるべきところで入力が終わっています</translation>
+    </message>
+    <message>
+        <source>expected an address but found %1</source>
+        <translation>アドレスがあるべきところに%1があります</translation>
+    </message>
+    <message>
+        <source>expected text after &apos;.&apos; in the address but found the end of the entry</source>
+        <translation>アドレスの「.」の後に文字がないまま入力が終わっています</translation>
+    </message>
+    <message>
+        <source>expected text after &apos;.&apos; in the address but found %1</source>
+        <translation>アドレスの「.」の後に文字がなく、%1があります</translation>
+    </message>
+    <message>
+        <source>a domain literal holds %1</source>
+        <translation>ドメインリテラル（[...]）の中に%1があります</translation>
+    </message>
+    <message>
+        <source>a domain literal &apos;[&apos; is not closed with &apos;]&apos;</source>
+        <translation>ドメインリテラルの「[」が「]」で閉じられていません</translation>
+    </message>
+    <message>
+        <source>there is no domain after &apos;@&apos;</source>
+        <translation>「@」の後にドメインがありません</translation>
+    </message>
+    <message>
+        <source>the domain has two dots in a row</source>
+        <translation>ドメインに「.」が2つ続いています</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has no @domain; it may be a mailing list that was not expanded</source>
+        <translation>「%1」には @ 以降のドメインがありません。展開されていないメーリングリストかもしれません</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an email address: it has no @domain</source>
+        <translation>「%1」には @ 以降のドメインがないため、メールアドレスではありません</translation>
+    </message>
+    <message>
+        <source>the address between &apos;&lt;&apos; and &apos;&gt;&apos; is empty</source>
+        <translation>「&lt;」と「&gt;」の間のアドレスが空です</translation>
+    </message>
+    <message>
+        <source>source routes (&quot;&lt;@host:...&gt;&quot;) are not accepted</source>
+        <translation>ソースルート（「&lt;@host:...&gt;」の形）は使えません</translation>
+    </message>
+    <message>
+        <source>expected &apos;&gt;&apos; after &quot;%1&quot; but found the end of the entry</source>
+        <translation>「%1」の後に「&gt;」が必要ですが、その前に入力が終わっています</translation>
+    </message>
+    <message>
+        <source>expected &apos;&gt;&apos; after &quot;%1&quot; but found %2</source>
+        <translation>「%1」の後に「&gt;」が必要ですが、%2があります</translation>
+    </message>
+    <message>
+        <source>a display name holding &apos;@&apos; or other special characters needs quotes</source>
+        <translation>「@」などの特殊な文字を含む表示名は、引用符「&quot;」で囲む必要があります</translation>
+    </message>
+    <message>
+        <source>unexpected %1; separate addresses with &apos;,&apos;</source>
+        <translation>予期しない%1があります。複数のアドレスは「,」で区切ってください</translation>
+    </message>
+    <message>
+        <source>unexpected %1 after &quot;%2&quot;; separate addresses with &apos;,&apos;</source>
+        <translation>「%2」の後に予期しない%1があります。複数のアドレスは「,」で区切ってください</translation>
+    </message>
+    <message>
+        <source>the group &quot;%1&quot; is not closed with &apos;;&apos;</source>
+        <translation>グループ「%1」が「;」で閉じられていません</translation>
+    </message>
+    <message>
+        <source>the group &quot;%1&quot; is inside another group</source>
+        <translation>グループ「%1」が別のグループの中にあります</translation>
+    </message>
+    <message>
+        <source>the domain is empty</source>
+        <translation>ドメインが空です</translation>
+    </message>
+    <message>
+        <source>address literals such as %1 are not accepted; use the domain name</source>
+        <translation>%1 のようなアドレスリテラルは使えません。ドメイン名を使ってください</translation>
+    </message>
+    <message>
+        <source>ICU could not open UTS #46: %1</source>
+        <translation>ICU の UTS #46 処理を開始できませんでした: %1</translation>
+    </message>
+    <message>
+        <source>ICU kept asking for a larger buffer</source>
+        <translation>ICU がより大きなバッファーを要求し続けました</translation>
+    </message>
+    <message>
+        <source>it is far too long</source>
+        <translation>長すぎます</translation>
+    </message>
+    <message>
+        <source>it has an empty label (two dots in a row?)</source>
+        <translation>空のラベルがあります（「.」が2つ続いていませんか？）</translation>
+    </message>
+    <message>
+        <source>a label is longer than 63 bytes</source>
+        <translation>63 バイトを超えるラベルがあります</translation>
+    </message>
+    <message>
+        <source>it is longer than 253 bytes</source>
+        <translation>253 バイトを超えています</translation>
+    </message>
+    <message>
+        <source>a label starts with &apos;-&apos;</source>
+        <translation>「-」で始まるラベルがあります</translation>
+    </message>
+    <message>
+        <source>a label ends with &apos;-&apos;</source>
+        <translation>「-」で終わるラベルがあります</translation>
+    </message>
+    <message>
+        <source>a label has &quot;--&quot; in its third and fourth characters</source>
+        <translation>3文字目と4文字目が「--」のラベルがあります</translation>
+    </message>
+    <message>
+        <source>a label starts with a combining mark</source>
+        <translation>結合文字で始まるラベルがあります</translation>
+    </message>
+    <message>
+        <source>it contains a character that is not allowed in domain names</source>
+        <translation>ドメイン名に使えない文字が含まれています</translation>
+    </message>
+    <message>
+        <source>a label is not valid punycode</source>
+        <translation>Punycode として正しくないラベルがあります</translation>
+    </message>
+    <message>
+        <source>a label contains a dot</source>
+        <translation>「.」を含むラベルがあります</translation>
+    </message>
+    <message>
+        <source>an &quot;xn--&quot; label does not decode to a valid name</source>
+        <translation>「xn--」で始まるラベルを正しい名前に復元できません</translation>
+    </message>
+    <message>
+        <source>it mixes right-to-left and left-to-right text in a way IDNA forbids</source>
+        <translation>右から左に書く文字と左から右に書く文字が、IDNA で禁じられた形で混在しています</translation>
+    </message>
+    <message>
+        <source>it has a zero-width joiner where IDNA forbids it</source>
+        <translation>IDNA で禁じられた位置にゼロ幅接合子があります</translation>
+    </message>
+    <message>
+        <source>it has punctuation where IDNA forbids it</source>
+        <translation>IDNA で禁じられた位置に記号があります</translation>
+    </message>
+    <message>
+        <source>it mixes Arabic-Indic digit sets</source>
+        <translation>種類の異なるアラビア・インド数字が混在しています</translation>
+    </message>
+    <message>
+        <source>IDNA processing failed</source>
+        <translation>IDNA の処理に失敗しました</translation>
+    </message>
+    <message>
+        <source>ICU rejected the domain: %1</source>
+        <translation>ICU がドメインを受け付けませんでした: %1</translation>
+    </message>
+    <message>
+        <source>the domain &quot;%1&quot; is not valid: %2</source>
+        <translation>ドメイン「%1」は無効です: %2</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -596,6 +816,25 @@
     <message>
         <source>%1: nests arrays and objects more than %2 levels deep</source>
         <translation>%1: 配列やオブジェクトの入れ子が %2 段より深くなっています</translation>
+    </message>
+    <message>
+        <source>%1: not a request SendGuard can read: %2</source>
+        <extracomment>%2 is the request parser&apos;s own technical words, in English</extracomment>
+        <translation>%1: SendGuard が読み取れる確認リクエストではありません: %2</translation>
+    </message>
+    <message>
+        <source>%1: a policies.json without an object at policies -&gt; 3rdparty -&gt; Extensions -&gt; %2</source>
+        <translation>%1: policies -&gt; 3rdparty -&gt; Extensions -&gt; %2 にオブジェクトがない policies.json です</translation>
+    </message>
+    <message>
+        <source>%1: not a list of sent messages SendGuard can read: %2</source>
+        <extracomment>%2 is the parser&apos;s own technical words, in English</extracomment>
+        <translation>%1: SendGuard が読み取れる送信済みメッセージの一覧ではありません: %2</translation>
+    </message>
+    <message>
+        <source>%1: the sending history could not be used: %2</source>
+        <extracomment>%1 is a file name, %2 the database&apos;s own technical message, in English</extracomment>
+        <translation>%1: 送信履歴を使用できませんでした: %2</translation>
     </message>
 </context>
 <context>
@@ -893,6 +1132,10 @@
         <source>There is no display to show the confirmation dialog on.</source>
         <translation>確認ダイアログを表示できるディスプレイがありません。</translation>
     </message>
+    <message>
+        <source>There is no display to show the settings dialog on.</source>
+        <translation>設定ダイアログを表示できるディスプレイがありません。</translation>
+    </message>
 </context>
 <context>
     <name>sendguard::SettingsDialog</name>
@@ -1147,6 +1390,86 @@
     <message>
         <source>%1 must be one of %2; the setting for that check is ignored.</source>
         <translation>%1 は %2 のいずれかで指定する必要があります。このチェックの設定は無視されます。</translation>
+    </message>
+    <message>
+        <source>Your settings file %1 cannot be read (%2); the defaults apply until it can.</source>
+        <translation>設定ファイル %1 を読み込めません（%2）。読み込めるようになるまで既定の設定を使います。</translation>
+    </message>
+    <message>
+        <source>Your settings file %1 is broken: %2.</source>
+        <translation>設定ファイル %1 は壊れています（%2）。</translation>
+    </message>
+    <message>
+        <source>Your settings file %1 was broken (%2); it was kept as %3 and the defaults apply.</source>
+        <translation>設定ファイル %1 は壊れていました（%2）。%3 として残し、既定の設定を使います。</translation>
+    </message>
+    <message>
+        <source>Your settings file %1 is broken (%2) and could not be moved aside; the defaults apply.</source>
+        <translation>設定ファイル %1 は壊れていて（%2）、別の名前に移すこともできませんでした。既定の設定を使います。</translation>
+    </message>
+    <message>
+        <source>no folder for your settings is known (neither XDG_CONFIG_HOME nor HOME is set)</source>
+        <translation>設定を保存するフォルダーがわかりません（XDG_CONFIG_HOME も HOME も設定されていません）</translation>
+    </message>
+    <message>
+        <source>settings must be a JSON object; not saved</source>
+        <translation>設定が JSON オブジェクトではないため、保存しませんでした</translation>
+    </message>
+    <message>
+        <source>cannot create the folder %1</source>
+        <translation>フォルダー %1 を作成できません</translation>
+    </message>
+    <message>
+        <source>settings could not be written as JSON</source>
+        <translation>設定を JSON として書き出せませんでした</translation>
+    </message>
+    <message>
+        <source>cannot save %1: %2</source>
+        <translation>%1 に書き込めません: %2</translation>
+    </message>
+    <message>
+        <source>it is larger than 1 MiB</source>
+        <translation>1 MiB を超えています</translation>
+    </message>
+    <message>
+        <source>it nests more than %1 levels deep</source>
+        <translation>入れ子が %1 階層を超えています</translation>
+    </message>
+    <message>
+        <source>it is not JSON</source>
+        <translation>JSON の形式ではありません</translation>
+    </message>
+    <message>
+        <source>it is not JSON (syntax error at byte %1)</source>
+        <translation>%1 バイト目に JSON の構文エラーがあります</translation>
+    </message>
+    <message>
+        <source>it does not hold a JSON object</source>
+        <translation>JSON オブジェクトではありません</translation>
+    </message>
+    <message>
+        <source>it cannot be used</source>
+        <translation>使用できません</translation>
+    </message>
+    <message>
+        <source>Entry %1 of %2, “%3”, is not a readable email address (%4); that entry is ignored.</source>
+        <translation>%2 の %1 番目の項目「%3」は、読み取れるメールアドレスではありません（%4）。この項目は無視されます。</translation>
+    </message>
+    <message>
+        <source>Your settings file %1 cannot be read (it is not a regular file); the defaults apply until it is one.</source>
+        <translation>設定ファイル %1 を読み込めません（通常のファイルではありません）。通常のファイルになるまで既定値が使われます。</translation>
+    </message>
+    <message>
+        <source>cannot save %1: another SendGuard is changing it; try again</source>
+        <translation>%1 を保存できません: 別の SendGuard が変更中です。もう一度お試しください</translation>
+    </message>
+    <message>
+        <source>it is not a regular file</source>
+        <translation>通常のファイルではありません</translation>
+    </message>
+    <message>
+        <source>not saved, so that nothing in %1 is lost: it cannot be read or moved aside (%2)</source>
+        <translation>%1 の内容が失われないよう、保存しませんでした: 読み込みも退避もできません（%2）</translation>
     </message>
 </context>
 </TS>

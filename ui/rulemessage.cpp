@@ -35,6 +35,13 @@ public:
         : m_args(args)
     {}
 
+    // As the engine wrote it, not yet made safe to show.
+    std::string raw(const char *name) const
+    {
+        const auto found = m_args.text.find(name);
+        return found == m_args.text.end() ? std::string() : found->second;
+    }
+
     QString text(const char *name) const
     {
         const auto found = m_args.text.find(name);
@@ -144,6 +151,48 @@ QString invalidAddress(const Args &args, const QString &sentence)
     return sentence.arg(args.text("entry"), fieldName(args.text("field")));
 }
 
+// The sentence, then in brackets what exactly is wrong (the parser's or UTS #46's reason), as
+// the engine's message has it; the sentence alone when the finding names no reason this build
+// knows.
+QString withReason(const QString &sentence, const QString &reason)
+{
+    if (reason.isEmpty())
+        return sentence;
+    return RuleMessage::tr("%1 (%2)", "a sentence about a recipient entry, then what exactly is "
+                                      "wrong with it")
+        .arg(sentence, reason);
+}
+
+QString addressReason(const Args &args)
+{
+    const auto fault = addressFaultNamed(args.raw("fault"));
+    if (!fault)
+        return {};
+    return RuleMessage::addressErrorText({*fault, args.raw("found"), args.raw("part")});
+}
+
+QString domainReason(const Args &args)
+{
+    const auto fault = domainFaultNamed(args.raw("fault"));
+    if (!fault)
+        return {};
+    return RuleMessage::domainErrorText({*fault, args.raw("domain"), args.raw("detail")});
+}
+
+// What the address parser found where it stopped: “'x'”, a control character by its code point.
+QString foundText(const QString &found)
+{
+    if (found.isEmpty())
+        return RuleMessage::tr("the end of the entry", "where the address parser stopped");
+    const char16_t first = found.front().unicode();
+    if (first < 0x20 || first == 0x7f) {
+        const QString code = QStringLiteral("U+%1").arg(uint(first), 4, 16, QLatin1Char('0'));
+        return RuleMessage::tr("the control character %1", "%1 is a code point: U+0007")
+            .arg(code.toUpper());
+    }
+    return RuleMessage::tr("'%1'", "a character the address parser found").arg(found);
+}
+
 // attention-term: "the subject", "the body", "the attachment name “q.pdf”".
 QString termPlaces(const Args &args)
 {
@@ -239,15 +288,19 @@ const std::map<std::string_view, Sentence> &sentences()
          }},
         {"invalidAddress.badDomain",
          [](const Args &a) {
-             return invalidAddress(a, RuleMessage::tr("“%1” in %2 does not have a valid domain "
-                                                      "name. Correct it or remove it.",
-                                                      "%2 is To, Cc or Bcc"));
+             return withReason(invalidAddress(a, RuleMessage::tr("“%1” in %2 does not have a "
+                                                                 "valid domain name. Correct it "
+                                                                 "or remove it.",
+                                                                 "%2 is To, Cc or Bcc")),
+                               domainReason(a));
          }},
         {"invalidAddress.syntax",
          [](const Args &a) {
-             return invalidAddress(a, RuleMessage::tr("“%1” in %2 is not written as a valid email "
-                                                      "address. Correct it or remove it.",
-                                                      "%2 is To, Cc or Bcc"));
+             return withReason(invalidAddress(a, RuleMessage::tr("“%1” in %2 is not written as a "
+                                                                 "valid email address. Correct it "
+                                                                 "or remove it.",
+                                                                 "%2 is To, Cc or Bcc")),
+                               addressReason(a));
          }},
         {"attentionDomain",
          [](const Args &a) {
@@ -455,6 +508,145 @@ QString RuleMessage::text(const Finding &finding)
 bool RuleMessage::knows(std::string_view kind)
 {
     return sentences().count(kind) != 0;
+}
+
+QString RuleMessage::addressErrorText(const AddressError &error)
+{
+    const QString found = fromMail(error.found);
+    const QString part = fromMail(error.part);
+    // Where the parser met the end of the entry, the sentence says so in its own words.
+    const bool atEnd = found.isEmpty();
+    switch (error.fault) {
+    case AddressFault::InvalidUtf8:
+        return tr("the entry is not valid UTF-8");
+    case AddressFault::NoAddress:
+        return tr("the entry holds no address");
+    case AddressFault::CommentTooDeep:
+        return tr("comments are nested too deeply");
+    case AddressFault::CommentHoldsBadCharacter:
+        return tr("a comment holds %1").arg(foundText(found));
+    case AddressFault::CommentNotClosed:
+        return tr("a comment '(' is not closed with ')'");
+    case AddressFault::EscapesNothing:
+        return tr("a '\\' in a quoted string escapes nothing");
+    case AddressFault::QuotedStringHoldsBadCharacter:
+        return tr("a quoted string holds %1").arg(foundText(found));
+    case AddressFault::QuotedStringNotClosed:
+        return tr("a quoted string is not closed with '\"'");
+    case AddressFault::ExpectedAddress:
+        if (atEnd)
+            return tr("expected an address but found the end of the entry");
+        return tr("expected an address but found %1").arg(foundText(found));
+    case AddressFault::ExpectedTextAfterDot:
+        if (atEnd)
+            return tr("expected text after '.' in the address but found the end of the entry");
+        return tr("expected text after '.' in the address but found %1").arg(foundText(found));
+    case AddressFault::DomainLiteralHoldsBadCharacter:
+        return tr("a domain literal holds %1").arg(foundText(found));
+    case AddressFault::DomainLiteralNotClosed:
+        return tr("a domain literal '[' is not closed with ']'");
+    case AddressFault::NoDomainAfterAt:
+        return tr("there is no domain after '@'");
+    case AddressFault::DomainHasTwoDots:
+        return tr("the domain has two dots in a row");
+    case AddressFault::NoDomainMaybeList:
+        return tr("\"%1\" has no @domain; it may be a mailing list that was not expanded")
+            .arg(part);
+    case AddressFault::NoDomain:
+        return tr("\"%1\" is not an email address: it has no @domain").arg(part);
+    case AddressFault::EmptyAngleAddress:
+        return tr("the address between '<' and '>' is empty");
+    case AddressFault::SourceRoute:
+        return tr("source routes (\"<@host:...>\") are not accepted");
+    case AddressFault::ExpectedClosingAngle:
+        if (atEnd)
+            return tr("expected '>' after \"%1\" but found the end of the entry").arg(part);
+        return tr("expected '>' after \"%1\" but found %2").arg(part, foundText(found));
+    case AddressFault::DisplayNameNeedsQuotes:
+        return tr("a display name holding '@' or other special characters needs quotes");
+    case AddressFault::UnexpectedCharacter:
+        if (part.isEmpty())
+            return tr("unexpected %1; separate addresses with ','").arg(foundText(found));
+        return tr("unexpected %1 after \"%2\"; separate addresses with ','")
+            .arg(foundText(found), part);
+    case AddressFault::GroupNotClosed:
+        return tr("the group \"%1\" is not closed with ';'").arg(part);
+    case AddressFault::NestedGroup:
+        return tr("the group \"%1\" is inside another group").arg(part);
+    }
+    return {};
+}
+
+QString RuleMessage::domainErrorText(const DomainError &error)
+{
+    const QString domain = fromMail(error.domain);
+    const QString detail = fromMail(error.detail);
+    QString why;
+    switch (error.fault) {
+    case DomainFault::Empty:
+        return tr("the domain is empty");
+    case DomainFault::AddressLiteral:
+        return tr("address literals such as %1 are not accepted; use the domain name").arg(domain);
+    case DomainFault::ConverterUnavailable:
+        return tr("ICU could not open UTS #46: %1").arg(detail);
+    case DomainFault::ConverterBufferTooSmall:
+        return tr("ICU kept asking for a larger buffer");
+    case DomainFault::FarTooLong:
+        why = tr("it is far too long");
+        break;
+    case DomainFault::EmptyLabel:
+        why = tr("it has an empty label (two dots in a row?)");
+        break;
+    case DomainFault::LabelTooLong:
+        why = tr("a label is longer than 63 bytes");
+        break;
+    case DomainFault::NameTooLong:
+        why = tr("it is longer than 253 bytes");
+        break;
+    case DomainFault::LeadingHyphen:
+        why = tr("a label starts with '-'");
+        break;
+    case DomainFault::TrailingHyphen:
+        why = tr("a label ends with '-'");
+        break;
+    case DomainFault::HyphensThirdAndFourth:
+        why = tr("a label has \"--\" in its third and fourth characters");
+        break;
+    case DomainFault::LeadingCombiningMark:
+        why = tr("a label starts with a combining mark");
+        break;
+    case DomainFault::Disallowed:
+        why = tr("it contains a character that is not allowed in domain names");
+        break;
+    case DomainFault::Punycode:
+        why = tr("a label is not valid punycode");
+        break;
+    case DomainFault::LabelHasDot:
+        why = tr("a label contains a dot");
+        break;
+    case DomainFault::InvalidAceLabel:
+        why = tr("an \"xn--\" label does not decode to a valid name");
+        break;
+    case DomainFault::Bidi:
+        why = tr("it mixes right-to-left and left-to-right text in a way IDNA forbids");
+        break;
+    case DomainFault::ContextJ:
+        why = tr("it has a zero-width joiner where IDNA forbids it");
+        break;
+    case DomainFault::ContextOPunctuation:
+        why = tr("it has punctuation where IDNA forbids it");
+        break;
+    case DomainFault::ContextODigits:
+        why = tr("it mixes Arabic-Indic digit sets");
+        break;
+    case DomainFault::IdnaFailed:
+        why = tr("IDNA processing failed");
+        break;
+    case DomainFault::Rejected:
+        why = tr("ICU rejected the domain: %1").arg(detail);
+        break;
+    }
+    return tr("the domain \"%1\" is not valid: %2").arg(domain, why);
 }
 
 } // namespace sendguard

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "engine/address.h"
+#include "engine/domain.h"
 #include "engine/review.h"
 
 #include <QCoreApplication>
@@ -26,6 +28,12 @@ public:
 
     // Whether text() has a sentence of its own for `kind`.
     static bool knows(std::string_view kind);
+
+    // Why a recipient entry is not an address (the parser's fault), or why its domain is not
+    // valid, as a clause in the reader's language. The English is the engine's own
+    // (addressErrorMessage, domainErrorMessage), word for word.
+    static QString addressErrorText(const AddressError &error);
+    static QString domainErrorText(const DomainError &error);
 };
 
 } // namespace sendguard

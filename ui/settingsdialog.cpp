@@ -1,6 +1,7 @@
 #include "settingsdialog.h"
 
 #include "../native-host/engine/addresspattern.h"
+#include "rulemessage.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -283,13 +284,24 @@ QString SettingsDialog::problemText(const PolicyProblem &problem)
                        .arg(entry)
                        .arg(key, patternFaultText(problem.patternFault, text));
         break;
-    case Kind::UnreadableAddress:
-        // TODO: the address parser's reason (`detail`) is English; it goes to the log only.
-        sentence = tr("Entry %1 of %2, “%3”, is not a readable email address; that entry is "
-                      "ignored.")
+    case Kind::UnreadableAddress: {
+        const QString reason
+            = problem.addressError  ? RuleMessage::addressErrorText(*problem.addressError)
+              : problem.domainError ? RuleMessage::domainErrorText(*problem.domainError)
+                                    : QString();
+        if (reason.isEmpty()) {
+            sentence = tr("Entry %1 of %2, “%3”, is not a readable email address; that entry is "
+                          "ignored.")
+                           .arg(entry)
+                           .arg(key, text);
+            break;
+        }
+        sentence = tr("Entry %1 of %2, “%3”, is not a readable email address (%4); that entry "
+                      "is ignored.")
                        .arg(entry)
-                       .arg(key, text);
+                       .arg(key, text, reason);
         break;
+    }
     case Kind::NotOneAddress:
         sentence = tr("Entry %1 of %2, “%3”, must name exactly one email address; that entry is "
                       "ignored.")
@@ -311,9 +323,7 @@ QString SettingsDialog::problemText(const PolicyProblem &problem)
         sentence = tr("%1 is set by your administrator; your value is ignored.").arg(key);
         break;
     case Kind::SettingsFile:
-        // TODO: the settings file's problems (native-host/settings/usersettings.cpp) are still
-        // built in English only.
-        return fromUtf8(problem.message);
+        return settingsFileText(problem.settingsFile); // names the file: no layer before it
     }
     switch (problem.layer) {
     case PolicyProblem::Layer::Admin:
@@ -342,6 +352,100 @@ QString SettingsDialog::patternFaultText(PatternFault fault, const QString &text
         return tr("“%1” is not a valid domain").arg(text);
     }
     return text;
+}
+
+// The English words are the log's (usersettings.cpp, problemMessage), as a sentence.
+QString SettingsDialog::settingsFileText(const SettingsFileProblem &problem)
+{
+    using Kind = SettingsFileProblem::Kind;
+    const QString path = fromUtf8(problem.path);
+    switch (problem.kind) {
+    case Kind::Unreadable:
+        return tr("Your settings file %1 cannot be read (%2); the defaults apply until it can.")
+            .arg(path, fromUtf8(problem.reason));
+    case Kind::Broken:
+        return tr("Your settings file %1 is broken: %2.").arg(path, brokenFileText(problem));
+    case Kind::SetAside:
+        return tr("Your settings file %1 was broken (%2); it was kept as %3 and the defaults "
+                  "apply.")
+            .arg(path, brokenFileText(problem), fromUtf8(problem.setAsideAs));
+    case Kind::NotSetAside:
+        return tr("Your settings file %1 is broken (%2) and could not be moved aside; the "
+                  "defaults apply.")
+            .arg(path, brokenFileText(problem));
+    case Kind::NotAFile:
+        return tr("Your settings file %1 cannot be read (it is not a regular file); the defaults "
+                  "apply until it is one.")
+            .arg(path);
+    case Kind::NoFolderKnown:
+    case Kind::NotAnObject:
+    case Kind::FolderNotCreated:
+    case Kind::NotEncodable:
+    case Kind::NotSaved:
+    case Kind::Busy:
+    case Kind::NotReplaced:
+        break;
+    }
+    return tr("Your settings could not be saved: %1").arg(saveFailureText(problem));
+}
+
+// The English words are the log's (usersettings.cpp, problemMessage).
+QString SettingsDialog::saveFailureText(const SettingsFileProblem &problem)
+{
+    using Kind = SettingsFileProblem::Kind;
+    const QString path = fromUtf8(problem.path);
+    switch (problem.kind) {
+    case Kind::NoFolderKnown:
+        return tr("no folder for your settings is known (neither XDG_CONFIG_HOME nor HOME is "
+                  "set)");
+    case Kind::NotAnObject:
+        return tr("settings must be a JSON object; not saved");
+    case Kind::FolderNotCreated:
+        return tr("cannot create the folder %1").arg(path);
+    case Kind::NotEncodable:
+        return tr("settings could not be written as JSON");
+    case Kind::NotSaved:
+        return tr("cannot save %1: %2").arg(path, fromUtf8(problem.reason));
+    case Kind::Busy:
+        return tr("cannot save %1: another SendGuard is changing it; try again").arg(path);
+    case Kind::NotReplaced: {
+        const QString why = problem.fault != SettingsFileProblem::Fault::None
+                                ? brokenFileText(problem)
+                            : !problem.reason.empty() ? fromUtf8(problem.reason)
+                                                      : tr("it is not a regular file");
+        return tr("not saved, so that nothing in %1 is lost: it cannot be read or moved aside "
+                  "(%2)")
+            .arg(path, why);
+    }
+    case Kind::Unreadable:
+    case Kind::NotAFile:
+    case Kind::Broken:
+    case Kind::SetAside:
+    case Kind::NotSetAside:
+        break;
+    }
+    // A problem of reading the file is no reason a save failed; said whole all the same.
+    return settingsFileText(problem);
+}
+
+QString SettingsDialog::brokenFileText(const SettingsFileProblem &problem)
+{
+    using Fault = SettingsFileProblem::Fault;
+    switch (problem.fault) {
+    case Fault::TooLarge:
+        return tr("it is larger than 1 MiB");
+    case Fault::TooDeep:
+        return tr("it nests more than %1 levels deep").arg(problem.limit);
+    case Fault::NotJson:
+        if (problem.position == 0)
+            return tr("it is not JSON");
+        return tr("it is not JSON (syntax error at byte %1)").arg(problem.position);
+    case Fault::NotAnObject:
+        return tr("it does not hold a JSON object");
+    case Fault::None:
+        break;
+    }
+    return tr("it cannot be used");
 }
 
 QWidget *SettingsDialog::createProblems()

@@ -60,6 +60,17 @@ public:
     bool saved() const { return m_saved; }
     const nlohmann::json &savedLayer() const { return m_savedLayer; }
 
+    // `problem` in a sentence or two, in the dialog's language: what the problems box lists, and
+    // what the command line warns of.
+    static QString problemText(const PolicyProblem &problem);
+    // What went wrong with the settings file, in the dialog's language: a sentence for a problem
+    // found on reading it ("Your settings file … is broken …"); for a failed save, the sentence
+    // "Your settings could not be saved: …" around saveFailureText().
+    static QString settingsFileText(const SettingsFileProblem &problem);
+    // Why saving failed, as a clause to follow "… could not be saved: " (what a SaveFunction and
+    // the confirmation dialog's "Always trust this domain" show).
+    static QString saveFailureText(const SettingsFileProblem &problem);
+
     // The rule ids offered as switches, in the order shown.
     static const std::vector<std::string> &switchableRules();
 
@@ -80,10 +91,10 @@ public:
 
 private:
     bool isLocked(const std::string &key) const;
-    // `problem` in a sentence or two, in the dialog's language.
-    static QString problemText(const PolicyProblem &problem);
     // Why the pattern `text` does not parse, as a clause that names it.
     static QString patternFaultText(PatternFault fault, const QString &text);
+    // Why a settings file is broken, as a clause: "it is not JSON (syntax error at byte 12)".
+    static QString brokenFileText(const SettingsFileProblem &problem);
     QWidget *createProblems();
     QWidget *createListsPage();
     QWidget *createChecksPage();

@@ -6,7 +6,11 @@ import { failureTextKeys, parseFailureQuery } from "../modules/failuretext.mjs";
 import { pageMessages } from "../modules/messages.mjs";
 
 const failure = parseFailureQuery(window.location.search);
-const keys = failureTextKeys(failure.kind, failure.allowSendAnyway);
+const keys = failureTextKeys(
+  failure.kind,
+  failure.allowSendAnyway,
+  failure.code,
+);
 const text = await pageMessages(browser, document);
 let chosen = false;
 
@@ -24,6 +28,15 @@ function choose(choice) {
 
 document.title = text(keys.title);
 document.getElementById("headline").textContent = text(keys.headline);
+// What the host's error code means, in the person's language, above the raw
+// detail that IT support needs as it is.
+const explanation = document.getElementById("explanation");
+if (keys.explanation) {
+  explanation.textContent = text(keys.explanation);
+  explanation.hidden = false;
+} else {
+  explanation.remove();
+}
 document.getElementById("hint").textContent = text(keys.hint);
 document.getElementById("detail-label").textContent = text(keys.detailLabel);
 document.getElementById("detail").textContent = failure.detail;
@@ -50,6 +63,7 @@ document.addEventListener("keydown", (event) => {
 
 cancelButton.focus();
 const sendAnyway = failure.allowSendAnyway ? "offered" : "not offered";
+const code = failure.code ? ` (${failure.code})` : "";
 console.log(
-  `SendGuard failure window: ${failure.kind}, send anyway ${sendAnyway}`,
+  `SendGuard failure window: ${failure.kind}${code}, send anyway ${sendAnyway}`,
 );

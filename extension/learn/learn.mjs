@@ -27,6 +27,11 @@ function render(status) {
   shownSeq = status.seq;
   const view = learnView(status);
   element("headline").textContent = text(view.headline);
+  // What the host's error code means, above the raw detail IT support needs.
+  element("explanation").hidden = view.explanation === "";
+  element("explanation").textContent = view.explanation
+    ? text(view.explanation)
+    : "";
   const progress = element("progress");
   progress.hidden = !view.showProgress;
   progress.max = Math.max(1, status.total ?? 0);

@@ -6,10 +6,17 @@ import { isPlainObject, messageOf } from "./hostclient.mjs";
 export const FAILURE_CHOICE_MESSAGE = "sendguard-failure-choice";
 export const FAILURE_PAGE = "failure/failure.html";
 
-export function failurePageUrl({ token, kind, detail, allowSendAnyway }) {
+export function failurePageUrl({
+  token,
+  kind,
+  code = "",
+  detail,
+  allowSendAnyway,
+}) {
   const query = new URLSearchParams({
     token,
     kind,
+    code,
     detail,
     allow: allowSendAnyway ? "1" : "0",
   });
@@ -40,14 +47,20 @@ export function createFailurePrompt({
     return wait;
   }
 
-  async function ask({ kind, detail, allowSendAnyway }) {
+  async function ask({ kind, code = "", detail, allowSendAnyway }) {
     const token = newToken();
     const choice = new Promise((resolve) => {
       waits.set(token, { resolve, allowSendAnyway, windowId: null });
     });
     opening += 1;
     try {
-      const url = failurePageUrl({ token, kind, detail, allowSendAnyway });
+      const url = failurePageUrl({
+        token,
+        kind,
+        code,
+        detail,
+        allowSendAnyway,
+      });
       const windowId = await openWindow(url);
       const wait = waits.get(token);
       if (wait !== undefined) {

@@ -3,6 +3,35 @@
 
 import { FailureKind } from "./hostclient.mjs";
 
+// Every error code the host can send in an error reply: the names of its
+// ErrorCode enum (errorCodeName in native-host/engine/result.cpp). Each has a
+// sentence, failureCode_<code with "_" for "-">, that says in the person's
+// language what went wrong; tests/extension/hosterrors.test.mjs holds this
+// list to the C++ source and to both locales.
+export const HOST_ERROR_CODES = Object.freeze([
+  "invalid-address",
+  "invalid-domain",
+  "invalid-pattern",
+  "invalid-policy",
+  "malformed-frame",
+  "frame-too-large",
+  "malformed-json",
+  "invalid-request",
+  "io",
+  "unavailable",
+  "internal",
+]);
+
+// The messages.json key of the sentence for a host error code, or "" for a
+// code this add-in does not know (a newer host's, or none): the headline
+// alone then says what happened.
+export function hostErrorTextKey(code) {
+  if (!HOST_ERROR_CODES.includes(code)) {
+    return "";
+  }
+  return `failureCode_${code.replaceAll("-", "_")}`;
+}
+
 const HEADLINE_BY_KIND = {
   [FailureKind.HOST_MISSING]: "failureHostMissing",
   [FailureKind.HOST_DIED]: "failureHostDied",
@@ -12,10 +41,15 @@ const HEADLINE_BY_KIND = {
   [FailureKind.INTERNAL]: "failureInternal",
 };
 
-export function failureTextKeys(kind, allowSendAnyway) {
+// `code`: the host's error code, for an error reply; when it is one this
+// add-in knows, `explanation` names the sentence that says what it means.
+export function failureTextKeys(kind, allowSendAnyway, code = "") {
+  const explanation =
+    kind === FailureKind.ERROR_REPLY ? hostErrorTextKey(code) : "";
   return {
     title: "failureTitle",
     headline: HEADLINE_BY_KIND[kind] ?? "failureInternal",
+    ...(explanation ? { explanation } : {}),
     hint: allowSendAnyway ? "failureHintAsk" : "failureHintBlock",
     detailLabel: "failureDetailLabel",
     cancel: "failureCancel",
@@ -29,6 +63,7 @@ export function parseFailureQuery(search) {
   return {
     token: query.get("token") ?? "",
     kind: query.get("kind") ?? FailureKind.INTERNAL,
+    code: query.get("code") ?? "",
     detail: query.get("detail") ?? "",
     allowSendAnyway: query.get("allow") === "1",
   };

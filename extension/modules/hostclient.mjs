@@ -21,11 +21,14 @@ export const FailureKind = Object.freeze({
 
 const NO_SUCH_HOST = "No such native application";
 
+// `code` is the host's error code ("frame-too-large") when the host sent an
+// error reply, "" otherwise.
 export class HostFailure extends Error {
-  constructor(kind, message) {
+  constructor(kind, message, code = "") {
     super(message);
     this.name = "HostFailure";
     this.kind = kind;
+    this.code = code;
   }
 }
 
@@ -362,9 +365,13 @@ function settleFromReply(entry, message) {
 }
 
 function errorReplyFailure(message) {
-  const code = typeof message.code === "string" ? message.code : "unknown";
+  const code = typeof message.code === "string" ? message.code : "";
   const text = typeof message.message === "string" ? message.message : "";
-  return new HostFailure(FailureKind.ERROR_REPLY, `${code}: ${text}`);
+  return new HostFailure(
+    FailureKind.ERROR_REPLY,
+    `${code || "unknown"}: ${text}`,
+    code,
+  );
 }
 
 // An error about a frame the host could not read names no id; it may belong

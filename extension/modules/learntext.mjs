@@ -2,6 +2,7 @@
 // _locales/*/messages.json; substitutions are strings, as i18n.getMessage
 // wants them.
 
+import { hostErrorTextKey } from "./failuretext.mjs";
 import { FailureKind } from "./hostclient.mjs";
 import { LearnPhase, READ_FAILED } from "./sentlearner.mjs";
 
@@ -16,7 +17,9 @@ const FAILURE_BY_KIND = {
 };
 
 // -> { headline, progress: {key, substitutions} | null, showProgress,
-//      buttons: ["learn" | "retry" | "close" | "notNow"], detail }
+//      buttons: ["learn" | "retry" | "close" | "notNow"], detail, explanation }
+// `explanation` is the key of what the host's error code means (an error
+// reply with a code this add-in knows), or "".
 export function learnView(status) {
   const counts = [String(status.read ?? 0), String(status.total ?? 0)];
   switch (status.phase) {
@@ -27,6 +30,7 @@ export function learnView(status) {
         showProgress: true,
         buttons: ["close"],
         detail: "",
+        explanation: "",
       };
     case LearnPhase.DONE:
       return {
@@ -42,6 +46,7 @@ export function learnView(status) {
         showProgress: true,
         buttons: ["close"],
         detail: "",
+        explanation: "",
       };
     case LearnPhase.FAILED:
       return {
@@ -50,6 +55,10 @@ export function learnView(status) {
         showProgress: false,
         buttons: ["retry", "close"],
         detail: status.failure?.detail ?? "",
+        explanation:
+          status.failure?.kind === FailureKind.ERROR_REPLY
+            ? hostErrorTextKey(status.failure.code)
+            : "",
       };
     default:
       return {
@@ -58,6 +67,7 @@ export function learnView(status) {
         showProgress: false,
         buttons: ["learn", "notNow"],
         detail: "",
+        explanation: "",
       };
   }
 }

@@ -109,10 +109,11 @@ export function isRealSend(sendInfo) {
 
 // client: a HostClient. readPolicy() resolves with the policy or undefined.
 // listAttachments(tabId) is compose.listAttachments. askAfterFailure({kind,
-// detail, allowSendAnyway}) resolves with "send" or "cancel" once the person
-// has chosen in the failure window. readOriginal(details) resolves with the
-// draft's `original` or undefined (original.mjs); expandLists(details)
-// resolves with {to, cc, bcc, unexpandedLists} and never rejects (lists.mjs).
+// code, detail, allowSendAnyway}) resolves with "send" or "cancel" once the
+// person has chosen in the failure window. readOriginal(details) resolves
+// with the draft's `original` or undefined (original.mjs);
+// expandLists(details) resolves with {to, cc, bcc, unexpandedLists} and never
+// rejects (lists.mjs).
 export function createSendFlow({
   client,
   readPolicy,
@@ -126,11 +127,17 @@ export function createSendFlow({
 
   async function failureResult(error, policyKnown, policy) {
     const kind = error?.kind ?? FailureKind.INTERNAL;
+    const code = typeof error?.code === "string" ? error.code : "";
     const detail = messageOf(error);
     // Without the policy we cannot know whether IT allows sending unchecked.
     const allowSendAnyway = policyKnown && hostFailureMode(policy) === "ask";
     log("warn", `review failed (${kind}): ${detail}`);
-    const choice = await askAfterFailure({ kind, detail, allowSendAnyway });
+    const choice = await askAfterFailure({
+      kind,
+      code,
+      detail,
+      allowSendAnyway,
+    });
     const send = choice === "send" && allowSendAnyway;
     log(
       "info",

@@ -146,7 +146,11 @@ export async function learnFromSentFolders({
   } catch (error) {
     status.phase = LearnPhase.FAILED;
     if (error instanceof HostFailure) {
-      status.failure = { kind: error.kind, detail: error.message };
+      status.failure = {
+        kind: error.kind,
+        code: error.code,
+        detail: error.message,
+      };
     } else {
       status.failure = {
         kind: READ_FAILED,

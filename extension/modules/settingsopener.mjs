@@ -7,6 +7,7 @@
 // Nothing here touches browser.*: the client, the policy read and the log are
 // injected (see background.mjs).
 
+import { hostErrorTextKey } from "./failuretext.mjs";
 import { FailureKind, HostFailure, messageOf } from "./hostclient.mjs";
 
 // runtime message from the options page to the background page.
@@ -51,13 +52,15 @@ export function createSettingsOpener({ client, readPolicy, log = () => {} }) {
       return {
         outcome: SettingsOutcome.FAILED,
         kind,
+        code: error instanceof HostFailure ? error.code : "",
         detail: messageOf(error),
       };
     }
   }
 
-  // Resolves with {outcome, kind?, detail?}; never rejects. While a dialog is
-  // open, a second click gets ALREADY_OPEN rather than a second window.
+  // Resolves with {outcome, kind?, code?, detail?}; never rejects. While a
+  // dialog is open, a second click gets ALREADY_OPEN rather than a second
+  // window.
   function openSettings() {
     if (pending !== null) {
       return Promise.resolve({ outcome: SettingsOutcome.ALREADY_OPEN });
@@ -99,4 +102,16 @@ export function settingsResultTextKey(result) {
     default:
       return "settingsFailed";
   }
+}
+
+// The messages.json key of what the host's error code means, for a failure
+// that was the host's error reply; "" otherwise. The options page shows it
+// before the raw detail.
+export function settingsResultExplanationKey(result) {
+  if (result?.outcome !== SettingsOutcome.FAILED) {
+    return "";
+  }
+  return result.kind === FailureKind.ERROR_REPLY
+    ? hostErrorTextKey(result.code)
+    : "";
 }

@@ -7,6 +7,7 @@ import { LEARN_REQUEST_MESSAGE } from "../modules/sentlearner.mjs";
 import {
   SETTINGS_REQUEST_MESSAGE,
   SettingsOutcome,
+  settingsResultExplanationKey,
   settingsResultTextKey,
 } from "../modules/settingsopener.mjs";
 import { FailureKind, messageOf } from "../modules/hostclient.mjs";
@@ -32,9 +33,12 @@ settingsButton.addEventListener("click", async () => {
       kind: FailureKind.INTERNAL,
       detail: messageOf(error),
     }));
-  settingsStatus.textContent = text(settingsResultTextKey(result), [
-    String(result?.detail ?? ""),
-  ]);
+  // The host's words stay as they are (IT support needs them), after what
+  // its error code means in the person's language.
+  const detail = String(result?.detail ?? "");
+  const explanationKey = settingsResultExplanationKey(result);
+  const shown = explanationKey ? `${text(explanationKey)} (${detail})` : detail;
+  settingsStatus.textContent = text(settingsResultTextKey(result), [shown]);
   settingsButton.disabled = false;
 });
 

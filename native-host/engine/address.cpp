@@ -116,6 +116,20 @@ std::string quoted(std::string_view text)
     return "\"" + std::string(trimmed(text)) + "\"";
 }
 
+// What the parser found, in words: "'x'", "the control character U+0001", "the end of the entry".
+std::string describeFound(const std::string &found)
+{
+    if (found.empty())
+        return "the end of the entry";
+    const auto first = static_cast<unsigned char>(found.front());
+    if (first < 0x20 || first == 0x7f) {
+        char code[16];
+        std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(first));
+        return std::string("the control character ") + code;
+    }
+    return "'" + found + "'";
+}
+
 // A recursive descent parser for RFC 5322 section 3.4 address-list, including the obsolete
 // forms of section 4.4 that mail clients still produce (obs-phrase "J. Smith", empty list
 // elements). Every parse* function returns false after recording why in m_error; the first
@@ -129,6 +143,8 @@ public:
     {}
 
     Result<std::vector<Mailbox>> parseAddressList();
+    // Why parseAddressList() failed; meaningful only after it did.
+    AddressError error() const { return m_error.value_or(AddressError{}); }
 
 private:
     bool atEnd() const { return m_pos >= m_text.size(); }
@@ -137,8 +153,9 @@ private:
         return atEnd() ? '\0' : static_cast<unsigned char>(m_text[m_pos]);
     }
     bool peekIs(char c) const { return !atEnd() && m_text[m_pos] == c; }
-    bool fail(std::string message);
-    std::string describeNext() const;
+    bool fail(AddressFault fault, std::string found = {}, std::string part = {});
+    bool failAtNext(AddressFault fault, std::string part = {});
+    std::string nextCharacter() const;
     std::string elementText(std::size_t start) const;
 
     bool skipCfws(bool *sawAny = nullptr);
@@ -146,7 +163,7 @@ private:
     bool parseQuotedString(std::string &out);
     void parseAtext(std::string &out);
     bool parsePhrase(std::string &out);
-    bool parseWord(std::string &out, const char *what);
+    bool parseWord(std::string &out, AddressFault faultWhenEmpty);
     bool parseLocalPart(std::string &out);
     bool parseDomain(std::string &out);
     bool parseDomainLiteral(std::string &out);
@@ -159,34 +176,35 @@ private:
 
     std::string_view m_text;
     std::size_t m_pos = 0;
-    std::string m_error;
+    std::optional<AddressError> m_error;
 };
 
-bool AddressParser::fail(std::string message)
+bool AddressParser::fail(AddressFault fault, std::string found, std::string part)
 {
-    if (m_error.empty())
-        m_error = std::move(message);
+    if (!m_error)
+        m_error = AddressError{fault, std::move(found), std::string(trimmed(part))};
     return false;
 }
 
-std::string AddressParser::describeNext() const
+bool AddressParser::failAtNext(AddressFault fault, std::string part)
 {
-    if (atEnd())
-        return "the end of the entry";
-    if (peek() < 0x20 || peek() == 0x7f) {
-        char code[16];
-        std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(peek()));
-        return std::string("the control character ") + code;
-    }
-    const std::size_t length = std::max<std::size_t>(1, utf8SequenceLength(peek()));
-    return "'" + std::string(m_text.substr(m_pos, length)) + "'";
+    return fail(fault, nextCharacter(), std::move(part));
 }
 
-// The text of the current list element, for messages: from `start` to the next ',' or ';'.
+// The character at the current position as written (one UTF-8 sequence); empty at the end.
+std::string AddressParser::nextCharacter() const
+{
+    if (atEnd())
+        return {};
+    const std::size_t length = std::max<std::size_t>(1, utf8SequenceLength(peek()));
+    return std::string(m_text.substr(m_pos, length));
+}
+
+// The text of the current list element: from `start` to the next ',' or ';'.
 std::string AddressParser::elementText(std::size_t start) const
 {
     const std::size_t end = m_text.find_first_of(",;", m_pos);
-    return quoted(m_text.substr(start, end == std::string_view::npos ? end : end - start));
+    return std::string(m_text.substr(start, end == std::string_view::npos ? end : end - start));
 }
 
 // RFC 5322 section 3.2.2, CFWS. Records in `sawAny` whether anything was skipped, which is
@@ -213,7 +231,7 @@ bool AddressParser::skipCfws(bool *sawAny)
 bool AddressParser::skipComment(int depth)
 {
     if (depth > maxCommentDepth)
-        return fail("comments are nested too deeply");
+        return fail(AddressFault::CommentTooDeep);
     ++m_pos; // "("
     while (!atEnd()) {
         const unsigned char c = peek();
@@ -232,10 +250,10 @@ bool AddressParser::skipComment(int depth)
             continue;
         }
         if (!isCtext(c) && !isWhitespace(c))
-            return fail("a comment holds " + describeNext());
+            return failAtNext(AddressFault::CommentHoldsBadCharacter);
         ++m_pos;
     }
-    return fail("a comment '(' is not closed with ')'");
+    return fail(AddressFault::CommentNotClosed);
 }
 
 // RFC 5322 section 3.2.4, quoted-string, without its surrounding CFWS. Quoted-pairs are
@@ -252,7 +270,7 @@ bool AddressParser::parseQuotedString(std::string &out)
         if (c == '\\') {
             if (m_pos + 1 >= m_text.size()
                 || !isQuotable(static_cast<unsigned char>(m_text[m_pos + 1])))
-                return fail("a '\\' in a quoted string escapes nothing");
+                return fail(AddressFault::EscapesNothing);
             out += m_text[m_pos + 1];
             m_pos += 2;
             continue;
@@ -262,11 +280,11 @@ bool AddressParser::parseQuotedString(std::string &out)
             continue;
         }
         if (!isQtext(c) && c != ' ' && c != '\t')
-            return fail("a quoted string holds " + describeNext());
+            return failAtNext(AddressFault::QuotedStringHoldsBadCharacter);
         out += static_cast<char>(c);
         ++m_pos;
     }
-    return fail("a quoted string is not closed with '\"'");
+    return fail(AddressFault::QuotedStringNotClosed);
 }
 
 // RFC 5322 section 3.2.3, 1*atext (possibly none).
@@ -305,7 +323,7 @@ bool AddressParser::parsePhrase(std::string &out)
 }
 
 // One atom or quoted-string of a local part (obs-local-part: word *("." word)).
-bool AddressParser::parseWord(std::string &out, const char *what)
+bool AddressParser::parseWord(std::string &out, AddressFault faultWhenEmpty)
 {
     if (!skipCfws())
         return false;
@@ -317,19 +335,19 @@ bool AddressParser::parseWord(std::string &out, const char *what)
     }
     parseAtext(out);
     if (out.size() == before)
-        return fail(std::string("expected ") + what + " but found " + describeNext());
+        return failAtNext(faultWhenEmpty);
     return skipCfws();
 }
 
 // RFC 5322 section 3.4.1 local-part: dot-atom / quoted-string / obs-local-part.
 bool AddressParser::parseLocalPart(std::string &out)
 {
-    if (!parseWord(out, "an address"))
+    if (!parseWord(out, AddressFault::ExpectedAddress))
         return false;
     while (peekIs('.')) {
         ++m_pos;
         out += '.';
-        if (!parseWord(out, "text after '.' in the address"))
+        if (!parseWord(out, AddressFault::ExpectedTextAfterDot))
             return false;
     }
     return true;
@@ -347,11 +365,11 @@ bool AddressParser::parseDomainLiteral(std::string &out)
             continue;
         }
         if (!isDtext(peek()) && !isWhitespace(peek()))
-            return fail("a domain literal holds " + describeNext());
+            return failAtNext(AddressFault::DomainLiteralHoldsBadCharacter);
         ++m_pos;
     }
     if (atEnd())
-        return fail("a domain literal '[' is not closed with ']'");
+        return fail(AddressFault::DomainLiteralNotClosed);
     ++m_pos;
     out.append(m_text.substr(start, m_pos - start));
     return skipCfws();
@@ -366,11 +384,11 @@ bool AddressParser::parseDomain(std::string &out)
     if (peekIs('['))
         return parseDomainLiteral(out);
     while (true) {
+        // Only the first label can be missing: after a dot, the loop goes on only at atext.
         const std::size_t before = out.size();
         parseAtext(out);
         if (out.size() == before)
-            return fail(out.empty() ? "there is no domain after '@'"
-                                    : "the domain has an empty part before " + describeNext());
+            return fail(AddressFault::NoDomainAfterAt);
         if (!skipCfws())
             return false;
         if (!peekIs('.'))
@@ -380,7 +398,7 @@ bool AddressParser::parseDomain(std::string &out)
         if (!skipCfws())
             return false;
         if (peekIs('.'))
-            return fail("the domain has two dots in a row");
+            return fail(AddressFault::DomainHasTwoDots);
         if (!isAtext(peek()))
             return true; // one trailing dot
     }
@@ -394,8 +412,8 @@ bool AddressParser::parseAddrSpec(Mailbox &mailbox, std::size_t elementStart)
     if (!peekIs('@')) {
         const std::string text = elementText(elementStart);
         if (text.find('<') != std::string::npos)
-            return fail(text + " has no @domain; it may be a mailing list that was not expanded");
-        return fail(text + " is not an email address: it has no @domain");
+            return fail(AddressFault::NoDomainMaybeList, {}, text);
+        return fail(AddressFault::NoDomain, {}, text);
     }
     ++m_pos;
     return parseDomain(mailbox.domain);
@@ -408,14 +426,13 @@ bool AddressParser::parseAngleAddr(Mailbox &mailbox, std::size_t elementStart)
     if (!skipCfws())
         return false;
     if (peekIs('>'))
-        return fail("the address between '<' and '>' is empty");
+        return fail(AddressFault::EmptyAngleAddress);
     if (peekIs('@'))
-        return fail("source routes (\"<@host:...>\") are not accepted");
+        return fail(AddressFault::SourceRoute);
     if (!parseAddrSpec(mailbox, elementStart))
         return false;
     if (!peekIs('>'))
-        return fail("expected '>' after " + quoted(mailbox.address()) + " but found "
-                    + describeNext());
+        return failAtNext(AddressFault::ExpectedClosingAngle, mailbox.address());
     ++m_pos;
     return skipCfws();
 }
@@ -453,10 +470,9 @@ bool AddressParser::expectListSeparator(const std::vector<Mailbox> &out, char cl
     if (atEnd() || peekIs(',') || (closing != '\0' && peekIs(closing)))
         return true;
     if (peekIs('<'))
-        return fail("a display name holding '@' or other special characters needs quotes");
-    const std::string after
-        = out.empty() ? std::string() : " after " + quoted(out.back().address());
-    return fail("unexpected " + describeNext() + after + "; separate addresses with ','");
+        return fail(AddressFault::DisplayNameNeedsQuotes);
+    return failAtNext(AddressFault::UnexpectedCharacter,
+                      out.empty() ? std::string() : out.back().address());
 }
 
 // RFC 5322 section 3.4 group: display-name ":" [group-list] ";" [CFWS]. Groups do not nest.
@@ -466,7 +482,7 @@ bool AddressParser::parseGroupList(const std::string &groupName, std::vector<Mai
         if (!skipCfws())
             return false;
         if (atEnd())
-            return fail("the group " + quoted(groupName) + " is not closed with ';'");
+            return fail(AddressFault::GroupNotClosed, {}, groupName);
         if (peekIs(';')) {
             ++m_pos;
             return true;
@@ -481,7 +497,7 @@ bool AddressParser::parseGroupList(const std::string &groupName, std::vector<Mai
         if (!parseMailbox(mailbox, isGroup, innerName))
             return false;
         if (isGroup)
-            return fail("the group " + quoted(innerName) + " is inside another group");
+            return fail(AddressFault::NestedGroup, {}, innerName);
         out.push_back(std::move(mailbox));
         if (!expectListSeparator(out, ';'))
             return false;
@@ -506,10 +522,10 @@ bool AddressParser::parseAddress(std::vector<Mailbox> &out)
 Result<std::vector<Mailbox>> AddressParser::parseAddressList()
 {
     if (!isValidUtf8(m_text))
-        return Error{ErrorCode::InvalidAddress, "the entry is not valid UTF-8"};
+        fail(AddressFault::InvalidUtf8);
     std::vector<Mailbox> mailboxes;
     int addresses = 0;
-    while (m_error.empty()) {
+    while (!m_error) {
         if (!skipCfws())
             break;
         if (atEnd())
@@ -522,18 +538,160 @@ Result<std::vector<Mailbox>> AddressParser::parseAddressList()
             break;
         ++addresses;
     }
-    if (!m_error.empty())
-        return Error{ErrorCode::InvalidAddress, m_error};
-    if (addresses == 0)
-        return Error{ErrorCode::InvalidAddress, "the entry holds no address"};
+    if (!m_error && addresses == 0)
+        fail(AddressFault::NoAddress);
+    if (m_error)
+        return Error{ErrorCode::InvalidAddress, addressErrorMessage(*m_error)};
     return mailboxes;
 }
 
 } // namespace
 
+std::string addressErrorMessage(const AddressError &error)
+{
+    const std::string found = describeFound(error.found);
+    const std::string part = quoted(error.part);
+    switch (error.fault) {
+    case AddressFault::InvalidUtf8:
+        return "the entry is not valid UTF-8";
+    case AddressFault::NoAddress:
+        return "the entry holds no address";
+    case AddressFault::CommentTooDeep:
+        return "comments are nested too deeply";
+    case AddressFault::CommentHoldsBadCharacter:
+        return "a comment holds " + found;
+    case AddressFault::CommentNotClosed:
+        return "a comment '(' is not closed with ')'";
+    case AddressFault::EscapesNothing:
+        return "a '\\' in a quoted string escapes nothing";
+    case AddressFault::QuotedStringHoldsBadCharacter:
+        return "a quoted string holds " + found;
+    case AddressFault::QuotedStringNotClosed:
+        return "a quoted string is not closed with '\"'";
+    case AddressFault::ExpectedAddress:
+        return "expected an address but found " + found;
+    case AddressFault::ExpectedTextAfterDot:
+        return "expected text after '.' in the address but found " + found;
+    case AddressFault::DomainLiteralHoldsBadCharacter:
+        return "a domain literal holds " + found;
+    case AddressFault::DomainLiteralNotClosed:
+        return "a domain literal '[' is not closed with ']'";
+    case AddressFault::NoDomainAfterAt:
+        return "there is no domain after '@'";
+    case AddressFault::DomainHasTwoDots:
+        return "the domain has two dots in a row";
+    case AddressFault::NoDomainMaybeList:
+        return part + " has no @domain; it may be a mailing list that was not expanded";
+    case AddressFault::NoDomain:
+        return part + " is not an email address: it has no @domain";
+    case AddressFault::EmptyAngleAddress:
+        return "the address between '<' and '>' is empty";
+    case AddressFault::SourceRoute:
+        return "source routes (\"<@host:...>\") are not accepted";
+    case AddressFault::ExpectedClosingAngle:
+        return "expected '>' after " + part + " but found " + found;
+    case AddressFault::DisplayNameNeedsQuotes:
+        return "a display name holding '@' or other special characters needs quotes";
+    case AddressFault::UnexpectedCharacter:
+        if (error.part.empty())
+            return "unexpected " + found + "; separate addresses with ','";
+        return "unexpected " + found + " after " + part + "; separate addresses with ','";
+    case AddressFault::GroupNotClosed:
+        return "the group " + part + " is not closed with ';'";
+    case AddressFault::NestedGroup:
+        return "the group " + part + " is inside another group";
+    }
+    return "the entry is not an address";
+}
+
+// A switch, so that a fault added without a name does not build (-Wswitch); allAddressFaults()
+// counts on it.
+std::string_view addressFaultName(AddressFault fault)
+{
+    switch (fault) {
+    case AddressFault::InvalidUtf8:
+        return "invalidUtf8";
+    case AddressFault::NoAddress:
+        return "noAddress";
+    case AddressFault::CommentTooDeep:
+        return "commentTooDeep";
+    case AddressFault::CommentHoldsBadCharacter:
+        return "commentHoldsBadCharacter";
+    case AddressFault::CommentNotClosed:
+        return "commentNotClosed";
+    case AddressFault::EscapesNothing:
+        return "escapesNothing";
+    case AddressFault::QuotedStringHoldsBadCharacter:
+        return "quotedStringHoldsBadCharacter";
+    case AddressFault::QuotedStringNotClosed:
+        return "quotedStringNotClosed";
+    case AddressFault::ExpectedAddress:
+        return "expectedAddress";
+    case AddressFault::ExpectedTextAfterDot:
+        return "expectedTextAfterDot";
+    case AddressFault::DomainLiteralHoldsBadCharacter:
+        return "domainLiteralHoldsBadCharacter";
+    case AddressFault::DomainLiteralNotClosed:
+        return "domainLiteralNotClosed";
+    case AddressFault::NoDomainAfterAt:
+        return "noDomainAfterAt";
+    case AddressFault::DomainHasTwoDots:
+        return "domainHasTwoDots";
+    case AddressFault::NoDomainMaybeList:
+        return "noDomainMaybeList";
+    case AddressFault::NoDomain:
+        return "noDomain";
+    case AddressFault::EmptyAngleAddress:
+        return "emptyAngleAddress";
+    case AddressFault::SourceRoute:
+        return "sourceRoute";
+    case AddressFault::ExpectedClosingAngle:
+        return "expectedClosingAngle";
+    case AddressFault::DisplayNameNeedsQuotes:
+        return "displayNameNeedsQuotes";
+    case AddressFault::UnexpectedCharacter:
+        return "unexpectedCharacter";
+    case AddressFault::GroupNotClosed:
+        return "groupNotClosed";
+    case AddressFault::NestedGroup:
+        return "nestedGroup";
+    }
+    return {};
+}
+
+std::optional<AddressFault> addressFaultNamed(std::string_view name)
+{
+    for (const AddressFault fault : allAddressFaults()) {
+        if (addressFaultName(fault) == name)
+            return fault;
+    }
+    return std::nullopt;
+}
+
+// The enumerators count up from 0 (none has a value of its own), each with a name.
+const std::vector<AddressFault> &allAddressFaults()
+{
+    static const std::vector<AddressFault> all = [] {
+        std::vector<AddressFault> faults;
+        for (int i = 0; !addressFaultName(static_cast<AddressFault>(i)).empty(); ++i)
+            faults.push_back(static_cast<AddressFault>(i));
+        return faults;
+    }();
+    return all;
+}
+
 Result<std::vector<Mailbox>> parseAddressList(std::string_view entry)
 {
     return AddressParser(entry).parseAddressList();
+}
+
+Result<std::vector<Mailbox>> parseAddressList(std::string_view entry, AddressError &error)
+{
+    AddressParser parser(entry);
+    auto result = parser.parseAddressList();
+    if (!result)
+        error = parser.error();
+    return result;
 }
 
 } // namespace sendguard

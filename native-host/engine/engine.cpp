@@ -48,16 +48,20 @@ public:
 private:
     void addEntry(Field field, const std::string &entry)
     {
-        const auto mailboxes = parseAddressList(entry);
+        AddressError addressError;
+        const auto mailboxes = parseAddressList(entry, addressError);
         if (!mailboxes) {
-            reportUnreadable(field, entry, mailboxes.error().message, syntaxReason(entry));
+            m_context.unreadable.push_back({field, entry, mailboxes.error().message,
+                                            syntaxReason(entry), addressError, std::nullopt});
             return;
         }
         for (const auto &mailbox : mailboxes.value()) {
-            auto domain = normaliseDomain(mailbox.domain);
+            DomainError domainError;
+            auto domain = normaliseDomain(mailbox.domain, domainError);
             if (!domain) {
-                reportUnreadable(field, entry, domain.error().message,
-                                 UnreadableEntry::Reason::BadDomain);
+                m_context.unreadable.push_back({field, entry, domain.error().message,
+                                                UnreadableEntry::Reason::BadDomain, std::nullopt,
+                                                domainError});
                 continue;
             }
             addRecipient(field, mailbox, std::move(domain).value());
@@ -87,12 +91,6 @@ private:
             return UnreadableEntry::Reason::Syntax;
         return entry.find('<') != std::string::npos ? UnreadableEntry::Reason::MaybeList
                                                     : UnreadableEntry::Reason::NoDomain;
-    }
-
-    void reportUnreadable(Field field, const std::string &entry, const std::string &problem,
-                          UnreadableEntry::Reason reason)
-    {
-        m_context.unreadable.push_back({field, entry, problem, reason});
     }
 
     Review &m_review;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "address.h"
 #include "addresspattern.h"
 #include "draft.h"
 #include "history.h"
@@ -26,6 +27,10 @@ struct UnreadableEntry
     std::string text;    // the raw entry as the draft holds it
     std::string problem; // the reader's words on what is wrong, in English: "the domain is empty"
     Reason reason = Reason::Syntax;
+    // The same in parts, for a dialog to say in its own language: why the parser stopped
+    // (NoDomain, MaybeList, Syntax), or why the domain is not valid (BadDomain).
+    std::optional<AddressError> addressError;
+    std::optional<DomainError> domainError;
 };
 
 // What every rule may consult besides the draft. Built once per review by the engine.

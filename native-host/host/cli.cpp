@@ -14,6 +14,7 @@
 #include "protocol/policylayers.h"
 #include "protocol/reply.h"
 #include "rulemessage.h"
+#include "settingsdialog.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -149,14 +150,29 @@ Result<CheckOptions> parseCheckOptions(int argc, char **argv)
     return options;
 }
 
+// The history database at `path` failed: a sentence in the reader's language, the database's
+// own technical words after it.
+// A QString, not a std::string: lupdate files a tr() in a function declared to return
+// std::string under the wrong context ("Cli", not "sendguard::Cli"), and it is never found.
+QString historyFailure(const std::string &path, const std::string &technical)
+{
+    //: %1 is a file name, %2 the database's own technical message, in English
+    return Cli::tr("%1: the sending history could not be used: %2")
+        .arg(fromUtf8(path), fromUtf8(technical));
+}
+
 Result<ReviewRequest> readRequest(const std::string &path)
 {
     Result<std::string> contents = readFile(path);
     if (!contents)
         return contents.error();
     Result<Message> message = parseMessage(contents.value());
-    if (!message)
-        return Error{message.error().code, path + ": " + message.error().message};
+    if (!message) {
+        //: %2 is the request parser's own technical words, in English
+        return Error{message.error().code,
+                     utf8(Cli::tr("%1: not a request SendGuard can read: %2")
+                              .arg(fromUtf8(path), fromUtf8(message.error().message)))};
+    }
     if (!std::holds_alternative<ReviewRequest>(message.value()))
         return Error{ErrorCode::InvalidRequest,
                      utf8(Cli::tr("%1: not a review request").arg(fromUtf8(path)))};
@@ -198,14 +214,14 @@ Result<nlohmann::json> policyOfFile(nlohmann::json json, const std::string &path
                                                + SENDGUARD_ADDON_ID);
     if (!json.contains(pointer) || !json.at(pointer).is_object())
         return Error{ErrorCode::InvalidRequest,
-                     path
-                         + ": a policies.json without an object at policies -> 3rdparty -> "
-                           "Extensions -> " SENDGUARD_ADDON_ID};
+                     utf8(Cli::tr("%1: a policies.json without an object at policies -> "
+                                  "3rdparty -> Extensions -> %2")
+                              .arg(fromUtf8(path), QStringLiteral(SENDGUARD_ADDON_ID)))};
     return json.at(pointer);
 }
 
-// The layers merged as serve mode merges them; each problem is a warning on stderr, naming the
-// file it came from.
+// The layers merged as serve mode merges them; each problem is a warning on stderr in the
+// reader's language (the settings dialog's words), naming the file it came from.
 Policy layeredPolicyFrom(const nlohmann::json &admin, const std::string &adminSource,
                          const nlohmann::json &user, const std::string &userSource,
                          const Draft &draft)
@@ -214,7 +230,7 @@ Policy layeredPolicyFrom(const nlohmann::json &admin, const std::string &adminSo
     for (const PolicyProblem &problem : layered.problems) {
         const std::string &source
             = problem.layer == PolicyProblem::Layer::Admin ? adminSource : userSource;
-        warn(source + ": " + problem.message);
+        warn(source + ": " + utf8(SettingsDialog::problemText(problem)));
     }
     return policyForDraft(layered, draft);
 }
@@ -356,7 +372,7 @@ int runCheck(int argc, char **argv, bool dialogsAvailable)
         readOnly.readOnly = true;
         auto opened = HistoryStore::open(*check.historyFile, readOnly);
         if (!opened.store)
-            return inputError(*check.historyFile + ": " + opened.error->message);
+            return inputError(utf8(historyFailure(*check.historyFile, opened.error->message)));
         history = std::move(opened.store);
     }
 
@@ -423,7 +439,10 @@ Result<std::vector<LearnedMessage>> readLearnFile(const std::string &path)
         = value.is_object() && value.contains("messages") ? value["messages"] : value;
     Result<std::vector<LearnedMessage>> learned = learnedMessagesFromJson(messages);
     if (!learned)
-        return Error{learned.error().code, path + ": " + learned.error().message};
+        //: %2 is the parser's own technical words, in English
+        return Error{learned.error().code,
+                     utf8(Cli::tr("%1: not a list of sent messages SendGuard can read: %2")
+                              .arg(fromUtf8(path), fromUtf8(learned.error().message)))};
     return learned;
 }
 
@@ -444,7 +463,7 @@ int runLearn(int argc, char **argv)
     for (const std::string &warning : opened.warnings)
         warn(warning);
     if (!opened.store)
-        return inputError(path.string() + ": " + opened.error->message);
+        return inputError(utf8(historyFailure(path.string(), opened.error->message)));
     std::vector<SentMail> mails;
     std::int64_t unreadable = 0;
     for (const LearnedMessage &message : messages.value()) {
@@ -454,7 +473,7 @@ int runLearn(int argc, char **argv)
     }
     std::int64_t learned = 0;
     if (auto error = opened.store->recordSentBatch(mails, learned))
-        return inputError(path.string() + ": " + error->message);
+        return inputError(utf8(historyFailure(path.string(), error->message)));
     const auto known = static_cast<std::int64_t>(mails.size()) - learned;
     //: %n: the messages given; %1: newly learned; %2: learned before; %3: unreadable entries
     std::cout << utf8(Cli::tr("learned %1 of %n messages (%2 known before, %3 unreadable "
@@ -635,7 +654,7 @@ int runAuditExport(int argc, char **argv)
     readOnly.readOnly = true;
     auto opened = HistoryStore::open(path, readOnly);
     if (!opened.store)
-        return inputError(path.string() + ": " + opened.error->message);
+        return inputError(utf8(historyFailure(path.string(), opened.error->message)));
     AuditPrinter printer(format == "json");
     const auto error = opened.store->forEachAuditSince(
         since, [&](const AuditEntry &entry) { printer.entry(entry); });
@@ -661,7 +680,7 @@ int runAuditExport(int argc, char **argv)
                     .arg(QString::fromStdString(path.string()),
                          QString::fromStdString(error->message))));
         }
-        return inputError(path.string() + ": " + error->message);
+        return inputError(utf8(historyFailure(path.string(), error->message)));
     }
     printer.finish();
     std::cout.flush();

@@ -379,28 +379,23 @@ nlohmann::json HostServer::loadUserLayer(PolicyProblems &problems)
     if (!loaded.setAsideAs.empty())
         qCWarning(lcPolicy) << "broken user settings file set aside as"
                             << loaded.setAsideAs.string().c_str();
-    for (std::string &message : loaded.problems) {
-        PolicyProblem problem;
-        problem.layer = PolicyProblem::Layer::User;
-        problem.kind = PolicyProblem::Kind::SettingsFile;
-        problem.message = std::move(message);
-        problems.push_back(std::move(problem));
-    }
+    for (SettingsFileProblem &problem : loaded.problems)
+        problems.push_back(asPolicyProblem(std::move(problem)));
     return std::move(loaded.layer);
 }
 
-std::optional<std::string>
+std::optional<SettingsFileProblem>
 HostServer::updateUserLayer(const std::function<nlohmann::json(const nlohmann::json &)> &change)
 {
     if (m_userSettingsPath.empty()) {
         qCWarning(lcPolicy) << "user settings not saved: no config folder is known";
-        return "no folder for your settings is known (neither XDG_CONFIG_HOME nor HOME is set)";
+        return settingsFolderUnknown();
     }
     // Under the file's lock, from the file as it is now: another host (a second Thunderbird
     // profile) may have changed it since this one last read it.
-    if (auto error = UserSettingsFile(m_userSettingsPath).update(change)) {
-        qCWarning(lcPolicy) << "user settings not saved:" << error->message.c_str();
-        return error->message;
+    if (auto problem = UserSettingsFile(m_userSettingsPath).update(change)) {
+        qCWarning(lcPolicy) << "user settings not saved:" << problem->message.c_str();
+        return problem;
     }
     qCInfo(lcPolicy) << "user settings saved";
     return std::nullopt;
@@ -408,7 +403,7 @@ HostServer::updateUserLayer(const std::function<nlohmann::json(const nlohmann::j
 
 // "Always trust this domain": add the domain to the file as it is now, so that nothing saved
 // since the review started is lost.
-std::optional<std::string> HostServer::trustDomain(const std::string &domain)
+std::optional<SettingsFileProblem> HostServer::trustDomain(const std::string &domain)
 {
     return updateUserLayer(
         [&](const nlohmann::json &current) { return withTrustedDomain(current, domain); });
@@ -493,7 +488,7 @@ void HostServer::showDialog(const std::string &id, Review review, bool offerTrus
     if (offerTrust) {
         trust = [this](const std::string &domain) -> std::optional<QString> {
             if (auto failure = trustDomain(domain))
-                return QString::fromStdString(*failure);
+                return SettingsDialog::settingsFileText(*failure);
             return std::nullopt;
         };
     }
@@ -537,8 +532,8 @@ void HostServer::openSettingsNext(const OpenSettingsRequest &request)
     }
     if (!m_dialogsAvailable) {
         qCWarning(lcDialog) << "settings" << request.id.c_str() << "cannot show: no display";
-        reply(errorJson(request.id,
-                        {ErrorCode::Unavailable, "no display to show the settings dialog"}));
+        const QString message = tr("There is no display to show the settings dialog on.");
+        reply(errorJson(request.id, {ErrorCode::Unavailable, message.toStdString()}));
         return;
     }
     SettingsLayers layers;
@@ -560,7 +555,7 @@ void HostServer::openSettingsNext(const OpenSettingsRequest &request)
             const auto failure = updateUserLayer(
                 [&](const nlohmann::json &current) { return withEditsOver(base, layer, current); });
             if (failure)
-                return QString::fromStdString(*failure);
+                return SettingsDialog::settingsFileText(*failure);
             return std::nullopt;
         });
     connect(m_settingsDialog, &QDialog::finished, this, &HostServer::finishSettings);

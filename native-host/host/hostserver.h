@@ -6,6 +6,7 @@
 #include "history/sqlite.h"
 #include "protocol/frame.h"
 #include "protocol/message.h"
+#include "protocol/policyproblem.h"
 
 #include <QObject>
 #include <QPointer>
@@ -97,9 +98,9 @@ private:
     LayeredPolicy layeredPolicy(const nlohmann::json &admin);
     void logPolicyProblems(const PolicyProblems &problems);
     nlohmann::json loadUserLayer(PolicyProblems &problems);
-    std::optional<std::string>
+    std::optional<SettingsFileProblem>
     updateUserLayer(const std::function<nlohmann::json(const nlohmann::json &)> &change);
-    std::optional<std::string> trustDomain(const std::string &domain);
+    std::optional<SettingsFileProblem> trustDomain(const std::string &domain);
     bool windowOpen() const;
     void closeDialogUnanswered();
     void reply(const nlohmann::json &json);

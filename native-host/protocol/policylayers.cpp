@@ -150,16 +150,22 @@ json validAutoBcc(const json &entries, Layer layer, Problems &problems)
             kept.push_back(entry);
             continue;
         }
-        const auto mailboxes = parseAddressList(entry);
+        AddressError addressError;
+        DomainError domainError;
+        const auto mailboxes = parseAddressList(entry, addressError);
         std::string why;
         Kind kind = Kind::UnreadableAddress;
+        bool badDomain = false;
         if (!mailboxes) {
             why = mailboxes.error().message;
         } else if (mailboxes.value().size() != 1) {
             why = "it must name exactly one address";
             kind = Kind::NotOneAddress;
-        } else if (const auto domain = normaliseDomain(mailboxes.value().front().domain); !domain) {
+        } else if (const auto domain
+                   = normaliseDomain(mailboxes.value().front().domain, domainError);
+                   !domain) {
             why = domain.error().message;
+            badDomain = true;
         }
         if (why.empty()) {
             kept.push_back(entry);
@@ -171,8 +177,13 @@ json validAutoBcc(const json &entries, Layer layer, Problems &problems)
                             + "); that entry is ignored");
         bad.index = i;
         bad.text = clippedText(entry);
-        if (kind == Kind::UnreadableAddress)
+        if (kind == Kind::UnreadableAddress) {
             bad.detail = why;
+            if (badDomain)
+                bad.domainError = std::move(domainError);
+            else
+                bad.addressError = std::move(addressError);
+        }
         problems.push_back(std::move(bad));
     }
     return kept;

@@ -54,24 +54,114 @@ bool nestsDeeperThan(const QByteArray &bytes, std::size_t limit)
     return false;
 }
 
-// Why `bytes` is not a usable settings file, in plain words; empty when it is (then `layer`
-// holds it).
-std::string brokenBecause(const QByteArray &bytes, json &layer)
+using Problem = SettingsFileProblem;
+
+// Why `bytes` is not a usable settings file (Fault::None when it is; then `layer` holds it). The
+// limit broken, or where the syntax error is, goes into `problem`.
+Problem::Fault brokenBecause(const QByteArray &bytes, json &layer, Problem &problem)
 {
-    if (bytes.size() > kMaxFileBytes)
-        return "it is larger than 1 MiB";
-    if (nestsDeeperThan(bytes, kMaxJsonDepth))
-        return "it nests more than " + std::to_string(kMaxJsonDepth) + " levels deep";
+    using Fault = Problem::Fault;
+    if (bytes.size() > kMaxFileBytes) {
+        problem.limit = static_cast<std::size_t>(kMaxFileBytes);
+        return Fault::TooLarge;
+    }
+    if (nestsDeeperThan(bytes, kMaxJsonDepth)) {
+        problem.limit = kMaxJsonDepth;
+        return Fault::TooDeep;
+    }
     try {
         layer = json::parse(bytes.begin(), bytes.end());
     } catch (const json::parse_error &error) {
-        return "it is not JSON (syntax error at byte " + std::to_string(error.byte) + ")";
+        problem.position = error.byte;
+        return Fault::NotJson;
     } catch (const json::exception &) {
-        return "it is not JSON";
+        return Fault::NotJson;
     }
     if (!layer.is_object())
+        return Fault::NotAnObject;
+    return Fault::None;
+}
+
+// The English for the log of why a file is broken: "it is not JSON (syntax error at byte 12)".
+std::string faultMessage(const Problem &problem)
+{
+    switch (problem.fault) {
+    case Problem::Fault::None:
+        break;
+    case Problem::Fault::TooLarge:
+        return "it is larger than 1 MiB";
+    case Problem::Fault::TooDeep:
+        return "it nests more than " + std::to_string(problem.limit) + " levels deep";
+    case Problem::Fault::NotJson:
+        if (problem.position == 0)
+            return "it is not JSON";
+        return "it is not JSON (syntax error at byte " + std::to_string(problem.position) + ")";
+    case Problem::Fault::NotAnObject:
         return "it does not hold a JSON object";
+    }
     return {};
+}
+
+} // namespace
+
+std::string settingsFileMessage(const SettingsFileProblem &problem)
+{
+    const std::string file = "your settings file " + problem.path;
+    switch (problem.kind) {
+    case Problem::Kind::Unreadable:
+        return file + " cannot be read (" + problem.reason + "); the defaults apply until it can";
+    case Problem::Kind::Broken:
+        return file + " is broken: " + faultMessage(problem);
+    case Problem::Kind::SetAside:
+        return file + " was broken (" + faultMessage(problem) + "); it was kept as "
+               + problem.setAsideAs + " and the defaults apply";
+    case Problem::Kind::NotSetAside:
+        return file + " is broken (" + faultMessage(problem)
+               + ") and could not be moved aside; the defaults apply";
+    case Problem::Kind::NoFolderKnown:
+        return "no folder for your settings is known (neither XDG_CONFIG_HOME nor HOME is set)";
+    case Problem::Kind::NotAnObject:
+        return "settings must be a JSON object; not saved";
+    case Problem::Kind::FolderNotCreated:
+        return "cannot create the folder " + problem.path;
+    case Problem::Kind::NotEncodable:
+        return "settings could not be written as JSON";
+    case Problem::Kind::NotSaved:
+        return "cannot save " + problem.path + ": " + problem.reason;
+    case Problem::Kind::NotAFile:
+        return file
+               + " cannot be read (it is not a regular file); the defaults apply until it is "
+                 "one";
+    case Problem::Kind::Busy:
+        return "cannot save " + problem.path + ": another SendGuard is changing it; try again";
+    case Problem::Kind::NotReplaced: {
+        std::string why = problem.fault != Problem::Fault::None ? faultMessage(problem)
+                          : !problem.reason.empty()             ? problem.reason
+                                                                : "it is not a regular file";
+        return "not saved, so that nothing in " + problem.path
+               + " is lost: it cannot be read or "
+                 "moved aside ("
+               + why + ")";
+    }
+    }
+    return {};
+}
+
+namespace {
+
+Problem problemOf(Problem::Kind kind, const QString &path, const QString &reason = {})
+{
+    Problem problem;
+    problem.kind = kind;
+    problem.path = text(path);
+    problem.reason = text(reason);
+    return problem;
+}
+
+Problem withMessage(Problem problem)
+{
+    problem.message = settingsFileMessage(problem);
+    return problem;
 }
 
 // `path` with ".broken-<UTC time>" appended, and a counter when that name is taken.
@@ -111,97 +201,97 @@ LoadedSettings UserSettingsFile::load(SetAside setAside) const
     // left to the person who owns the folder.)
     const QFileInfo info(path);
     if (!info.isFile() && !info.isDir()) {
-        loaded.problems.push_back("your settings file " + text(path)
-                                  + " cannot be read (it is not a regular file); the defaults "
-                                    "apply until it is one");
+        loaded.problems.push_back(withMessage(problemOf(Problem::Kind::NotAFile, path)));
         return loaded;
     }
     if (!file.open(QIODevice::ReadOnly)) {
-        loaded.problems.push_back("your settings file " + text(path) + " cannot be read ("
-                                  + text(file.errorString())
-                                  + "); the defaults apply until it can");
+        loaded.problems.push_back(
+            withMessage(problemOf(Problem::Kind::Unreadable, path, file.errorString())));
         return loaded;
     }
     const QByteArray bytes = file.read(kMaxFileBytes + 1);
     const bool readFailed = file.error() != QFileDevice::NoError;
     file.close();
     if (readFailed) {
-        loaded.problems.push_back("your settings file " + text(path) + " cannot be read ("
-                                  + text(file.errorString())
-                                  + "); the defaults apply until it can");
+        loaded.problems.push_back(
+            withMessage(problemOf(Problem::Kind::Unreadable, path, file.errorString())));
         return loaded;
     }
 
     json layer;
-    const std::string reason = brokenBecause(bytes, layer);
-    if (reason.empty()) {
+    Problem broken = problemOf(Problem::Kind::Broken, path);
+    broken.fault = brokenBecause(bytes, layer, broken);
+    if (broken.fault == Problem::Fault::None) {
         loaded.layer = std::move(layer);
         return loaded;
     }
     if (setAside == SetAside::Never) {
-        loaded.problems.push_back("your settings file " + text(path) + " is broken: " + reason);
+        loaded.problems.push_back(withMessage(std::move(broken)));
         return loaded;
     }
     const QString aside = setAsideName(path);
     if (!QFile::rename(path, aside)) {
-        loaded.problems.push_back("your settings file " + text(path) + " is broken (" + reason
-                                  + ") and could not be moved aside; the defaults apply");
+        broken.kind = Problem::Kind::NotSetAside;
+        loaded.problems.push_back(withMessage(std::move(broken)));
         return loaded;
     }
     loaded.setAsideAs = std::filesystem::path(aside.toStdString());
-    loaded.problems.push_back("your settings file " + text(path) + " was broken (" + reason
-                              + "); it was kept as " + text(aside) + " and the defaults apply");
+    broken.kind = Problem::Kind::SetAside;
+    broken.setAsideAs = text(aside);
+    loaded.problems.push_back(withMessage(std::move(broken)));
     return loaded;
 }
 
-std::optional<Error> UserSettingsFile::save(const json &layer) const
+std::optional<SettingsFileProblem> UserSettingsFile::save(const json &layer) const
 {
     const QString path = qPath(m_path);
     if (!layer.is_object())
-        return Error{ErrorCode::InvalidPolicy, "settings must be a JSON object; not saved"};
+        return withMessage(problemOf(Problem::Kind::NotAnObject, path));
     const QString folder = QFileInfo(path).absolutePath();
     if (!QDir().mkpath(folder))
-        return Error{ErrorCode::Io, "cannot create the folder " + text(folder)};
+        return withMessage(problemOf(Problem::Kind::FolderNotCreated, folder));
 
     std::string contents;
     try {
         contents = layer.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
     } catch (const json::exception &) {
-        return Error{ErrorCode::Internal, "settings could not be written as JSON"};
+        return withMessage(problemOf(Problem::Kind::NotEncodable, path));
     }
     // QSaveFile writes a temporary file next to the target and renames it over the target on
     // commit(): a crash or a full disk leaves the old file whole.
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
-        return Error{ErrorCode::Io, "cannot save " + text(path) + ": " + text(file.errorString())};
+        return withMessage(problemOf(Problem::Kind::NotSaved, path, file.errorString()));
     const auto size = static_cast<qint64>(contents.size());
     if (file.write(contents.data(), size) != size) {
-        const std::string reason = text(file.errorString());
+        const QString reason = file.errorString();
         file.cancelWriting();
-        return Error{ErrorCode::Io, "cannot save " + text(path) + ": " + reason};
+        return withMessage(problemOf(Problem::Kind::NotSaved, path, reason));
     }
     if (!file.commit())
-        return Error{ErrorCode::Io, "cannot save " + text(path) + ": " + text(file.errorString())};
+        return withMessage(problemOf(Problem::Kind::NotSaved, path, file.errorString()));
     return std::nullopt;
 }
 
-std::optional<Error> UserSettingsFile::update(const std::function<json(const json &)> &change) const
+std::optional<SettingsFileProblem>
+UserSettingsFile::update(const std::function<json(const json &)> &change) const
 {
     const QString path = qPath(m_path);
     const QString folder = QFileInfo(path).absolutePath();
     if (!QDir().mkpath(folder))
-        return Error{ErrorCode::Io, "cannot create the folder " + text(folder)};
+        return withMessage(problemOf(Problem::Kind::FolderNotCreated, folder));
     QLockFile lock(path + QStringLiteral(".lock"));
     // A host killed while holding the lock leaves the file; QLockFile takes it over once its
     // process is gone, or after this long. Holding it takes milliseconds.
     lock.setStaleLockTime(10'000);
     if (!lock.tryLock(5'000))
-        return Error{ErrorCode::Io,
-                     "cannot save " + text(path) + ": another SendGuard is changing it; try again"};
+        return withMessage(problemOf(Problem::Kind::Busy, path));
     LoadedSettings loaded = load();
-    if (!loaded.problems.empty() && loaded.setAsideAs.empty())
-        return Error{ErrorCode::Io,
-                     "not saved, so that nothing in it is lost: " + loaded.problems.front()};
+    if (!loaded.problems.empty() && loaded.setAsideAs.empty()) {
+        Problem kept = loaded.problems.front();
+        kept.kind = Problem::Kind::NotReplaced;
+        return withMessage(std::move(kept));
+    }
     return save(change(loaded.layer));
 }
 
@@ -231,6 +321,21 @@ json withEditsOver(const json &base, const json &edited, json current)
             current[key] = mine;
     }
     return current;
+}
+
+SettingsFileProblem settingsFolderUnknown()
+{
+    return withMessage(problemOf(Problem::Kind::NoFolderKnown, QString()));
+}
+
+PolicyProblem asPolicyProblem(SettingsFileProblem problem)
+{
+    PolicyProblem found;
+    found.layer = PolicyProblem::Layer::User;
+    found.kind = PolicyProblem::Kind::SettingsFile;
+    found.message = problem.message;
+    found.settingsFile = std::move(problem);
+    return found;
 }
 
 json withTrustedDomain(json layer, const std::string &domain)

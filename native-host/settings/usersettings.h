@@ -1,6 +1,6 @@
 #pragma once
 
-#include "../engine/result.h"
+#include "../protocol/policyproblem.h"
 
 #include <nlohmann/json.hpp>
 
@@ -18,8 +18,8 @@ struct LoadedSettings
     // The user policy layer as written: a JSON object, {} when there is no file or it was
     // broken. Its keys are not checked here; mergePolicyLayers reports the invalid ones.
     nlohmann::json layer = nlohmann::json::object();
-    // Why the file could not be used, in plain words; empty when it could (or did not exist).
-    std::vector<std::string> problems;
+    // Why the file could not be used; empty when it could (or did not exist).
+    std::vector<SettingsFileProblem> problems;
     // Where a broken file was moved just now; empty otherwise.
     std::filesystem::path setAsideAs;
 };
@@ -51,22 +51,34 @@ public:
 
     LoadedSettings load(SetAside setAside = SetAside::Broken) const;
 
-    // Writes `layer` (a JSON object), creating the folder when needed. Fails with Io, naming the
-    // file and the reason; the old file is then unchanged.
-    std::optional<Error> save(const nlohmann::json &layer) const;
+    // Writes `layer` (a JSON object), creating the folder when needed. On failure says why
+    // (NotAnObject, FolderNotCreated, NotEncodable or NotSaved, naming the file and the system's
+    // reason); the old file is then unchanged.
+    std::optional<SettingsFileProblem> save(const nlohmann::json &layer) const;
 
     // Reads the file, hands its layer to `change` and saves what that returns, holding a lock
     // (`settings.json.lock`, a QLockFile) from the read to the rename, so that two hosts changing
     // the file at once (two Thunderbird profiles of one person) each keep the other's change: a
     // plain load() and save() once lost most of them. A broken file is set aside first, as by
-    // load(); a file that exists but cannot be read is not replaced (Io), since what it holds
-    // would be lost. Fails with Io when the lock stays taken for a few seconds.
-    std::optional<Error>
+    // load(); a file that exists but cannot be read is not replaced (NotReplaced), since what it
+    // holds would be lost. Fails with Busy when the lock stays taken for a few seconds.
+    std::optional<SettingsFileProblem>
     update(const std::function<nlohmann::json(const nlohmann::json &current)> &change) const;
 
 private:
     std::filesystem::path m_path;
 };
+
+// `problem` in English, for the log: what SettingsFileProblem::message holds. The settings dialog
+// says the same in the reader's language (SettingsDialog::settingsFileText).
+std::string settingsFileMessage(const SettingsFileProblem &problem);
+
+// What saving says when the host knows no folder for the file (NoFolderKnown).
+SettingsFileProblem settingsFolderUnknown();
+
+// `problem` as a problem of the user layer (Kind::SettingsFile), as the host reports it with the
+// policy's own problems.
+PolicyProblem asPolicyProblem(SettingsFileProblem problem);
 
 // `layer` with `domain` added to its trustedDomains (once; a trustedDomains that is not a list is
 // replaced, as the policy ignored it anyway). What "Always trust this domain" saves.

@@ -140,8 +140,8 @@ def check_example_policies(config, text):
 def contents(config):
     deb = the_deb(config)
     fields = {name: run(["dpkg-deb", "-f", deb, name]).strip()
-              for name in ("Package", "Version", "Architecture", "Depends", "Maintainer",
-                           "Description", "Section")}
+              for name in ("Package", "Version", "Architecture", "Depends", "Recommends",
+                           "Maintainer", "Description", "Section")}
     print("\n".join("%s: %s" % item for item in fields.items() if item[0] != "Description"))
     expect(fields["Package"] == config["package"], "Package is %r" % fields["Package"])
     expect(fields["Version"] == config["version"],
@@ -152,6 +152,9 @@ def contents(config):
     for library in ("libc6", "libstdc++6", "libqt6widgets6", "libicu", "libsqlite3"):
         expect(library in fields["Depends"], "Depends lacks %s: %r" % (library, fields["Depends"]))
     expect("(>=" in fields["Depends"], "Depends has no versions: %r" % fields["Depends"])
+    # Qt's Japanese catalogue, for its standard buttons in Japanese.
+    expect("qt6-translations-l10n" in fields["Recommends"],
+           "Recommends lacks qt6-translations-l10n: %r" % fields["Recommends"])
     expect(fields["Maintainer"] and "\n" in fields["Description"], "no maintainer or description")
 
     with tempfile.TemporaryDirectory() as folder:

@@ -15,6 +15,7 @@ import { flush } from "./fakes.mjs";
 
 const FAILURE = {
   kind: FailureKind.HOST_MISSING,
+  code: "",
   detail: "No such native application org.sendguard.host",
   allowSendAnyway: true,
 };

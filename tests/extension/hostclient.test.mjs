@@ -197,7 +197,18 @@ describe("HostClient", () => {
     });
     const { error } = await result;
     assert.equal(error.kind, FailureKind.ERROR_REPLY);
+    assert.equal(error.code, "invalid-request");
     assert.match(error.message, /invalid-request: draft.to is not a list/);
+  });
+
+  it("should keep an error reply without a code as unknown", async () => {
+    const { ports, client } = setup();
+    const result = outcome(client.review(request("r-1")));
+    ports[0].reply({ type: "error", id: "r-1", code: 7, message: "odd" });
+    const { error } = await result;
+    assert.equal(error.kind, FailureKind.ERROR_REPLY);
+    assert.equal(error.code, "");
+    assert.equal(error.message, "unknown: odd");
   });
 
   it("should fail pending requests on an error reply with an empty id", async () => {

@@ -259,8 +259,13 @@ describe("learnFromSentFolders", () => {
     const status = await learnFromSentFolders({ reads, client, batchSize: 2 });
     assert.equal(status.phase, LearnPhase.FAILED);
     assert.equal(status.failure.kind, FailureKind.ERROR_REPLY);
+    assert.equal(status.failure.code, "unavailable");
     assert.match(status.failure.detail, /the history is unavailable/);
     assert.equal(ports[0].sent.length, 1, "no batch after the failed one");
+    const view = learnView(status);
+    assert.equal(view.headline, "learnFailedErrorReply");
+    assert.equal(view.explanation, "failureCode_unavailable");
+    assert.equal(view.detail, "unavailable: the history is unavailable");
   });
 
   it("should report a folder Thunderbird cannot read as read-failed", async () => {
@@ -454,7 +459,22 @@ describe("learnView", () => {
     });
     assert.equal(view.headline, "learnFailedHostMissing");
     assert.equal(view.detail, "No such native application");
+    assert.equal(view.explanation, "", "no host, no error code to explain");
     assert.deepEqual(view.buttons, ["retry", "close"]);
+  });
+
+  it("should leave an error code it does not know to the headline", () => {
+    const view = learnView({
+      phase: LearnPhase.FAILED,
+      failure: {
+        kind: FailureKind.ERROR_REPLY,
+        code: "no-such-code",
+        detail: "no-such-code: something new",
+      },
+    });
+    assert.equal(view.headline, "learnFailedErrorReply");
+    assert.equal(view.explanation, "");
+    assert.equal(view.detail, "no-such-code: something new");
   });
 
   it("should name an empty Sent folder when done with nothing read", () => {

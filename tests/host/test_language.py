@@ -57,6 +57,32 @@ class CommandLine(unittest.TestCase):
         result = run(ENGLISH, "--check", os.path.join(DATA, "blocked-domain.json"))
         self.assertRegex(result.stdout, r"^(1 finding|[02-9]\d* findings)\n")
 
+    def test_policy_problems_are_warned_of_in_japanese(self):
+        with tempfile.TemporaryDirectory() as folder:
+            result = run(JAPANESE, "--check", SAMPLE, "--policy",
+                         policy_file(folder, autoBcc=["archive@"], noSuchKey=1))
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn("警告: ", result.stderr)
+        self.assertIn("管理者ポリシー: autoBcc の 1 番目の項目「archive@」は、読み取れるメール"
+                      "アドレスではありません（「@」の後にドメインがありません）。", result.stderr)
+        self.assertIn("「noSuchKey」は SendGuard が認識できない設定項目です。", result.stderr)
+        self.assertNotIn("admin policy", result.stderr)
+
+    def test_unreadable_request_is_said_in_japanese_with_the_parsers_words(self):
+        result = run(JAPANESE, "--check", os.path.join(DATA, "recipient-not-a-string.json"))
+        self.assertEqual(result.returncode, 2)
+        self.assertIn("SendGuard が読み取れる確認リクエストではありません: draft.to[2] must be a "
+                      "string", result.stderr)
+
+    def test_unusable_history_is_said_in_japanese_with_the_databases_words(self):
+        with tempfile.TemporaryDirectory() as folder:
+            history = os.path.join(folder, "history.sqlite")
+            with open(history, "w", encoding="utf-8") as f:
+                f.write("not a database\n" * 100)
+            result = run(JAPANESE, "--audit-export", "--history", history)
+        self.assertEqual(result.returncode, 2)
+        self.assertIn("送信履歴を使用できませんでした: ", result.stderr)
+
     def test_json_output_is_the_same_in_every_language(self):
         japanese = run(JAPANESE, "--check", SAMPLE, "--json")
         english = run(ENGLISH, "--check", SAMPLE, "--json")

@@ -194,12 +194,43 @@ def stand_in_host(scratch):
 
 
 def stand_in_runtime(scratch):
-    """Runtime files (as windeployqt would put beside the exe), one in a subfolder."""
+    """Runtime files (as the Windows workflow stages them beside the exe), in subfolders too:
+    a plugin, and Qt's Japanese catalogue where ui/language.cpp looks for it."""
     runtime = scratch / "stand-in-runtime"
     (runtime / "platforms").mkdir(parents=True)
+    (runtime / "translations").mkdir()
     (runtime / "stand-in-runtime.txt").write_text("test input\n", encoding="utf-8")
     (runtime / "platforms" / "stand-in-plugin.txt").write_text("test input\n", encoding="utf-8")
+    (runtime / "translations" / "qtbase_ja.qm").write_bytes(b"test input, not a catalogue\n")
     return runtime
+
+
+def check_runtime_tables(msi, runtime_dir):
+    """Every runtime file is in the package, in the folder it has in the runtime folder (so Qt's
+    catalogue lands in SendGuard\\translations, where the host looks for it)."""
+    directories = {row[0]: (row[1], row[2].split("|")[-1].split(":")[-1])
+                   for row in msi_table(msi, "Directory")}
+    component_folder = {row[0]: row[2] for row in msi_table(msi, "Component")}
+
+    def folder_of(directory):
+        parts = []
+        while directory in directories and directory != "SendGuardFolder":
+            parent, name = directories[directory]
+            if name != ".":  # "." is the parent folder itself
+                parts.insert(0, name)
+            directory = parent
+        return "/".join(parts) if directory == "SendGuardFolder" else None
+
+    packaged = {(folder_of(component_folder[row[1]]), row[2].split("|")[-1])
+                for row in msi_table(msi, "File")}
+    wanted = {("/".join(p.relative_to(runtime_dir).parts[:-1]), p.name)
+              for p in runtime_dir.rglob("*") if p.is_file()}
+    missing = sorted(f"{folder}/{name}" for folder, name in wanted - packaged)
+    check(f"File: all {len(wanted)} runtime files in their folders under SendGuard",
+          not missing, ", ".join(missing))
+    if (runtime_dir / "translations" / "qtbase_ja.qm").is_file():
+        check("File: Qt's Japanese catalogue in SendGuard\\translations",
+              ("translations", "qtbase_ja.qm") in packaged)
 
 
 def check_tables(msi, version):
@@ -442,6 +473,8 @@ def main():
         build_msi(args, "0.1.0", host_exe, runtime_dir, old_msi)
         build_msi(args, "0.2.0", host_exe, runtime_dir, new_msi)
         check_tables(old_msi, "0.1.0")
+        if runtime_dir:
+            check_runtime_tables(old_msi, runtime_dir)
 
         wine = Wine(scratch / "wineprefix")
         wine.start()

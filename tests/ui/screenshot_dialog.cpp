@@ -1,8 +1,10 @@
 // Shows the confirmation dialog for a realistic review and saves what it looks like:
 //   screenshot_dialog OUT.png [--many] [--block] [--long] [--dark] [--lang en|ja]
-//                     [--font-scale F] [--check-glyphs] [--settings [--checks-tab]]
+//                     [--font-scale F] [--check-glyphs] [--settings [--checks-tab] [--problems]]
 // --settings shows the settings dialog instead (the admin's entries beside the user's, a locked
-// list, a check the admin turned off), --checks-tab its second page.
+// list, a check the admin turned off), --checks-tab its second page, --problems with the problems
+// a broken settings file (a real one, written to a temporary folder and read as the host reads
+// it) and an unreadable autoBcc entry give.
 // --many adds forty recipients (to see scrolling), --block a blocked domain and an unreadable
 // entry, --long hostile long texts and markup, --dark a dark palette. --lang picks the dialog's
 // language (default: the system's) and, for ja, Japanese names and finding texts as the rules
@@ -12,6 +14,8 @@
 
 #include "confirmdialog.h"
 #include "language.h"
+#include "protocol/policylayers.h"
+#include "settings/usersettings.h"
 #include "settingsdialog.h"
 
 #include <QAbstractButton>
@@ -26,6 +30,7 @@
 #include <QStyleFactory>
 #include <QTabBar>
 #include <QTabWidget>
+#include <QTemporaryDir>
 #include <QTextLayout>
 #include <QTimer>
 
@@ -259,6 +264,28 @@ SettingsLayers sampleSettings()
     return layers;
 }
 
+// sampleSettings() as the host opens it when the person's settings.json in `folder` is broken
+// (set aside, the defaults apply) and the admin's autoBcc holds an entry that is not an address.
+SettingsLayers settingsWithProblems(const QTemporaryDir &folder)
+{
+    SettingsLayers layers = sampleSettings();
+    const UserSettingsFile file(
+        UserSettingsFile::defaultPath(folder.filePath(QStringLiteral("sendguard")).toStdString()));
+    file.save(layers.user);
+    QFile broken(QString::fromStdString(file.path().generic_string()));
+    if (broken.open(QIODevice::Append))
+        broken.write("\n,\"countdownSeconds\": 5}");
+    broken.close();
+    LoadedSettings loaded = file.load();
+    for (SettingsFileProblem &problem : loaded.problems)
+        layers.problems.push_back(asPolicyProblem(std::move(problem)));
+    layers.user = loaded.layer;
+    nlohmann::json admin = layers.admin;
+    admin["autoBcc"] = {"\"Archive <archive@corp.example>"};
+    layers.admin = validPolicyLayer(admin, PolicyProblem::Layer::Admin, layers.problems);
+    return layers;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -269,7 +296,7 @@ int main(int argc, char *argv[])
         std::fprintf(stderr,
                      "usage: screenshot_dialog OUT.png [--many] [--block] [--long] [--dark] "
                      "[--lang en|ja] [--font-scale F] [--check-glyphs] "
-                     "[--settings [--checks-tab]]\n");
+                     "[--settings [--checks-tab] [--problems]]\n");
         return 2;
     }
     const QString language = argumentAfter(arguments, QStringLiteral("--lang"));
@@ -298,8 +325,12 @@ int main(int argc, char *argv[])
     if (shown == Language::Japanese)
         makeJapanese(review);
     std::unique_ptr<QDialog> shownDialog;
+    QTemporaryDir settingsFolder;
     if (arguments.contains(QStringLiteral("--settings"))) {
-        auto settings = std::make_unique<SettingsDialog>(sampleSettings(), nullptr);
+        auto settings = std::make_unique<SettingsDialog>(
+            arguments.contains(QStringLiteral("--problems")) ? settingsWithProblems(settingsFolder)
+                                                             : sampleSettings(),
+            nullptr);
         if (arguments.contains(QStringLiteral("--checks-tab")))
             settings->findChild<QTabWidget *>()->setCurrentIndex(1);
         shownDialog = std::move(settings);

@@ -26,5 +26,6 @@ for lang in en ja; do
     run "dialog-$lang-large-font" --lang "$lang" --font-scale 1.6
     run "settings-$lang" --lang "$lang" --settings
     run "settings-$lang-checks" --lang "$lang" --settings --checks-tab
+    run "settings-$lang-problems" --lang "$lang" --settings --problems
 done
 exit $failed

@@ -15,6 +15,7 @@
 #include <QDialogButtonBox>
 #include <QGroupBox>
 #include <QLabel>
+#include <QMenu>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRegularExpression>
@@ -24,6 +25,7 @@
 #include <QTabWidget>
 #include <QtTest>
 
+#include <memory>
 #include <optional>
 
 using namespace sendguard;
@@ -155,7 +157,7 @@ QString withoutData(QString text, const QStringList &data)
 // Latin words a Japanese screen keeps as they are: the mail fields as Thunderbird's Japanese
 // screens name them, units, the key name and the product's name.
 const QRegularExpression
-    kJapaneseKeepsLatin(QStringLiteral("\\b(Cc|Bcc|KB|MB|GB|TB|Esc|SendGuard)\\b"));
+    kJapaneseKeepsLatin(QStringLiteral("\\b(Cc|Bcc|KB|MB|GB|TB|MiB|JSON|Esc|SendGuard)\\b"));
 const QRegularExpression kAsciiLetters(QStringLiteral("[A-Za-z]{2,}"));
 const QRegularExpression
     kJapaneseScript(QStringLiteral("[\\x{3040}-\\x{30ff}\\x{4e00}-\\x{9fff}]"));
@@ -264,6 +266,14 @@ SettingsLayers fullSettings()
         problem(Layer::User, Kind::LoneString, "trustedDomains", std::nullopt, "partner.example"),
     };
     layers.problems.front().patternFault = PatternFault::MisplacedWildcard;
+    // The settings file, broken and set aside, as UserSettingsFile::load reports it.
+    PolicyProblem file = problem(Layer::User, Kind::SettingsFile, "");
+    file.settingsFile.kind = SettingsFileProblem::Kind::SetAside;
+    file.settingsFile.fault = SettingsFileProblem::Fault::NotJson;
+    file.settingsFile.position = 12;
+    file.settingsFile.path = "/home/hanako/.config/sendguard/settings.json";
+    file.settingsFile.setAsideAs = file.settingsFile.path + ".broken-20261203T101500Z";
+    layers.problems.push_back(file);
     layers.admin = nlohmann::json::parse(R"({"internalDomains":["corp.example"],
         "attentionTerms":["極秘"],"countdownSeconds":3,"locked":["attentionTerms","language"],
         "rules":{"new-domain":{"enabled":false}}})");
@@ -283,6 +293,9 @@ const QStringList kSettingsData{
     QStringLiteral("partner.example"),
     QStringLiteral("corp.example"),
     QStringLiteral("極秘"),
+    // The settings file and where it was set aside.
+    QStringLiteral("/home/hanako/.config/sendguard/settings.json.broken-20261203T101500Z"),
+    QStringLiteral("/home/hanako/.config/sendguard/settings.json"),
 };
 
 // shownTexts() and what only a settings dialog has: group titles, tab names, placeholders, the
@@ -451,11 +464,16 @@ void tst_DialogLanguage::japaneseSettingsDialogHasNoEnglishLeft()
     }
     QCOMPARE(dialog.windowTitle(), QStringLiteral("SendGuard の設定"));
     const QStringList problems = dialog.problemsShown();
-    QCOMPARE(problems.size(), 4);
+    QCOMPARE(problems.size(), 5);
     QVERIFY2(problems.contains(QStringLiteral(
                  "管理者ポリシー: trustedDomains の 2 番目の項目は有効なパターンではありません: "
                  "「bad*.example」では「*」はドメインの先頭に「*.」の形でのみ使えます。この項目は"
                  "無視されます。")),
+             qPrintable(problems.join(u'\n')));
+    QVERIFY2(problems.contains(QStringLiteral(
+                 "設定ファイル /home/hanako/.config/sendguard/settings.json は壊れていました（12 "
+                 "バイト目に JSON の構文エラーがあります）。/home/hanako/.config/sendguard/"
+                 "settings.json.broken-20261203T101500Z として残し、既定の設定を使います。")),
              qPrintable(problems.join(u'\n')));
 
     // A pattern typed in that does not parse is refused in Japanese too.
@@ -523,6 +541,18 @@ void tst_DialogLanguage::qtStandardButtonsFollowTheLanguage()
     QVERIFY(applyLanguage(Language::Japanese));
     QDialogButtonBox japanese(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
     QCOMPARE(japanese.button(QDialogButtonBox::Cancel)->text(), QStringLiteral("キャンセル"));
+    // The settings dialog's lists: a right click gives Qt's own menu (Undo, Copy, Paste, ...).
+    QPlainTextEdit editor(QStringLiteral("partner.example"));
+    std::unique_ptr<QMenu> menu(editor.createStandardContextMenu());
+    int items = 0;
+    for (const QAction *action : menu->actions()) {
+        if (action->isSeparator())
+            continue;
+        ++items;
+        QVERIFY2(kJapaneseScript.match(action->text()).hasMatch(),
+                 qPrintable(QStringLiteral("Qt's menu item in English: ") + action->text()));
+    }
+    QVERIFY(items >= 5);
     QVERIFY(applyLanguage(Language::English));
     QDialogButtonBox english(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
     QCOMPARE(english.button(QDialogButtonBox::Cancel)->text(), QStringLiteral("Cancel"));

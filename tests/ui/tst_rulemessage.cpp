@@ -108,12 +108,17 @@ std::vector<std::pair<const char *, Situation>> situations()
                                     "invalidAddress.badDomain",
                                     draftTo({"a@my_corp.example"}),
                                     {},
-                                    {"entry", "field"}});
+                                    {"entry", "field", "fault", "domain"}});
     add("invalidAddressSyntax", {"invalid-address",
                                  "invalidAddress.syntax",
                                  draftTo({"Alice <a@client.example"}),
                                  {},
-                                 {"entry", "field"}});
+                                 {"entry", "field", "fault", "part"}});
+    add("invalidAddressSyntaxFound", {"invalid-address",
+                                      "invalidAddress.syntax",
+                                      draftTo({"a@client.example b@client.example"}),
+                                      {},
+                                      {"entry", "field", "fault", "found", "part"}});
     {
         Policy policy;
         policy.attentionDomains = {"rival.example"};
@@ -381,6 +386,8 @@ private Q_SLOTS:
     void everyRuleIsCovered();
     void englishIsTheEnginesMessage_data();
     void englishIsTheEnginesMessage();
+    void everyAddressFaultHasAnEnglishAndAJapaneseSentence();
+    void everyDomainFaultHasAnEnglishAndAJapaneseSentence();
     void japaneseNamesWhatWasFound_data();
     void japaneseNamesWhatWasFound();
     void englishCountsOneAndMany();
@@ -460,7 +467,7 @@ void TestRuleMessage::englishIsTheEnginesMessage_data()
 }
 
 // Every finding of every situation, not only the rule under test: the English rendering is the
-// engine's sentence. invalid-address adds the parser's English detail to its message only.
+// engine's sentence, invalid-address's parser or UTS #46 detail in brackets included.
 void TestRuleMessage::englishIsTheEnginesMessage()
 {
     QFETCH(int, row);
@@ -468,14 +475,88 @@ void TestRuleMessage::englishIsTheEnginesMessage()
     const Review review = this->review(situations().at(static_cast<std::size_t>(row)).second);
 
     QVERIFY(!review.findings.empty());
-    for (const Finding &finding : review.findings) {
-        const QString shown = RuleMessage::text(finding);
-        const QString message = QString::fromStdString(finding.message);
-        if (finding.kind == "invalidAddress.syntax" || finding.kind == "invalidAddress.badDomain")
-            QVERIFY2(message.startsWith(shown + QStringLiteral(" (")), qPrintable(message));
-        else
-            QCOMPARE(shown, message);
+    for (const Finding &finding : review.findings)
+        QCOMPARE(RuleMessage::text(finding), QString::fromStdString(finding.message));
+}
+
+// Each of the parser's faults, with each kind of thing it can name.
+std::vector<AddressError> everyAddressError()
+{
+    std::vector<AddressError> all;
+    for (const AddressFault fault : allAddressFaults()) {
+        for (const std::string found : {"", "@", "\x07", "\u00bb"}) {
+            for (const std::string part : {"", "Sales team <sales>"})
+                all.push_back({fault, found, part});
+        }
     }
+    return all;
+}
+
+std::vector<DomainError> everyDomainError()
+{
+    std::vector<DomainError> all;
+    for (const DomainFault fault : allDomainFaults())
+        all.push_back({fault, "-bad_domain.example", "U_ILLEGAL_ARGUMENT_ERROR"});
+    return all;
+}
+
+const QRegularExpression kJapanese(QStringLiteral("[\\x{3040}-\\x{30ff}\\x{4e00}-\\x{9fff}]"));
+
+// The English is the engine's own, for every fault and whatever it names; the Japanese is
+// Japanese, names the same things, and is not the same sentence for two faults.
+void TestRuleMessage::everyAddressFaultHasAnEnglishAndAJapaneseSentence()
+{
+    QVERIFY(applyLanguage(Language::English));
+    for (const AddressError &error : everyAddressError()) {
+        QCOMPARE(RuleMessage::addressErrorText(error),
+                 QString::fromStdString(addressErrorMessage(error)));
+    }
+
+    QVERIFY(applyLanguage(Language::Japanese));
+    QSet<QString> japanese;
+    for (const AddressFault fault : allAddressFaults()) {
+        const AddressError error{fault, "@", "Sales team <sales>"};
+        const QString text = RuleMessage::addressErrorText(error);
+        const QString english = QString::fromStdString(addressErrorMessage(error));
+        QVERIFY2(kJapanese.match(text).hasMatch(), qPrintable(english + " -> " + text));
+        QVERIFY2(!text.contains(u'%'), qPrintable(text));
+        if (english.contains(QStringLiteral("Sales team")))
+            QVERIFY2(text.contains(QStringLiteral("Sales team <sales>")), qPrintable(text));
+        if (english.contains(QStringLiteral("'@'")))
+            QVERIFY2(text.contains(QStringLiteral("「@」")), qPrintable(text));
+        japanese << text;
+    }
+    QCOMPARE(japanese.size(), qsizetype(allAddressFaults().size()));
+    const QString control
+        = RuleMessage::addressErrorText({AddressFault::QuotedStringHoldsBadCharacter, "\x07", {}});
+    QVERIFY2(control.contains(QStringLiteral("U+0007")) && kJapanese.match(control).hasMatch(),
+             qPrintable(control));
+    const QString atEnd = RuleMessage::addressErrorText({AddressFault::ExpectedAddress, {}, {}});
+    QVERIFY2(kJapanese.match(atEnd).hasMatch(), qPrintable(atEnd));
+}
+
+void TestRuleMessage::everyDomainFaultHasAnEnglishAndAJapaneseSentence()
+{
+    QVERIFY(applyLanguage(Language::English));
+    for (const DomainError &error : everyDomainError()) {
+        QCOMPARE(RuleMessage::domainErrorText(error),
+                 QString::fromStdString(domainErrorMessage(error)));
+    }
+
+    QVERIFY(applyLanguage(Language::Japanese));
+    QSet<QString> japanese;
+    for (const DomainError &error : everyDomainError()) {
+        const QString text = RuleMessage::domainErrorText(error);
+        const QString english = QString::fromStdString(domainErrorMessage(error));
+        QVERIFY2(kJapanese.match(text).hasMatch(), qPrintable(english + " -> " + text));
+        QVERIFY2(!text.contains(u'%'), qPrintable(text));
+        if (english.contains(QStringLiteral("-bad_domain.example")))
+            QVERIFY2(text.contains(QStringLiteral("-bad_domain.example")), qPrintable(text));
+        if (english.contains(QStringLiteral("U_ILLEGAL")))
+            QVERIFY2(text.contains(QStringLiteral("U_ILLEGAL_ARGUMENT_ERROR")), qPrintable(text));
+        japanese << text;
+    }
+    QCOMPARE(japanese.size(), qsizetype(allDomainFaults().size()));
 }
 
 void TestRuleMessage::japaneseNamesWhatWasFound_data()
@@ -511,6 +592,21 @@ void TestRuleMessage::japaneseNamesWhatWasFound_data()
         << "invalidAddressNoDomain"
         << "宛先 の「bob」には @ 以降のドメインがないため、メールアドレス"
            "として扱えません。修正するか削除してください。";
+    QTest::newRow("invalidAddressSaysWhereTheParserStopped")
+        << "invalidAddressSyntax"
+        << "宛先 の「Alice <a@client.example」はメールアドレスとして正しい形式ではありません。修正"
+           "するか削除してください。（「a@client.example」の後に「>」が必要ですが、その前に入力が"
+           "終わっています）";
+    QTest::newRow("invalidAddressNamesWhatItFound")
+        << "invalidAddressSyntaxFound"
+        << "宛先 の「a@client.example b@client.example」はメールアドレスとして正しい形式では"
+           "ありません。修正するか削除してください。（「a@client.example」の後に予期しない"
+           "「b」があります。複数のアドレスは「,」で区切ってください）";
+    QTest::newRow("invalidAddressSaysWhyTheDomainIsNotValid")
+        << "invalidAddressBadDomain"
+        << "宛先 "
+           "の「a@my_corp.example」のドメイン名が正しくありません。修正するか削除してください。"
+           "（ドメイン「my_corp.example」は無効です: ドメイン名に使えない文字が含まれています）";
     QTest::newRow("salutation") << "salutationMismatch"
                                 << "宛名の「Dear Bob,」は宛先欄の相手（Alice Example "
                                    "<alice@client.example>）のどなたとも一致しません。送り先が"

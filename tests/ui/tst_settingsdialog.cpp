@@ -1,6 +1,7 @@
 // Qt Test cases for the settings dialog and "Always trust this domain", saving to real files.
 
 #include "confirmdialog.h"
+#include "language.h"
 #include "protocol/policylayers.h"
 #include "settings/usersettings.h"
 #include "settingsdialog.h"
@@ -21,8 +22,8 @@ using nlohmann::json;
 
 namespace {
 
-// The settings dialog as the host opens it: the admin layer validated, the user layer from the
-// file, saving through the same file.
+// The settings dialog as the host opens it (HostServer::openSettingsNext): the settings file's
+// problems, the admin layer validated, the user layer from the file, saving through the same file.
 struct Opened
 {
     explicit Opened(const UserSettingsFile &file, const json &admin, const json &user)
@@ -30,12 +31,15 @@ struct Opened
         if (!user.is_null())
             file.save(user);
         SettingsLayers layers;
-        layers.user = file.load().layer;
+        LoadedSettings loaded = file.load();
+        for (SettingsFileProblem &problem : loaded.problems)
+            layers.problems.push_back(asPolicyProblem(std::move(problem)));
+        layers.user = loaded.layer;
         layers.admin = validPolicyLayer(admin, PolicyProblem::Layer::Admin, layers.problems);
         dialog = std::make_unique<SettingsDialog>(
             std::move(layers), [&file](const json &layer) -> std::optional<QString> {
-                if (auto error = file.save(layer))
-                    return QString::fromStdString(error->message);
+                if (auto failure = file.save(layer))
+                    return SettingsDialog::saveFailureText(*failure);
                 return std::nullopt;
             });
         dialog->show();
@@ -115,8 +119,8 @@ Review partnerReview()
 ConfirmDialog::TrustDomainFunction trustInto(const UserSettingsFile &file)
 {
     return [&file](const std::string &domain) -> std::optional<QString> {
-        if (auto error = file.save(withTrustedDomain(file.load().layer, domain)))
-            return QString::fromStdString(error->message);
+        if (auto failure = file.save(withTrustedDomain(file.load().layer, domain)))
+            return SettingsDialog::saveFailureText(*failure);
         return std::nullopt;
     };
 }
@@ -139,6 +143,59 @@ QCheckBox *boxNamed(const ConfirmDialog &dialog, const QString &text)
     return nullptr;
 }
 
+// Every way the settings file can fail, each with the file's path and what the kind needs.
+std::vector<SettingsFileProblem> everySettingsFileProblem()
+{
+    using Kind = SettingsFileProblem::Kind;
+    using Fault = SettingsFileProblem::Fault;
+    // A new kind or fault needs a row here, and a sentence in SettingsDialog::settingsFileText.
+    static_assert(int(Kind::NotReplaced) == 11 && int(Fault::NotAnObject) == 4);
+    std::vector<SettingsFileProblem> all;
+    const auto add = [&](Kind kind, Fault fault = Fault::None, std::size_t position = 0) {
+        SettingsFileProblem problem;
+        problem.kind = kind;
+        problem.fault = fault;
+        problem.path = kind == Kind::FolderNotCreated ? "/home/a/.config/sendguard"
+                                                      : "/home/a/.config/sendguard/settings.json";
+        problem.setAsideAs = problem.path + ".broken-20261203T101500Z";
+        problem.reason = "Permission denied";
+        problem.limit = fault == Fault::TooDeep ? 64 : 1024 * 1024;
+        problem.position = position;
+        problem.message = settingsFileMessage(problem);
+        all.push_back(problem);
+    };
+    add(Kind::Unreadable);
+    add(Kind::NotAFile);
+    for (Kind kind : {Kind::Broken, Kind::SetAside, Kind::NotSetAside, Kind::NotReplaced}) {
+        for (Fault fault : {Fault::TooLarge, Fault::TooDeep, Fault::NotAnObject})
+            add(kind, fault);
+        add(kind, Fault::NotJson, 12);
+        add(kind, Fault::NotJson);
+    }
+    for (Kind kind : {Kind::NoFolderKnown, Kind::NotAnObject, Kind::FolderNotCreated,
+                      Kind::NotEncodable, Kind::NotSaved, Kind::Busy, Kind::NotReplaced})
+        add(kind);
+    return all;
+}
+
+bool isSaveFailure(const SettingsFileProblem &problem)
+{
+    using Kind = SettingsFileProblem::Kind;
+    return problem.kind != Kind::Unreadable && problem.kind != Kind::NotAFile
+           && problem.kind != Kind::Broken && problem.kind != Kind::SetAside
+           && problem.kind != Kind::NotSetAside;
+}
+
+// The log's English as the dialog writes it: a sentence.
+QString asSentence(const std::string &message)
+{
+    QString sentence = QString::fromStdString(message) + u'.';
+    sentence[0] = sentence[0].toUpper();
+    return sentence;
+}
+
+const QRegularExpression kJapanese(QStringLiteral("[\\x{3040}-\\x{30ff}\\x{4e00}-\\x{9fff}]"));
+
 } // namespace
 
 class tst_SettingsDialog : public QObject
@@ -154,6 +211,11 @@ private Q_SLOTS:
     void adminEntriesAreShownBesideTheUsers();
     void invalidPatternIsRefusedBeforeSaving();
     void problemsAreShownInPlainWords();
+    void everySettingsFileProblemHasAnEnglishAndAJapaneseSentence();
+    void brokenSettingsFileIsSaidInTheReadersLanguage_data();
+    void brokenSettingsFileIsSaidInTheReadersLanguage();
+    void failedSaveIsSaidInTheReadersLanguage();
+    void unreadableAutoBccSaysWhyInTheReadersLanguage();
     void switchesAreSavedOnlyWhenTheyDifferFromTheAdmin();
     void keysTheDialogDoesNotEditAreKept();
     void cancelSavesNothing();
@@ -166,6 +228,7 @@ private Q_SLOTS:
     void alwaysTrustIsHiddenWhenLocked();
     void alwaysTrustSavesAndTicksOnlyThatDomainsRecipients();
     void alwaysTrustFailureIsShown();
+    void alwaysTrustFailureIsSaidInTheReadersLanguage();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -174,6 +237,7 @@ private:
 
 void tst_SettingsDialog::init()
 {
+    QVERIFY(applyLanguage(Language::English));
     m_dir = std::make_unique<QTemporaryDir>();
     m_file = std::make_unique<UserSettingsFile>(
         UserSettingsFile::defaultPath(m_dir->filePath(QStringLiteral("sendguard")).toStdString()));
@@ -343,6 +407,120 @@ void tst_SettingsDialog::problemsAreShownInPlainWords()
     Opened clean(*m_file, json(), json());
     QVERIFY(clean.dialog->problemsShown().isEmpty());
     QVERIFY(!clean.dialog->findChild<QWidget *>(QStringLiteral("problemsBox")));
+}
+
+// The English is the log's own sentence; the Japanese names the same file, in Japanese.
+void tst_SettingsDialog::everySettingsFileProblemHasAnEnglishAndAJapaneseSentence()
+{
+    const std::vector<SettingsFileProblem> all = everySettingsFileProblem();
+    QStringList english;
+    for (const SettingsFileProblem &problem : all) {
+        const QString message = QString::fromStdString(problem.message);
+        QVERIFY2(!problem.message.empty(), "no English for the log");
+        if (isSaveFailure(problem)) {
+            QCOMPARE(SettingsDialog::saveFailureText(problem), message);
+            QCOMPARE(SettingsDialog::settingsFileText(problem),
+                     QStringLiteral("Your settings could not be saved: ") + message);
+        } else {
+            QCOMPARE(SettingsDialog::settingsFileText(problem), asSentence(problem.message));
+        }
+        english << SettingsDialog::settingsFileText(problem);
+    }
+    QCOMPARE(QSet<QString>(english.begin(), english.end()).size(), english.size());
+
+    QVERIFY(applyLanguage(Language::Japanese));
+    QStringList japanese;
+    for (const SettingsFileProblem &problem : all) {
+        const QString text = isSaveFailure(problem) ? SettingsDialog::saveFailureText(problem)
+                                                    : SettingsDialog::settingsFileText(problem);
+        QVERIFY2(kJapanese.match(text).hasMatch(), qPrintable(text));
+        QVERIFY2(!text.contains(u'%'), qPrintable(text));
+        if (problem.message.find(problem.path) != std::string::npos)
+            QVERIFY2(text.contains(QString::fromStdString(problem.path)), qPrintable(text));
+        if (problem.kind == SettingsFileProblem::Kind::SetAside)
+            QVERIFY2(text.contains(QString::fromStdString(problem.setAsideAs)), qPrintable(text));
+        japanese << text;
+    }
+    QCOMPARE(QSet<QString>(japanese.begin(), japanese.end()).size(), japanese.size());
+}
+
+void tst_SettingsDialog::brokenSettingsFileIsSaidInTheReadersLanguage_data()
+{
+    QTest::addColumn<bool>("japanese");
+    QTest::newRow("en") << false;
+    QTest::newRow("ja") << true;
+}
+
+// A real broken file on disk, read as the host reads it: set aside, and said whole.
+void tst_SettingsDialog::brokenSettingsFileIsSaidInTheReadersLanguage()
+{
+    QFETCH(bool, japanese);
+    QVERIFY(applyLanguage(japanese ? Language::Japanese : Language::English));
+    const QString path = QString::fromStdString(m_file->path().generic_string());
+    QVERIFY(QDir().mkpath(QFileInfo(path).absolutePath()));
+    QFile broken(path);
+    QVERIFY(broken.open(QIODevice::WriteOnly));
+    broken.write("{ broken");
+    broken.close();
+
+    Opened opened(*m_file, json(), json());
+    const QStringList aside = QDir(QFileInfo(path).absolutePath())
+                                  .entryList({QStringLiteral("settings.json.broken-*")});
+    QCOMPARE(aside.size(), 1);
+    const QString keptAs = QFileInfo(path).absolutePath() + u'/' + aside.front();
+    const QString expected
+        = japanese ? QStringLiteral("設定ファイル %1 は壊れていました（3 バイト目に JSON の構文"
+                                    "エラーがあります）。%2 として残し、既定の設定を使います。")
+                   : QStringLiteral("Your settings file %1 was broken (it is not JSON (syntax "
+                                    "error at byte 3)); it was kept as %2 and the defaults apply.");
+    QCOMPARE(opened.dialog->problemsShown(), QStringList{expected.arg(path, keptAs)});
+}
+
+// Saving where the folder cannot be made: the dialog stays open and says why in its language.
+void tst_SettingsDialog::failedSaveIsSaidInTheReadersLanguage()
+{
+    QVERIFY(applyLanguage(Language::Japanese));
+    const QString folder = QString::fromStdString(m_file->path().parent_path().generic_string());
+    QFile blocker(folder);
+    QVERIFY(blocker.open(QIODevice::WriteOnly));
+    blocker.write("a file where the folder should be");
+    blocker.close();
+
+    Opened opened(*m_file, json(), json());
+    opened.dialog->listEditor("trustedDomains")->setPlainText(QStringLiteral("partner.example"));
+    QTest::mouseClick(opened.dialog->saveButton(), Qt::LeftButton);
+    QVERIFY(!opened.dialog->saved());
+    QVERIFY(opened.dialog->errorLabel()->isVisible());
+    QCOMPARE(
+        opened.dialog->errorLabel()->text(),
+        QStringLiteral("設定を保存できませんでした: フォルダー %1 を作成できません").arg(folder));
+}
+
+// The parser's reason and UTS #46's, through the real policy check, in both languages.
+void tst_SettingsDialog::unreadableAutoBccSaysWhyInTheReadersLanguage()
+{
+    const json admin = json::parse(R"({"autoBcc":["archive@","Bob <bob@-x.example>"]})");
+    {
+        Opened opened(*m_file, admin, json());
+        QCOMPARE(opened.dialog->problemsShown(),
+                 (QStringList{QStringLiteral("Administrator's policy: Entry 1 of autoBcc, "
+                                             "“archive@”, is not a readable email address (there "
+                                             "is no domain after '@'); that entry is ignored."),
+                              QStringLiteral("Administrator's policy: Entry 2 of autoBcc, “Bob "
+                                             "<bob@-x.example>”, is not a readable email address "
+                                             "(the domain \"-x.example\" is not valid: a label "
+                                             "starts with '-'); that entry is ignored.")}));
+    }
+    QVERIFY(applyLanguage(Language::Japanese));
+    Opened opened(*m_file, admin, json());
+    QCOMPARE(opened.dialog->problemsShown(),
+             (QStringList{QStringLiteral("管理者ポリシー: autoBcc の 1 番目の項目「archive@」は、"
+                                         "読み取れるメールアドレスではありません（「@」の後に"
+                                         "ドメインがありません）。この項目は無視されます。"),
+                          QStringLiteral("管理者ポリシー: autoBcc の 2 番目の項目「Bob "
+                                         "<bob@-x.example>」は、読み取れるメールアドレスではあり"
+                                         "ません（ドメイン「-x.example」は無効です: 「-」で始まる"
+                                         "ラベルがあります）。この項目は無視されます。")}));
 }
 
 void tst_SettingsDialog::switchesAreSavedOnlyWhenTheyDifferFromTheAdmin()
@@ -541,6 +719,26 @@ void tst_SettingsDialog::alwaysTrustFailureIsShown()
     QVERIFY(error->text().contains(QStringLiteral("disk full")));
     QVERIFY(!boxNamed(dialog, QStringLiteral("ann@"))->isChecked());
     QVERIFY(dialog.trustDomainButtons()[0]->isEnabled());
+}
+
+// A real failure to save (the folder is a file), as the host reports it, in Japanese.
+void tst_SettingsDialog::alwaysTrustFailureIsSaidInTheReadersLanguage()
+{
+    QVERIFY(applyLanguage(Language::Japanese));
+    const QString folder = QString::fromStdString(m_file->path().parent_path().generic_string());
+    QFile blocker(folder);
+    QVERIFY(blocker.open(QIODevice::WriteOnly));
+    blocker.close();
+    const Review review = partnerReview();
+    ConfirmDialog dialog(review, trustInto(*m_file));
+    dialog.show();
+    QTest::mouseClick(dialog.trustDomainButtons()[0], Qt::LeftButton);
+    const QLabel *error = dialog.findChild<QLabel *>(QStringLiteral("trustError"));
+    QVERIFY(error && error->isVisible());
+    QCOMPARE(error->text(),
+             QStringLiteral("ドメインを信頼済みとして保存できませんでした: フォルダー %1 を作成"
+                            "できません")
+                 .arg(folder));
 }
 
 QTEST_MAIN(tst_SettingsDialog)

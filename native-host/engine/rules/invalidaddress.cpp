@@ -1,5 +1,7 @@
 #include "rulesupport.h"
 
+#include <map>
+
 namespace sendguard::rules {
 
 namespace {
@@ -47,13 +49,29 @@ std::string whatIsWrong(UnreadableEntry::Reason reason)
     return {};
 }
 
+// What the parser or UTS #46 found wrong, for the dialog to say in its own language: the fault's
+// name and what it names. Texts from the entry are clipped as the entry is, so a dialog's
+// sentence matches the message's detail word for word unless what they name is over 60 bytes.
+void addFault(const UnreadableEntry &entry, std::map<std::string, std::string> &args)
+{
+    if (entry.addressError) {
+        args["fault"] = std::string(addressFaultName(entry.addressError->fault));
+        args["found"] = entry.addressError->found;
+        args["part"] = clippedForPeople(entry.addressError->part);
+    } else if (entry.domainError) {
+        args["fault"] = std::string(domainFaultName(entry.domainError->fault));
+        args["domain"] = clippedForPeople(entry.domainError->domain);
+        args["detail"] = entry.domainError->detail;
+    }
+}
+
 } // namespace
 
 // `invalid-address`: every entry the engine could not read. Sending it would fail or go
-// somewhere unintended, so by default it blocks. The parser's own words on what is wrong
-// ("a quoted string is not closed with '\"'") follow the English sentence in parentheses for
-// logs and --json; they are not translated, so the dialog leaves them out.
-// TODO: the parser's reasons are English only; translating them means giving each a kind.
+// somewhere unintended, so by default it blocks. For an entry that has an @domain, the parser's
+// or UTS #46's own words on what is wrong ("a quoted string is not closed with '\"'") follow the
+// sentence in parentheses; the finding carries them in parts as well (addFault), which the
+// dialog says in the reader's language.
 void checkInvalidAddresses(const Review &, const RuleContext &context,
                            std::vector<Finding> &findings)
 {
@@ -66,9 +84,11 @@ void checkInvalidAddresses(const Review &, const RuleContext &context,
                               || entry.reason == UnreadableEntry::Reason::Syntax;
         if (detailed && !entry.problem.empty())
             message += " (" + entry.problem + ")";
-        findings.push_back(
-            findingFor(Target{Target::Kind::Entry, 0, entry.text}, kindFor(entry.reason),
-                       {{{"entry", shown}, {"field", field}}, {}, {}}, std::move(message)));
+        std::map<std::string, std::string> text{{"entry", shown}, {"field", field}};
+        addFault(entry, text);
+        findings.push_back(findingFor(Target{Target::Kind::Entry, 0, entry.text},
+                                      kindFor(entry.reason), {std::move(text), {}, {}},
+                                      std::move(message)));
     }
 }
 

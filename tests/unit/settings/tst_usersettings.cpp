@@ -153,8 +153,17 @@ TEST_F(UserSettingsFileTest, BrokenJsonIsSetAsideReportedAndReplacedByDefaults)
     const LoadedSettings loaded = UserSettingsFile(file()).load();
     EXPECT_EQ(loaded.layer, json::object());
     ASSERT_EQ(loaded.problems.size(), 1u);
-    EXPECT_NE(loaded.problems[0].find("not JSON"), std::string::npos) << loaded.problems[0];
-    EXPECT_NE(loaded.problems[0].find("settings.json.broken-"), std::string::npos);
+    const SettingsFileProblem &problem = loaded.problems[0];
+    EXPECT_EQ(problem.kind, SettingsFileProblem::Kind::SetAside);
+    EXPECT_EQ(problem.fault, SettingsFileProblem::Fault::NotJson);
+    EXPECT_EQ(problem.position, 33u) << "the byte where the text ends, mid-list";
+    EXPECT_EQ(problem.path, file().generic_string());
+    EXPECT_EQ(problem.setAsideAs, loaded.setAsideAs.generic_string());
+    EXPECT_EQ(problem.message, "your settings file " + file().generic_string()
+                                   + " was broken (it is not JSON (syntax error at byte 33)); it "
+                                     "was kept as "
+                                   + loaded.setAsideAs.generic_string()
+                                   + " and the defaults apply");
     EXPECT_FALSE(fs::exists(file()));
     ASSERT_EQ(brokenCopies().size(), 1u);
     EXPECT_EQ(brokenCopies()[0], loaded.setAsideAs);
@@ -169,7 +178,8 @@ TEST_F(UserSettingsFileTest, NotAnObjectIsBroken)
     const LoadedSettings loaded = UserSettingsFile(file()).load();
     EXPECT_EQ(loaded.layer, json::object());
     ASSERT_EQ(loaded.problems.size(), 1u);
-    EXPECT_NE(loaded.problems[0].find("does not hold a JSON object"), std::string::npos);
+    EXPECT_EQ(loaded.problems[0].fault, SettingsFileProblem::Fault::NotAnObject);
+    EXPECT_NE(loaded.problems[0].message.find("does not hold a JSON object"), std::string::npos);
     EXPECT_EQ(brokenCopies().size(), 1u);
 }
 
@@ -179,7 +189,9 @@ TEST_F(UserSettingsFileTest, AbsurdlyDeepFileIsBrokenNotACrash)
     const LoadedSettings loaded = UserSettingsFile(file()).load();
     EXPECT_EQ(loaded.layer, json::object());
     ASSERT_EQ(loaded.problems.size(), 1u);
-    EXPECT_NE(loaded.problems[0].find("levels deep"), std::string::npos);
+    EXPECT_EQ(loaded.problems[0].fault, SettingsFileProblem::Fault::TooDeep);
+    EXPECT_EQ(loaded.problems[0].limit, 64u);
+    EXPECT_NE(loaded.problems[0].message.find("more than 64 levels deep"), std::string::npos);
 }
 
 TEST_F(UserSettingsFileTest, OversizedFileIsBroken)
@@ -187,7 +199,8 @@ TEST_F(UserSettingsFileTest, OversizedFileIsBroken)
     write("{\"attentionTerms\": [\"" + std::string(1024 * 1024, 'x') + "\"]}");
     const LoadedSettings loaded = UserSettingsFile(file()).load();
     ASSERT_EQ(loaded.problems.size(), 1u);
-    EXPECT_NE(loaded.problems[0].find("larger than 1 MiB"), std::string::npos);
+    EXPECT_EQ(loaded.problems[0].fault, SettingsFileProblem::Fault::TooLarge);
+    EXPECT_NE(loaded.problems[0].message.find("larger than 1 MiB"), std::string::npos);
 }
 
 // A FIFO in the file's place once blocked load() in open() until a writer came, and with it
@@ -203,9 +216,11 @@ TEST_F(UserSettingsFileTest, FifoOrDeviceIsReportedWithoutBlockingAndLeftAlone)
     if (child == 0) {
         ::alarm(10);
         const LoadedSettings loaded = UserSettingsFile(file()).load();
-        const bool right = loaded.layer == json::object() && loaded.problems.size() == 1
-                           && loaded.problems[0].find("not a regular file") != std::string::npos
-                           && loaded.setAsideAs.empty();
+        const bool right
+            = loaded.layer == json::object() && loaded.problems.size() == 1
+              && loaded.problems[0].kind == SettingsFileProblem::Kind::NotAFile
+              && loaded.problems[0].message.find("not a regular file") != std::string::npos
+              && loaded.setAsideAs.empty();
         ::_exit(right ? 0 : 1);
     }
     int status = 0;
@@ -220,7 +235,8 @@ TEST_F(UserSettingsFileTest, FifoOrDeviceIsReportedWithoutBlockingAndLeftAlone)
     const LoadedSettings loaded = UserSettingsFile(file()).load();
     EXPECT_EQ(loaded.layer, json::object());
     ASSERT_EQ(loaded.problems.size(), 1u);
-    EXPECT_NE(loaded.problems[0].find("not a regular file"), std::string::npos);
+    EXPECT_EQ(loaded.problems[0].kind, SettingsFileProblem::Kind::NotAFile);
+    EXPECT_NE(loaded.problems[0].message.find("not a regular file"), std::string::npos);
     EXPECT_TRUE(fs::is_symlink(file()));
 #endif
 }
@@ -240,6 +256,10 @@ TEST_F(UserSettingsFileTest, NeverModeReportsABrokenFileAndLeavesIt)
     const LoadedSettings loaded = UserSettingsFile(file()).load(UserSettingsFile::SetAside::Never);
     EXPECT_EQ(loaded.layer, json::object());
     ASSERT_EQ(loaded.problems.size(), 1u);
+    EXPECT_EQ(loaded.problems[0].kind, SettingsFileProblem::Kind::Broken);
+    EXPECT_EQ(loaded.problems[0].message, "your settings file " + file().generic_string()
+                                              + " is broken: it is not JSON (syntax error at "
+                                                "byte 2)");
     EXPECT_EQ(read(file()), "not json");
     EXPECT_TRUE(brokenCopies().empty());
 }
@@ -257,14 +277,41 @@ TEST_F(UserSettingsFileTest, UnreadableFileIsReportedAndLeftAlone)
             return "layer read anyway: " + loaded.layer.dump();
         if (loaded.problems.size() != 1)
             return std::to_string(loaded.problems.size()) + " problems instead of 1";
-        if (loaded.problems[0].find("cannot be read") == std::string::npos)
-            return "problem says: " + loaded.problems[0];
+        const SettingsFileProblem &problem = loaded.problems[0];
+        if (problem.kind != SettingsFileProblem::Kind::Unreadable || problem.reason.empty())
+            return "not unreadable, or no reason given: " + problem.message;
+        if (problem.message.find("cannot be read (" + problem.reason + ")") == std::string::npos)
+            return "problem says: " + problem.message;
         return {};
     });
     fs::permissions(file(), fs::perms::owner_read | fs::perms::owner_write);
     EXPECT_EQ(failed, "");
     EXPECT_TRUE(brokenCopies().empty()) << "a file we cannot read is not known to be broken";
     EXPECT_EQ(read(file()), "{\"countdownSeconds\": 3}");
+}
+
+TEST_F(UserSettingsFileTest, BrokenFileThatCannotBeMovedIsReportedAndLeft)
+{
+#ifdef _WIN32
+    GTEST_SKIP() << "POSIX permission bits (see asUnprivileged)";
+#endif
+    write("[1, 2");
+    fs::permissions(folder(), fs::perms::owner_read | fs::perms::owner_exec);
+    const std::string failed = asUnprivileged([&]() -> std::string {
+        const LoadedSettings loaded = UserSettingsFile(file()).load();
+        if (loaded.problems.size() != 1)
+            return std::to_string(loaded.problems.size()) + " problems instead of 1";
+        const SettingsFileProblem &problem = loaded.problems[0];
+        if (problem.kind != SettingsFileProblem::Kind::NotSetAside
+            || problem.fault != SettingsFileProblem::Fault::NotJson)
+            return "not a broken file left in place: " + problem.message;
+        if (problem.message.find("could not be moved aside") == std::string::npos)
+            return "problem says: " + problem.message;
+        return loaded.setAsideAs.empty() ? std::string() : "claims it was set aside";
+    });
+    fs::permissions(folder(), fs::perms::owner_all);
+    EXPECT_EQ(failed, "");
+    EXPECT_EQ(read(file()), "[1, 2");
 }
 
 TEST_F(UserSettingsFileTest, SaveIntoReadOnlyFolderFailsAndKeepsTheOldFile)
@@ -280,8 +327,8 @@ TEST_F(UserSettingsFileTest, SaveIntoReadOnlyFolderFailsAndKeepsTheOldFile)
         const auto error = settings.save({{"countdownSeconds", 9}});
         if (!error)
             return "saved into a read-only folder";
-        if (error->code != ErrorCode::Io)
-            return "not an I/O error: " + error->message;
+        if (error->kind != SettingsFileProblem::Kind::NotSaved)
+            return "not a failure to write the file: " + error->message;
         if (error->message.find("settings.json") == std::string::npos)
             return "the error does not name the file: " + error->message;
         return {};
@@ -297,7 +344,9 @@ TEST_F(UserSettingsFileTest, SaveFailsWhenTheFolderIsAFile)
     std::ofstream(folder(), std::ios::binary) << "a file where the folder should be";
     const auto error = UserSettingsFile(file()).save({{"countdownSeconds", 9}});
     ASSERT_TRUE(error.has_value());
-    EXPECT_EQ(error->code, ErrorCode::Io);
+    EXPECT_EQ(error->kind, SettingsFileProblem::Kind::FolderNotCreated);
+    EXPECT_EQ(error->path, folder().generic_string());
+    EXPECT_EQ(error->message, "cannot create the folder " + folder().generic_string());
     EXPECT_EQ(read(folder()), "a file where the folder should be");
 }
 
@@ -305,6 +354,7 @@ TEST_F(UserSettingsFileTest, SaveRefusesALayerThatIsNotAnObject)
 {
     const auto error = UserSettingsFile(file()).save(json::array({"a.example"}));
     ASSERT_TRUE(error.has_value());
+    EXPECT_EQ(error->kind, SettingsFileProblem::Kind::NotAnObject);
     EXPECT_FALSE(fs::exists(file()));
 }
 
@@ -362,7 +412,7 @@ TEST_F(UserSettingsFileTest, UpdateNeverReplacesAFileItCannotRead)
         return withTrustedDomain(current, "client.example");
     });
     ASSERT_TRUE(error.has_value());
-    EXPECT_EQ(error->code, ErrorCode::Io);
+    EXPECT_EQ(error->kind, SettingsFileProblem::Kind::NotReplaced);
     EXPECT_NE(error->message.find("not saved"), std::string::npos) << error->message;
     EXPECT_FALSE(called);
     EXPECT_TRUE(fs::is_directory(file()));
