@@ -836,6 +836,37 @@
         <extracomment>%1 is a file name, %2 the database&apos;s own technical message, in English</extracomment>
         <translation>%1: 送信履歴を使用できませんでした: %2</translation>
     </message>
+    <message>
+        <source>history file cannot be written; opened read-only</source>
+        <translation>送信履歴のファイルに書き込めないため、読み取り専用で開きました</translation>
+    </message>
+    <message>
+        <source>history cannot be opened for writing (%1); trying read-only</source>
+        <extracomment>%1 is the database&apos;s own technical message, in English</extracomment>
+        <translation>送信履歴を書き込み用に開けません（%1）。読み取り専用で開きます</translation>
+    </message>
+    <message>
+        <source>history stays in rollback-journal mode: %1</source>
+        <extracomment>%1 is the database&apos;s own technical message, in English</extracomment>
+        <translation>送信履歴はロールバックジャーナルモードのままです: %1</translation>
+    </message>
+    <message>
+        <source>history schema upgraded from %1 to %2</source>
+        <translation>送信履歴のスキーマをバージョン %1 から %2 に更新しました</translation>
+    </message>
+    <message>
+        <source>history folder is read-only: reading the file as it is</source>
+        <translation>送信履歴のフォルダーが読み取り専用のため、ファイルをそのまま読み込みます</translation>
+    </message>
+    <message>
+        <source>history was corrupt (%1); moved to %2 and rebuilt</source>
+        <extracomment>%1 is the database&apos;s own technical message, in English; %2 a file name</extracomment>
+        <translation>送信履歴が破損していたため（%1）、%2 に退避して作り直しました</translation>
+    </message>
+    <message>
+        <source>history is read-only: nothing new will be learned</source>
+        <translation>送信履歴が読み取り専用のため、新しい送信は学習されません</translation>
+    </message>
 </context>
 <context>
     <name>sendguard::ConfirmDialog</name>

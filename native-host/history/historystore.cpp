@@ -197,8 +197,49 @@ struct Connection
     std::optional<StoreError> error;
 };
 
+// `notice` with its English sentence for the log.
+HistoryNotice withMessage(HistoryNotice notice)
+{
+    using Kind = HistoryNotice::Kind;
+    switch (notice.kind) {
+    case Kind::FileReadOnly:
+        notice.message = "history file cannot be written; opened read-only";
+        break;
+    case Kind::NotWritable:
+        notice.message
+            = "history cannot be opened for writing (" + notice.detail + "); trying read-only";
+        break;
+    case Kind::RollbackJournal:
+        notice.message = "history stays in rollback-journal mode: " + notice.detail;
+        break;
+    case Kind::SchemaUpgraded:
+        notice.message = "history schema upgraded from " + std::to_string(notice.from) + " to "
+                         + std::to_string(notice.to);
+        break;
+    case Kind::FolderReadOnly:
+        notice.message = "history folder is read-only: reading the file as it is";
+        break;
+    case Kind::RebuiltAfterDamage:
+        notice.message = "history was corrupt (" + notice.detail + "); moved to "
+                         + notice.setAsideAs + " and rebuilt";
+        break;
+    case Kind::NothingLearned:
+        notice.message = "history is read-only: nothing new will be learned";
+        break;
+    }
+    return notice;
+}
+
+HistoryNotice notice(HistoryNotice::Kind kind, std::string detail = {})
+{
+    HistoryNotice made;
+    made.kind = kind;
+    made.detail = std::move(detail);
+    return withMessage(std::move(made));
+}
+
 Connection connect(const std::filesystem::path &path, const HistoryStore::Options &options,
-                   std::vector<std::string> &warnings)
+                   std::vector<HistoryNotice> &warnings)
 {
     Connection connection;
     if (!options.readOnly) {
@@ -207,12 +248,11 @@ Connection connect(const std::filesystem::path &path, const HistoryStore::Option
             connection.db.emplace(std::move(*db));
             connection.readOnly = connection.db->isReadOnly();
             if (connection.readOnly)
-                warnings.push_back("history file cannot be written; opened read-only");
+                warnings.push_back(notice(HistoryNotice::Kind::FileReadOnly));
             return connection;
         }
         connection.error = std::get<StoreError>(opened);
-        warnings.push_back("history cannot be opened for writing (" + connection.error->message
-                           + "); trying read-only");
+        warnings.push_back(notice(HistoryNotice::Kind::NotWritable, connection.error->message));
     }
     auto opened = Database::open(path, Database::Mode::ReadOnly);
     if (auto *db = std::get_if<Database>(&opened)) {
@@ -227,7 +267,7 @@ Connection connect(const std::filesystem::path &path, const HistoryStore::Option
 
 // Sets the connection up and brings the schema up to date. Corrupt: the caller rebuilds.
 Status prepareConnection(Database &db, bool readOnly, const HistoryStore::Options &options,
-                         std::vector<std::string> &warnings)
+                         std::vector<HistoryNotice> &warnings)
 {
     db.setBusyTimeout(options.busyTimeoutMilliseconds);
     auto version = historyschema::userVersion(db);
@@ -239,7 +279,7 @@ Status prepareConnection(Database &db, bool readOnly, const HistoryStore::Option
         // WAL: readers never wait for the writer, and a killed writer loses only its open
         // transaction. NORMAL sync is durable across process crashes in WAL mode.
         if (Status error = db.execute("PRAGMA journal_mode = WAL"))
-            warnings.push_back("history stays in rollback-journal mode: " + error->message);
+            warnings.push_back(notice(HistoryNotice::Kind::RollbackJournal, error->message));
         db.execute("PRAGMA synchronous = NORMAL");
     }
     const int current = std::get<int>(version);
@@ -253,9 +293,13 @@ Status prepareConnection(Database &db, bool readOnly, const HistoryStore::Option
                               "history needs an upgrade but is read-only"};
         if (Status error = historyschema::migrate(db, kHistorySchemaVersion))
             return error;
-        if (current > 0)
-            warnings.push_back("history schema upgraded from " + std::to_string(current) + " to "
-                               + std::to_string(kHistorySchemaVersion));
+        if (current > 0) {
+            HistoryNotice upgraded;
+            upgraded.kind = HistoryNotice::Kind::SchemaUpgraded;
+            upgraded.from = current;
+            upgraded.to = kHistorySchemaVersion;
+            warnings.push_back(withMessage(std::move(upgraded)));
+        }
     }
     // A cheap look at the first pages: a damaged header or schema shows here, not mid-review.
     auto check = db.prepare("SELECT count(*) FROM sqlite_schema");
@@ -305,7 +349,7 @@ HistoryStore::Opened HistoryStore::open(const std::filesystem::path &path, const
             if (auto *db = std::get_if<Database>(&immutable)) {
                 connection.db.emplace(std::move(*db));
                 connection.readOnly = true;
-                opened.warnings.push_back("history folder is read-only: reading the file as it is");
+                opened.warnings.push_back(notice(HistoryNotice::Kind::FolderReadOnly));
                 error = prepareConnection(*connection.db, true, options, opened.warnings);
             }
         }
@@ -313,8 +357,11 @@ HistoryStore::Opened HistoryStore::open(const std::filesystem::path &path, const
             && !connection.readOnly) {
             connection.db.reset();
             const auto aside = moveAside(path);
-            opened.warnings.push_back("history was corrupt (" + error->message + "); moved to "
-                                      + sql::utf8Path(aside.filename()) + " and rebuilt");
+            HistoryNotice rebuilt;
+            rebuilt.kind = HistoryNotice::Kind::RebuiltAfterDamage;
+            rebuilt.detail = error->message;
+            rebuilt.setAsideAs = sql::utf8Path(aside.filename());
+            opened.warnings.push_back(withMessage(std::move(rebuilt)));
             continue;
         }
         if (error) {
@@ -322,7 +369,7 @@ HistoryStore::Opened HistoryStore::open(const std::filesystem::path &path, const
             return opened;
         }
         if (connection.readOnly)
-            opened.warnings.push_back("history is read-only: nothing new will be learned");
+            opened.warnings.push_back(notice(HistoryNotice::Kind::NothingLearned));
         std::unique_ptr<HistoryStore> store(
             new HistoryStore(std::move(*connection.db), connection.readOnly));
         if (Status failed = store->prepareStatements()) {

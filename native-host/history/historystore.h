@@ -57,6 +57,28 @@ struct AuditEntry
 // recipients that appeared together (and how often both were visible, in To or Cc), the message
 // ids already learned, and the audit log.
 //
+// Something HistoryStore::open did that the person or IT should know about: a closed set, so
+// that the command line can say it in the reader's language, and the English for the log.
+struct HistoryNotice
+{
+    enum class Kind {
+        FileReadOnly,       // the file cannot be written: opened read-only
+        NotWritable,        // opening for writing failed (`detail`): trying read-only
+        RollbackJournal,    // WAL could not be turned on (`detail`): rollback-journal mode stays
+        SchemaUpgraded,     // the schema was upgraded from `from` to `to`
+        FolderReadOnly,     // the folder cannot be written: the file is read as it stands
+        RebuiltAfterDamage, // the file was damaged (`detail`): moved to `setAsideAs`, rebuilt
+        NothingLearned,     // opened read-only: nothing new will be learned
+    };
+
+    Kind kind = Kind::FileReadOnly;
+    std::string detail;     // SQLite's own words, in English
+    std::string setAsideAs; // RebuiltAfterDamage: the damaged file's new name
+    int from = 0;           // SchemaUpgraded
+    int to = 0;             // SchemaUpgraded
+    std::string message;    // the whole notice in English, for the log
+};
+
 // Opened once per process and used from one thread. Reads never fail outwards: a database
 // that is locked, unreadable or gone answers as if empty and remembers the failure, which
 // takeReadFailure() hands to the caller so the review can say "history unavailable". Writes
@@ -74,7 +96,7 @@ public:
     struct Opened
     {
         std::unique_ptr<HistoryStore> store;  // null when no database could be opened at all
-        std::vector<std::string> warnings;    // for the log: set aside, read-only, migrated...
+        std::vector<HistoryNotice> warnings;  // set aside, read-only, migrated...
         std::optional<sql::StoreError> error; // why `store` is null
     };
 

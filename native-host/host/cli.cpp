@@ -154,6 +154,35 @@ Result<CheckOptions> parseCheckOptions(int argc, char **argv)
 // own technical words after it.
 // A QString, not a std::string: lupdate files a tr() in a function declared to return
 // std::string under the wrong context ("Cli", not "sendguard::Cli"), and it is never found.
+// A notice of HistoryStore::open in the reader's language; the English words are the log's
+// (historystore.cpp, withMessage).
+QString historyNoticeText(const HistoryNotice &notice)
+{
+    using Kind = HistoryNotice::Kind;
+    switch (notice.kind) {
+    case Kind::FileReadOnly:
+        return Cli::tr("history file cannot be written; opened read-only");
+    case Kind::NotWritable:
+        //: %1 is the database's own technical message, in English
+        return Cli::tr("history cannot be opened for writing (%1); trying read-only")
+            .arg(fromUtf8(notice.detail));
+    case Kind::RollbackJournal:
+        //: %1 is the database's own technical message, in English
+        return Cli::tr("history stays in rollback-journal mode: %1").arg(fromUtf8(notice.detail));
+    case Kind::SchemaUpgraded:
+        return Cli::tr("history schema upgraded from %1 to %2").arg(notice.from).arg(notice.to);
+    case Kind::FolderReadOnly:
+        return Cli::tr("history folder is read-only: reading the file as it is");
+    case Kind::RebuiltAfterDamage:
+        //: %1 is the database's own technical message, in English; %2 a file name
+        return Cli::tr("history was corrupt (%1); moved to %2 and rebuilt")
+            .arg(fromUtf8(notice.detail), fromUtf8(notice.setAsideAs));
+    case Kind::NothingLearned:
+        return Cli::tr("history is read-only: nothing new will be learned");
+    }
+    return fromUtf8(notice.message);
+}
+
 QString historyFailure(const std::string &path, const std::string &technical)
 {
     //: %1 is a file name, %2 the database's own technical message, in English
@@ -460,8 +489,8 @@ int runLearn(int argc, char **argv)
         return inputError(messages.error().message);
 
     auto opened = HistoryStore::open(path);
-    for (const std::string &warning : opened.warnings)
-        warn(warning);
+    for (const HistoryNotice &warning : opened.warnings)
+        warn(utf8(historyNoticeText(warning)));
     if (!opened.store)
         return inputError(utf8(historyFailure(path.string(), opened.error->message)));
     std::vector<SentMail> mails;

@@ -282,8 +282,8 @@ bool HostServer::retryHistory()
                            << (opened.error ? opened.error->message.c_str() : "no database");
         return false;
     }
-    for (const std::string &warning : opened.warnings)
-        qCWarning(lcStore) << warning.c_str();
+    for (const HistoryNotice &warning : opened.warnings)
+        qCWarning(lcStore) << warning.message.c_str();
     qCInfo(lcStore) << "history opened on a later try";
     setHistory(std::move(opened.store));
     return true;

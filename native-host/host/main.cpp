@@ -59,8 +59,8 @@ int serve(int argc, char **argv)
     const auto historyPath = HistoryStore::defaultPath(platform::userDataFolder());
     if (!historyPath.empty()) {
         auto opened = HistoryStore::open(historyPath);
-        for (const std::string &warning : opened.warnings)
-            qCWarning(lcStore) << warning.c_str();
+        for (const HistoryNotice &warning : opened.warnings)
+            qCWarning(lcStore) << warning.message.c_str();
         if (opened.error)
             qCWarning(lcStore) << "history unavailable:" << opened.error->message.c_str();
         history = std::move(opened.store);

@@ -83,6 +83,26 @@ class CommandLine(unittest.TestCase):
         self.assertEqual(result.returncode, 2)
         self.assertIn("送信履歴を使用できませんでした: ", result.stderr)
 
+    def test_history_rebuilt_after_damage_is_said_in_each_language(self):
+        # --learn opens the history for writing: a damaged file is set aside and rebuilt, and
+        # the command line says so in the reader's language, the database's words kept.
+        sent = os.path.join(DATA, "sent-folder-client-project-group.json")
+        said = {}
+        for name, locale in (("ja", JAPANESE), ("en", ENGLISH)):
+            with tempfile.TemporaryDirectory() as folder:
+                history = os.path.join(folder, "history.sqlite")
+                with open(history, "w", encoding="utf-8") as f:
+                    f.write("not a database\n" * 100)
+                result = run(locale, "--learn", sent, "--history", history)
+                self.assertEqual(result.returncode, 0, result.stderr)
+                self.assertTrue(any(n.startswith("history.sqlite.corrupt-")
+                                    for n in os.listdir(folder)), os.listdir(folder))
+                said[name] = result.stderr
+        self.assertIn("送信履歴が破損していたため", said["ja"])
+        self.assertNotIn("history was corrupt", said["ja"])
+        self.assertIn("history was corrupt (", said["en"])
+        self.assertIn("and rebuilt", said["en"])
+
     def test_json_output_is_the_same_in_every_language(self):
         japanese = run(JAPANESE, "--check", SAMPLE, "--json")
         english = run(ENGLISH, "--check", SAMPLE, "--json")

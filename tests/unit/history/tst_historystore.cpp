@@ -285,7 +285,9 @@ TEST(HistoryStore, CorruptFileIsMovedAsideAndRebuilt)
     auto opened = HistoryStore::open(path);
     ASSERT_TRUE(opened.store);
     ASSERT_FALSE(opened.warnings.empty());
-    EXPECT_NE(opened.warnings.back().find("corrupt"), std::string::npos);
+    EXPECT_EQ(opened.warnings.back().kind, HistoryNotice::Kind::RebuiltAfterDamage);
+    EXPECT_NE(opened.warnings.back().message.find("corrupt"), std::string::npos);
+    EXPECT_FALSE(opened.warnings.back().setAsideAs.empty());
     EXPECT_EQ(opened.store->schemaVersion(), kHistorySchemaVersion);
     int asides = 0;
     for (const auto &entry : fs::directory_iterator(folder.path()))
