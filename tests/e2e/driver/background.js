@@ -190,13 +190,22 @@ async function checkComposeUsable(tabId, draft) {
   };
 }
 
+// Closing the last window makes Thunderbird exit, and this script with it. On a busy machine
+// the main window sometimes finishes its start, and maps, only after the first pass has closed
+// the compose window (seen in CI: Thunderbird then waited forever with that window open). So
+// every window is closed again, pass after pass, until Thunderbird is gone; a window closed by
+// a later pass is reported.
 async function closeEverything() {
-  for (const window of await browser.windows.getAll()) {
-    try {
-      await browser.windows.remove(window.id);
-    } catch (e) {
-      report("WARN", { closing: window.id, error: String(e.message || e) });
+  for (let pass = 0; ; ++pass) {
+    for (const window of await browser.windows.getAll()) {
+      if (pass > 0) report("LATE_WINDOW", { pass, id: window.id, type: window.type });
+      try {
+        await browser.windows.remove(window.id);
+      } catch (e) {
+        report("WARN", { closing: window.id, error: String(e.message || e) });
+      }
     }
+    await sleep(1000);
   }
 }
 

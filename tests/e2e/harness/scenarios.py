@@ -30,9 +30,15 @@ TARGET_FACTOR = 0.3
 STARTUP_TIMEOUT = 60.0
 DIALOG_TIMEOUT = 20.0
 RESULT_TIMEOUT = 30.0
-# Thunderbird on a fresh profile sometimes takes over 20 s to exit once its last window is closed
-# when the machine is busy (seen in CI on the first scenario); a hang still fails after this.
-EXIT_TIMEOUT = 60.0
+# Thunderbird exits by itself about a second after its last window closes. On a busy machine it
+# has twice not exited at all (seen in CI: once in internal-only, once in external-cancel, each
+# after every product check had passed, the host idle and no window left mapped); then, as
+# thunderbird-e2e.md records, SIGTERM ends it at once. So: its own exit is waited for this long,
+# then, if no window of Thunderbird or SendGuard is mapped any more, it is stopped with SIGTERM
+# and the run goes on with a warning; a window still mapped, or a Thunderbird that SIGTERM does
+# not end, fails the scenario.
+EXIT_TIMEOUT = 30.0
+TERMINATE_TIMEOUT = 10.0
 # The compose window's Send button, at the left of its toolbar (thunderbird-e2e.md, section 9).
 SEND_BUTTON = (37, 44)
 
@@ -139,9 +145,36 @@ class World:
                                      "the driver's compose window (Thunderbird start-up)")
 
     def finish(self):
-        """Waits for the driver to close every window and Thunderbird to exit by itself."""
+        """Waits for the driver to close every window and Thunderbird to exit by itself (or, on
+        Thunderbird's shutdown hang with no window left, stops it: see EXIT_TIMEOUT)."""
         self.thunderbird.wait_report("END", RESULT_TIMEOUT, "the driver's END report")
-        self.thunderbird.wait_exit(EXIT_TIMEOUT)
+        try:
+            self.thunderbird.wait_exit(EXIT_TIMEOUT)
+            return
+        except HarnessError:
+            mapped = self.mapped_windows()
+            if mapped:
+                raise HarnessError("Thunderbird did not exit within %.0f s after the driver closed "
+                                   "its windows, and these are still mapped: %s"
+                                   % (EXIT_TIMEOUT, ", ".join(mapped)))
+        print("warning: Thunderbird had not exited %.0f s after its last window closed, with no "
+              "window left mapped (its shutdown hang on a busy machine); stopping it with SIGTERM"
+              % EXIT_TIMEOUT)
+        self.thunderbird.process.terminate()
+        self.thunderbird.wait_exit(TERMINATE_TIMEOUT)
+
+    def mapped_windows(self):
+        """The top-level windows mapped now, by the X watcher's events: "id title"."""
+        mapped, titles = {}, {}
+        for event in self.watcher.snapshot():
+            window = event.get("win")
+            if event["ev"] == "title":
+                titles[window] = event.get("title", "")
+            elif event["ev"] == "map":
+                mapped[window] = True
+            elif event["ev"] in ("unmap", "destroy"):
+                mapped.pop(window, None)
+        return ["%s %s" % (window, titles.get(window, "")) for window in mapped]
 
     def __exit__(self, kind, error, trace):
         for part in (self.thunderbird, self.sink, self.watcher, self.xvfb):
