@@ -221,6 +221,13 @@ Result<nlohmann::json> readPolicyFile(const std::string &path)
                      utf8(Cli::tr("%1: nests arrays and objects more than %2 levels deep")
                               .arg(fromUtf8(path))
                               .arg(qulonglong(kMaxJsonDepth)))};
+    // nlohmann/json takes a NUL byte for the end of the text and would ignore all after it; a
+    // raw NUL is never valid JSON, so it is a syntax error here.
+    if (const auto nul = contents.value().find('\0'); nul != std::string::npos)
+        return Error{ErrorCode::MalformedJson,
+                     utf8(Cli::tr("%1: not JSON (syntax error at byte %2)")
+                              .arg(fromUtf8(path))
+                              .arg(qulonglong(nul + 1)))};
     try {
         return nlohmann::json::parse(contents.value());
     } catch (const nlohmann::json::parse_error &error) {

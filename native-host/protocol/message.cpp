@@ -417,6 +417,11 @@ Result<Message> parseMessage(std::string_view payload, std::string *idOut)
         return invalid("request holds more than " + std::to_string(kMaxJsonValues)
                        + " JSON values; no real draft or learn batch has that many");
 
+    // nlohmann/json takes a NUL byte for the end of the text and would ignore all after it; a
+    // raw NUL is never valid JSON (strings escape it as \u0000), so it is a syntax error here.
+    if (const auto nul = payload.find('\0'); nul != std::string_view::npos)
+        return Error{ErrorCode::MalformedJson,
+                     "request is not JSON (syntax error at byte " + std::to_string(nul + 1) + ")"};
     json request;
     try {
         request = json::parse(payload);

@@ -69,6 +69,12 @@ Problem::Fault brokenBecause(const QByteArray &bytes, json &layer, Problem &prob
         problem.limit = kMaxJsonDepth;
         return Fault::TooDeep;
     }
+    // nlohmann/json takes a NUL byte for the end of the text and would ignore all after it; a
+    // raw NUL is never valid JSON, so the file is broken.
+    if (const auto nul = bytes.indexOf('\0'); nul >= 0) {
+        problem.position = static_cast<std::size_t>(nul) + 1;
+        return Fault::NotJson;
+    }
     try {
         layer = json::parse(bytes.begin(), bytes.end());
     } catch (const json::parse_error &error) {

@@ -8,6 +8,19 @@
 namespace sendguard {
 namespace {
 
+// The JSON library stops at a NUL byte as if the text ended there; what followed was once
+// dropped without a word, and the request served as if it were whole.
+TEST(ParseMessage, NulByteIsASyntaxErrorNotTheEndOfTheRequest)
+{
+    const std::string payload = std::string(R"({"type":"ping","id":"p-1"})") + '\0' + "garbage";
+    Result<Message> message = parseMessage(payload);
+    ASSERT_FALSE(message);
+    EXPECT_EQ(message.error().code, ErrorCode::MalformedJson);
+    EXPECT_EQ(message.error().message, "request is not JSON (syntax error at byte 27)");
+    EXPECT_TRUE(parseMessage(R"({"type":"ping","id":"nul\u0000ok"})"))
+        << "an escaped NUL inside a string is valid JSON";
+}
+
 TEST(ParseMessage, ReadsPing)
 {
     std::string id;

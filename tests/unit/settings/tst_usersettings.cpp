@@ -172,6 +172,19 @@ TEST_F(UserSettingsFileTest, BrokenJsonIsSetAsideReportedAndReplacedByDefaults)
     EXPECT_TRUE(UserSettingsFile(file()).load().problems.empty()) << "reported once";
 }
 
+// The JSON library stops at a NUL byte as if the file ended there: everything after it was once
+// dropped without a word.
+TEST_F(UserSettingsFileTest, NulByteMakesTheFileBrokenNotShorter)
+{
+    write(std::string(R"({"trustedDomains":["a.example"]})") + '\0' + R"(,"x":1})");
+    const LoadedSettings loaded = UserSettingsFile(file()).load();
+    EXPECT_EQ(loaded.layer, json::object());
+    ASSERT_EQ(loaded.problems.size(), 1u);
+    EXPECT_EQ(loaded.problems[0].fault, SettingsFileProblem::Fault::NotJson);
+    EXPECT_EQ(loaded.problems[0].position, 33u);
+    EXPECT_EQ(brokenCopies().size(), 1u);
+}
+
 TEST_F(UserSettingsFileTest, NotAnObjectIsBroken)
 {
     write("[\"partner.example\"]");
