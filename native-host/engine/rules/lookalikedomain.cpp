@@ -45,13 +45,27 @@
 //    An edit at the first character costs half a step more, so "cloud" is not "icloud".
 //    Words that merely share a part stay far apart: "acme-logistics" vs "acme" is 10 edits,
 //    "corporate" vs "corp" 5.
-// 3. On its own, a label whose scripts UTS #39 section 5.2 rates below "highly restrictive"
+// 3. Embedded: the reference's registrable part, name and suffix together, reappears in another
+//    domain at word boundaries (labels and hyphens), its dots kept, turned into hyphens or
+//    dropped: "corp.example.attacker.com", "corp-example.com", "corpexample.com",
+//    "corp.example-mail.com", "partner-co-jp.com". It stays silent where that is ordinary:
+//    - the reference's text ends the domain, dots kept: a subdomain ("mail.corp.example", the
+//      same organisation anyway) or another company whose name ends in the word
+//      ("mail-corp.example", "piggy-bank.com" for "bank.com");
+//    - a one-label suffix followed by one two-letter label: a country variant ("yahoo.com.au",
+//      "acme.co.uk" for "acme.co"), which the Public Suffix List would call a sibling;
+//    - names of up to 3 characters glued to their suffix ("mecom.net" for "me.com"): a word as
+//      often as an imitation;
+//    - a word shared without the suffix ("atlas-freight.com", "examplecorp.com", "corporate").
+//    Only a resemblance of kind 1 or 2 is reported when there is one: it is the closer.
+// 4. On its own, a label whose scripts UTS #39 section 5.2 rates below "highly restrictive"
 //    (Latin with Cyrillic or Greek): it says so even when it resembles no reference.
 //
 // Cost: the policy's references are indexed once per review, the mail providers once per
 // process, the history's whenever its list of domains changes; each distinct recipient domain
-// is looked at once: a skeleton and three hash look-ups per suffix length, and distances only
-// against references of the same suffix or the same name.
+// is looked at once: a skeleton and three hash look-ups per suffix length, distances only
+// against references of the same suffix or the same name, and one hash look-up for each run of
+// its words (labels and hyphen-separated parts) for the embedded references.
 
 namespace sendguard::rules {
 
@@ -172,6 +186,20 @@ std::string keyFor(std::size_t suffixLabels, const std::u32string &text)
     return key;
 }
 
+// A registrable part's text without its dots and hyphens, the key under which an embedded copy
+// is found whatever became of its separators: "partner.co.jp" and "partner-co-jp" are
+// "partnercojp".
+std::string squashed(std::string_view text)
+{
+    std::string letters;
+    letters.reserve(text.size());
+    for (const char c : text) {
+        if (c != '.' && c != '-')
+            letters += c;
+    }
+    return letters;
+}
+
 struct Reference
 {
     NormalisedDomain domain;
@@ -229,7 +257,12 @@ public:
         auto &reference = m_references.emplace_back(
             Reference{domain, kind, suffixLabels, std::move(part).value()});
         const Reference *stored = &reference;
-        m_registrable.insert(keyFor(suffixLabels, stored->part.text));
+        if (m_registrable.insert(keyFor(suffixLabels, stored->part.text)).second
+            && suffixLabels > 0) {
+            std::string letters = squashed(stored->part.text);
+            m_longestEmbedding = std::max(m_longestEmbedding, letters.size());
+            m_byLetters[std::move(letters)].push_back(stored);
+        }
         const std::string skeleton = SpoofChecker::instance().skeleton(stored->part.text);
         if (!skeleton.empty())
             m_bySkeleton[keyFor(suffixLabels, skeleton)].push_back(stored);
@@ -248,6 +281,15 @@ public:
     {
         return m_registrable.count(keyFor(suffixLabels, part.text)) != 0;
     }
+
+    // The references whose registrable part, without dots and hyphens, is `letters`; one for
+    // each registrable part, the first one added.
+    const std::vector<const Reference *> *embeddable(const std::string &letters) const
+    {
+        const auto bucket = m_byLetters.find(letters);
+        return bucket == m_byLetters.end() ? nullptr : &bucket->second;
+    }
+    std::size_t longestEmbedding() const { return m_longestEmbedding; }
 
     void findResemblance(std::size_t suffixLabels, const RegistrablePart &part,
                          const std::string &skeleton, Resemblance &best) const
@@ -312,6 +354,8 @@ private:
     Buckets m_bySkeleton;
     Buckets m_bySuffix;
     Buckets m_byName;
+    std::unordered_map<std::string, std::vector<const Reference *>> m_byLetters; // squashed()
+    std::size_t m_longestEmbedding = 0;
     std::vector<std::size_t> m_suffixLengths;
 };
 
@@ -423,24 +467,81 @@ struct LookalikeMessage
 };
 
 // The finding's kind and the English words for what the reference is. `timesWritten` counts
-// the mails to a history reference.
+// the mails to a history reference. An embedded reference's kinds are "lookalike.embeds...".
 std::pair<std::string, std::string> describeReference(const Reference &reference,
-                                                      std::int64_t timesWritten)
+                                                      std::int64_t timesWritten, bool embedded)
 {
+    const auto kind = [&](const char *resembles, const char *embeds) {
+        return std::string(embedded ? embeds : resembles);
+    };
     switch (reference.kind) {
     case ReferenceKind::Internal:
-        return {"lookalike.internal", "your organisation's own domain"};
+        return {kind("lookalike.internal", "lookalike.embedsInternal"),
+                "your organisation's own domain"};
     case ReferenceKind::Trusted:
-        return {"lookalike.trusted", "a trusted domain"};
+        return {kind("lookalike.trusted", "lookalike.embedsTrusted"), "a trusted domain"};
     case ReferenceKind::History:
         if (timesWritten <= 0)
-            return {"lookalike.historyUncounted", "a domain you have written to before"};
-        return {"lookalike.history",
+            return {kind("lookalike.historyUncounted", "lookalike.embedsHistoryUncounted"),
+                    "a domain you have written to before"};
+        return {kind("lookalike.history", "lookalike.embedsHistory"),
                 "a domain you have written to " + englishCount(timesWritten, "time", "times")};
     case ReferenceKind::MailProvider:
-        return {"lookalike.mailProvider", "a well-known mail provider"};
+        break;
     }
-    return {"lookalike.mailProvider", "a well-known mail provider"};
+    return {kind("lookalike.mailProvider", "lookalike.embedsMailProvider"),
+            "a well-known mail provider"};
+}
+
+// The words of a domain: its labels and their hyphen-separated parts, as byte ranges of the
+// Unicode form. An embedded reference starts and ends on their boundaries.
+struct Word
+{
+    std::size_t start = 0;
+    std::size_t end = 0;
+};
+
+std::vector<Word> wordsOf(std::string_view domain)
+{
+    std::vector<Word> words;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i <= domain.size(); ++i) {
+        if (i < domain.size() && domain[i] != '.' && domain[i] != '-')
+            continue;
+        if (i > start)
+            words.push_back({start, i});
+        start = i + 1;
+    }
+    return words;
+}
+
+// "au" in "yahoo.com.au": what follows a one-label suffix in a country variant.
+bool isCountryCodeLabel(std::string_view rest)
+{
+    const auto letter = [](char c) {
+        return c >= 'a' && c <= 'z';
+    };
+    return rest.size() == 3 && rest[0] == '.' && letter(rest[1]) && letter(rest[2]);
+}
+
+// Whether the reference's registrable part, found at [start, end) of `domain` with its
+// separators possibly changed, imitates it rather than being an ordinary use of the words (see
+// the list at the top of this file).
+bool imitatesAt(std::string_view domain, std::size_t start, std::size_t end,
+                const Reference &reference)
+{
+    const std::string &text = reference.part.text;
+    const bool dotsKept = domain.substr(start, end - start) == text;
+    if (dotsKept && end == domain.size())
+        return false;
+    if (dotsKept && reference.suffixLabels == 1 && isCountryCodeLabel(domain.substr(end)))
+        return false;
+    if (reference.part.name.size() > 3)
+        return true;
+    const std::string_view name = std::string_view(text).substr(0, text.find('.'));
+    const std::size_t after = start + name.size();
+    return domain.substr(start, name.size()) == name && after < domain.size()
+           && (domain[after] == '.' || domain[after] == '-');
 }
 
 // The scripts of the first label that mixes them, or none.
@@ -467,9 +568,15 @@ public:
     // What the finding for `domain` says, or nothing when it looks like no reference.
     std::optional<LookalikeMessage> examine(const NormalisedDomain &domain)
     {
+        m_sameOrganisation = false;
         if (isKnown(domain))
             return std::nullopt;
-        const Resemblance resemblance = closestReference(domain);
+        Resemblance resemblance = closestReference(domain);
+        bool embedded = false;
+        if (!resemblance.reference && !m_sameOrganisation) {
+            resemblance = embeddedReference(domain);
+            embedded = resemblance.reference != nullptr;
+        }
         const auto scripts = mixedScripts(domain);
         if (!resemblance.reference && scripts.empty())
             return std::nullopt;
@@ -489,17 +596,24 @@ public:
         const Reference &reference = *resemblance.reference;
         const std::string resembles = domainForPeople(reference.domain);
         said.args.text["resembles"] = resembles;
-        said.args.text["how"] = resemblance.distance == 0 ? "confusable" : "typo";
+        said.args.text["how"] = embedded                    ? "embedded"
+                                : resemblance.distance == 0 ? "confusable"
+                                                            : "typo";
         std::int64_t timesWritten = 0;
         if (reference.kind == ReferenceKind::History) {
             // One indexed look-up, only for a domain that already looks like a known one.
             timesWritten = m_context.history->domainCount(reference.domain.ascii);
             said.args.counts["timesWritten"] = timesWritten;
         }
-        const auto [kind, what] = describeReference(reference, timesWritten);
+        const auto [kind, what] = describeReference(reference, timesWritten, embedded);
         said.kind = kind;
-        said.message = shown + " looks like " + resembles + ", " + what
-                       + ", but is a different domain. Check the spelling before sending.";
+        if (embedded)
+            said.message = shown + " is not " + resembles + ", " + what
+                           + ", but has its name written into it. Check that it is the domain "
+                             "you mean.";
+        else
+            said.message = shown + " looks like " + resembles + ", " + what
+                           + ", but is a different domain. Check the spelling before sending.";
         if (!scripts.empty())
             said.message
                 += " Its name mixes " + englishList(scripts) + " letters, a common disguise.";
@@ -544,12 +658,50 @@ private:
             if (!part || !alignedInAny(indexes, suffixLabels))
                 continue;
             for (const ReferenceIndex *index : indexes) {
-                if (index->sameOrganisation(suffixLabels, *part))
+                if (index->sameOrganisation(suffixLabels, *part)) {
+                    m_sameOrganisation = true;
                     return Resemblance{};
+                }
             }
             const std::string skeleton = SpoofChecker::instance().skeleton(part->text);
             for (const ReferenceIndex *index : indexes)
                 index->findResemblance(suffixLabels, *part, skeleton, best);
+        }
+        return best;
+    }
+
+    // The reference whose registrable part reappears in `domain` as an imitation: of the
+    // closest kind, and of those the first found from the left. Each run of consecutive words
+    // is one hash look-up per index, and runs stop growing past the longest reference.
+    Resemblance embeddedReference(const NormalisedDomain &domain)
+    {
+        const std::string_view text = domain.unicode;
+        const auto words = wordsOf(text);
+        const Indexes &indexes = this->indexes();
+        std::size_t longest = 0;
+        for (const ReferenceIndex *index : indexes)
+            longest = std::max(longest, index->longestEmbedding());
+        Resemblance best;
+        std::string letters;
+        for (std::size_t first = 0; first < words.size(); ++first) {
+            letters.clear();
+            for (std::size_t last = first; last < words.size(); ++last) {
+                const Word &word = words[last];
+                letters.append(text.substr(word.start, word.end - word.start));
+                if (letters.size() > longest)
+                    break;
+                for (const ReferenceIndex *index : indexes) {
+                    const auto *references = index->embeddable(letters);
+                    if (!references)
+                        continue;
+                    for (const Reference *reference : *references) {
+                        const Resemblance candidate{reference, 0};
+                        if (imitatesAt(text, words[first].start, word.end, *reference)
+                            && candidate.closerThan(best))
+                            best = candidate;
+                    }
+                }
+            }
         }
         return best;
     }
@@ -566,6 +718,7 @@ private:
     ReferenceIndex m_policyReferences;                         // internal and trusted
     std::shared_ptr<const ReferenceIndex> m_historyReferences; // shared with later reviews
     Indexes m_indexes{};
+    bool m_sameOrganisation = false; // set by closestReference for the domain it looked at
 };
 
 } // namespace

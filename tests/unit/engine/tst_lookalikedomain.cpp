@@ -114,6 +114,12 @@ const std::string provider = ", a well-known mail provider," + checkSpelling;
 // FakeHistory counts 3 mails to each domain it knows.
 const std::string history = ", a domain you have written to 3 times," + checkSpelling;
 const std::string disguise = " Its name mixes Latin and Cyrillic letters, a common disguise.";
+const std::string writtenInto
+    = " but has its name written into it. Check that it is the domain you "
+      "mean.";
+const std::string embedsOrganisation = ", your organisation's own domain," + writtenInto;
+const std::string embedsHistory = ", a domain you have written to 3 times," + writtenInto;
+const std::string embedsProvider = ", a well-known mail provider," + writtenInto;
 
 const LookalikeCase silentCases[] = {
     // Real, different companies that share a word with a reference.
@@ -159,6 +165,101 @@ const LookalikeCase silentCases[] = {
      ""},
     {"CommentIsNotAReference", "a@c0rp.example", {"# corp.example"}, {}, {}, ""},
 };
+
+// A reference's name and suffix that reappear in another domain, and where that is ordinary.
+const LookalikeCase silentEmbeddingCases[] = {
+    // Another company whose name shares a word, without the reference's suffix.
+    {"CompanyNamedAfterAWordOfInternal", "a@atlas-freight.com", {"atlas.com"}, {}, {}, ""},
+    {"TrustedNameFollowedByAWord", "a@examplecorp.com", {}, {"example.com"}, {}, ""},
+    {"InternalNameReversed", "a@example-corp.com", {}, {}, {}, ""},
+    {"SuffixContinuesIntoALongerLabel", "a@atlas.company.com", {"atlas.com"}, {}, {}, ""},
+    {"ProviderUnderALongerSuffix", "a@gmail.community", {}, {}, {}, ""},
+    {"HistoryNameWithPartOfItsSuffix", "a@partner-co.com", {}, {}, {"partner.co.jp"}, ""},
+    // Another company whose name ends in the reference, under the same suffix.
+    {"NameEndingInInternalUnderItsSuffix", "a@mail-corp.example", {}, {}, {}, ""},
+    {"NameEndingInHistoryDomain", "a@piggy-bank.com", {}, {}, {"bank.com"}, ""},
+    // The same name in another country.
+    {"CountryVariantOfInternal", "a@acme.com.au", {"acme.com"}, {}, {}, ""},
+    {"CountryVariantUnderListedSuffix", "a@acme.co.uk", {"acme.co"}, {}, {}, ""},
+    // A short name glued to its suffix is as often a word.
+    {"ShortProviderNameGluedToSuffix", "a@mecom.net", {}, {}, {}, ""},
+    // Known domains, and the reference's own subdomains.
+    {"SubdomainOfHistoryDomain", "a@mail.partner.co.jp", {}, {}, {"partner.co.jp"}, ""},
+    {"EmbeddingDomainWrittenToBefore", "a@corp-example.com", {}, {}, {"corp-example.com"}, ""},
+    {"EmbeddingDomainTrusted", "a@corp-example.com", {}, {"corp-example.com"}, {}, ""},
+    {"TenantOfAKnownHost", "a@corpexample.onmicrosoft.com", {}, {}, {"onmicrosoft.com"}, ""},
+};
+
+const LookalikeCase firingEmbeddingCases[] = {
+    {"InternalAsSubdomainOfAnother",
+     "a@corp.example.attacker.com",
+     {},
+     {},
+     {},
+     "corp.example.attacker.com is not corp.example" + embedsOrganisation},
+    {"InternalWithHyphenForDot",
+     "a@corp-example.com",
+     {},
+     {},
+     {},
+     "corp-example.com is not corp.example" + embedsOrganisation},
+    {"InternalWithDotDropped",
+     "a@corpexample.com",
+     {},
+     {},
+     {},
+     "corpexample.com is not corp.example" + embedsOrganisation},
+    {"InternalSuffixGluedToAWord",
+     "a@corp.example-mail.com",
+     {},
+     {},
+     {},
+     "corp.example-mail.com is not corp.example" + embedsOrganisation},
+    {"InternalAfterAWordInsideAnother",
+     "a@mail-corp.example.net",
+     {},
+     {},
+     {},
+     "mail-corp.example.net is not corp.example" + embedsOrganisation},
+    {"HistoryTwoLabelSuffixHyphenated",
+     "a@partner-co-jp.com",
+     {},
+     {},
+     {"partner.co.jp"},
+     "partner-co-jp.com is not partner.co.jp" + embedsHistory},
+    {"HistoryTwoLabelSuffixAsSubdomain",
+     "a@partner.co.jp.evil.net",
+     {},
+     {},
+     {"partner.co.jp"},
+     "partner.co.jp.evil.net is not partner.co.jp" + embedsHistory},
+    {"TrustedGluedBeforeAWord",
+     "a@partnerexample-login.com",
+     {},
+     {"partner.example"},
+     {},
+     "partnerexample-login.com is not partner.example, a trusted domain," + writtenInto},
+    {"ProviderWithHyphenForDot",
+     "a@gmail-com.net",
+     {},
+     {},
+     {},
+     "gmail-com.net is not gmail.com" + embedsProvider},
+    {"ShortProviderNameKeptApart",
+     "a@aol-com.support",
+     {},
+     {},
+     {},
+     "aol-com.support is not aol.com" + embedsProvider},
+    {"ProviderTwoLabelSuffixInsideAnother",
+     "a@yahoo.co.jp.login-check.com",
+     {},
+     {},
+     {},
+     "yahoo.co.jp.login-check.com is not yahoo.co.jp" + embedsProvider},
+};
+
+static_assert(std::size(silentEmbeddingCases) >= std::size(firingEmbeddingCases));
 
 const LookalikeCase firingCases[] = {
     {"DigitForLetterInInternal",
@@ -274,6 +375,45 @@ INSTANTIATE_TEST_SUITE_P(Silent, LookalikeDomainRule, ::testing::ValuesIn(silent
                          [](const auto &info) { return std::string(info.param.name); });
 INSTANTIATE_TEST_SUITE_P(Fires, LookalikeDomainRule, ::testing::ValuesIn(firingCases),
                          [](const auto &info) { return std::string(info.param.name); });
+INSTANTIATE_TEST_SUITE_P(SilentEmbedding, LookalikeDomainRule,
+                         ::testing::ValuesIn(silentEmbeddingCases),
+                         [](const auto &info) { return std::string(info.param.name); });
+INSTANTIATE_TEST_SUITE_P(FiresEmbedding, LookalikeDomainRule,
+                         ::testing::ValuesIn(firingEmbeddingCases),
+                         [](const auto &info) { return std::string(info.param.name); });
+
+TEST(LookalikeDomain, EmbeddedReferenceSaysHowAndNamesIt)
+{
+    Draft draft;
+    draft.from = taro;
+    draft.to = {"a@corp-example.com"};
+
+    const Review review = reviewDraft(draft, {});
+
+    const auto found = lookalikeFindings(review);
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_EQ(found[0]->kind, "lookalike.embedsInternal");
+    EXPECT_EQ(found[0]->args.text.at("how"), "embedded");
+    EXPECT_EQ(found[0]->args.text.at("resembles"), "corp.example");
+    EXPECT_EQ(found[0]->args.text.at("domain"), "corp-example.com");
+}
+
+// A typing slip is the closer resemblance: it is reported, not the embedding.
+TEST(LookalikeDomain, PrefersATypoToAnEmbedding)
+{
+    Draft draft;
+    draft.from = taro;
+    draft.to = {"a@partner-co-jp.con"};
+    const FakeHistory history({"partner.co.jp", "partner-co-jp.com"});
+
+    const Review review = reviewDraft(draft, {}, &history);
+
+    const auto found = lookalikeFindings(review);
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_EQ(found[0]->kind, "lookalike.history");
+    EXPECT_EQ(found[0]->args.text.at("resembles"), "partner-co-jp.com");
+    EXPECT_EQ(found[0]->args.text.at("how"), "typo");
+}
 
 // --- the rule over a whole draft ----------------------------------------------------------------
 
