@@ -1,3 +1,4 @@
+#include "rules.h"
 #include "rulesupport.h"
 
 #include "../address.h"
@@ -6,7 +7,6 @@
 
 #include <algorithm>
 #include <array>
-#include <bit>
 #include <cstdint>
 #include <cstdlib>
 #include <deque>
@@ -61,11 +61,13 @@
 // 4. On its own, a label whose scripts UTS #39 section 5.2 rates below "highly restrictive"
 //    (Latin with Cyrillic or Greek): it says so even when it resembles no reference.
 //
-// Cost: the policy's references are indexed once per review, the mail providers once per
-// process, the history's whenever its list of domains changes; each distinct recipient domain
-// is looked at once: a skeleton and three hash look-ups per suffix length, distances only
-// against references of the same suffix or the same name, and one hash look-up for each run of
-// its words (labels and hyphen-separated parts) for the embedded references.
+// Cost: the policy's references are indexed whenever its lists change, the mail providers once
+// per process, the history's whenever its list of domains changes; each distinct recipient
+// domain is looked at once: a skeleton and three hash look-ups per suffix length, a pass over
+// the packed names of nearby lengths under its suffix (NameTable) with distances measured only
+// for those whose characters are close enough, distances against the references of the same
+// name, and one hash look-up for each run of its words (labels and hyphen-separated parts) for
+// the embedded references.
 
 namespace sendguard::rules {
 
@@ -148,6 +150,16 @@ std::uint64_t characterSet(std::u32string_view name)
     return bits;
 }
 
+// The number of bits set. std::popcount is a library call where the build does not assume the
+// processor's instruction (x86-64 baseline), and the name tables count bits for every entry.
+int bitCount(std::uint64_t bits)
+{
+    bits -= (bits >> 1) & 0x5555555555555555u;
+    bits = (bits & 0x3333333333333333u) + ((bits >> 2) & 0x3333333333333333u);
+    bits = (bits + (bits >> 4)) & 0x0F0F0F0F0F0F0F0Fu;
+    return static_cast<int>((bits * 0x0101010101010101u) >> 56);
+}
+
 // A domain's registrable part when its public suffix has `suffixLabels` labels.
 struct RegistrablePart
 {
@@ -206,6 +218,7 @@ struct Reference
     ReferenceKind kind = ReferenceKind::MailProvider;
     std::size_t suffixLabels = 1;
     RegistrablePart part;
+    std::size_t order = 0; // position in its index: the earlier of two equally close wins
 };
 
 // How a domain resembles a reference: the smaller, the closer.
@@ -235,6 +248,53 @@ int nameThreshold(std::size_t referenceLength)
 
 constexpr int suffixThreshold = 2;
 
+// The names of the references under one suffix, grouped by length and packed with what the two
+// cheap tests of nameDistance need (the length and the set of characters), so that a name is
+// measured only against references of a length within reach, in one sequential pass over
+// small entries instead of a pointer chase through every reference under the suffix. Each
+// inserted or dropped character costs at least one half step, so a reference whose length is
+// further from the name's than its threshold is beyond it: those groups are never read.
+class NameTable
+{
+public:
+    void add(const Reference *reference)
+    {
+        const std::size_t length = reference->part.name.size();
+        if (m_byLength.size() <= length)
+            m_byLength.resize(length + 1);
+        m_byLength[length].push_back({reference->part.nameCharacters, reference});
+    }
+
+    // Calls `visit` with every reference that passes the length and character tests of
+    // nameDistance for `part` (and only those), in no particular order.
+    template<typename Visit>
+    void forEachNear(const RegistrablePart &part, Visit &&visit) const
+    {
+        const std::size_t typed = part.name.size();
+        const std::size_t first = typed > 3 ? typed - 3 : 0;
+        const std::size_t last = std::min(typed + 3, m_byLength.size() - 1);
+        for (std::size_t length = first; length <= last && length < m_byLength.size(); ++length) {
+            const int threshold = nameThreshold(length);
+            const std::size_t gap = length > typed ? length - typed : typed - length;
+            if (static_cast<int>(gap) > threshold)
+                continue;
+            for (const Entry &entry : m_byLength[length]) {
+                if (bitCount(entry.characters ^ part.nameCharacters) <= 2 * threshold)
+                    visit(*entry.reference);
+            }
+        }
+    }
+
+private:
+    struct Entry
+    {
+        std::uint64_t characters; // characterSet(name)
+        const Reference *reference;
+    };
+
+    std::vector<std::vector<Entry>> m_byLength; // by the name's length in code points
+};
+
 // The reference domains of one kind of source, indexed for the three look-ups.
 class ReferenceIndex
 {
@@ -255,7 +315,7 @@ public:
         if (!part)
             return;
         auto &reference = m_references.emplace_back(
-            Reference{domain, kind, suffixLabels, std::move(part).value()});
+            Reference{domain, kind, suffixLabels, std::move(part).value(), m_references.size()});
         const Reference *stored = &reference;
         if (m_registrable.insert(keyFor(suffixLabels, stored->part.text)).second
             && suffixLabels > 0) {
@@ -267,6 +327,7 @@ public:
         if (!skeleton.empty())
             m_bySkeleton[keyFor(suffixLabels, skeleton)].push_back(stored);
         m_bySuffix[keyFor(suffixLabels, stored->part.suffix)].push_back(stored);
+        m_namesBySuffix[keyFor(suffixLabels, stored->part.suffix)].add(stored);
         m_byName[keyFor(suffixLabels, stored->part.name)].push_back(stored);
         if (std::find(m_suffixLengths.begin(), m_suffixLengths.end(), suffixLabels)
             == m_suffixLengths.end())
@@ -292,13 +353,17 @@ public:
     std::size_t longestEmbedding() const { return m_longestEmbedding; }
 
     void findResemblance(std::size_t suffixLabels, const RegistrablePart &part,
-                         const std::string &skeleton, Resemblance &best) const
+                         const std::string &skeleton, Resemblance &best,
+                         ReferenceSearch search) const
     {
         if (!skeleton.empty())
             consider(m_bySkeleton, keyFor(suffixLabels, skeleton), best,
                      [](const Reference &) { return 0; });
-        consider(m_bySuffix, keyFor(suffixLabels, part.suffix), best,
-                 [&](const Reference &reference) { return nameDistance(reference, part); });
+        if (search == ReferenceSearch::Indexed)
+            considerNear(keyFor(suffixLabels, part.suffix), part, best);
+        else
+            consider(m_bySuffix, keyFor(suffixLabels, part.suffix), best,
+                     [&](const Reference &reference) { return nameDistance(reference, part); });
         consider(m_byName, keyFor(suffixLabels, part.name), best,
                  [&](const Reference &reference) { return suffixDistance(reference, part); });
     }
@@ -323,6 +388,29 @@ private:
         }
     }
 
+    // The same choice as consider() over the suffix's bucket, which takes the first of the
+    // closest in the order the references were added: the table visits them in another order.
+    void considerNear(const std::string &suffixKey, const RegistrablePart &part,
+                      Resemblance &best) const
+    {
+        const auto names = m_namesBySuffix.find(suffixKey);
+        if (names == m_namesBySuffix.end())
+            return;
+        Resemblance nearest;
+        names->second.forEachNear(part, [&](const Reference &reference) {
+            const int found = nameDistance(reference, part);
+            if (found < 0)
+                return;
+            const Resemblance candidate{&reference, found};
+            const bool tied = nearest.reference && !nearest.closerThan(candidate)
+                              && reference.order < nearest.reference->order;
+            if (candidate.closerThan(nearest) || tied)
+                nearest = candidate;
+        });
+        if (nearest.reference && nearest.closerThan(best))
+            best = nearest;
+    }
+
     // The slip distance between names under the same suffix, or -1 when beyond the threshold.
     static int nameDistance(const Reference &reference, const RegistrablePart &part)
     {
@@ -333,7 +421,7 @@ private:
             = std::abs(static_cast<long>(length) - static_cast<long>(part.name.size()));
         if (lengthGap > threshold)
             return -1;
-        if (std::popcount(reference.part.nameCharacters ^ part.nameCharacters) > 2 * threshold)
+        if (bitCount(reference.part.nameCharacters ^ part.nameCharacters) > 2 * threshold)
             return -1;
         const bool visualOnly = length <= 3;
         const int distance
@@ -354,6 +442,7 @@ private:
     Buckets m_bySkeleton;
     Buckets m_bySuffix;
     Buckets m_byName;
+    std::unordered_map<std::string, NameTable> m_namesBySuffix; // m_bySuffix, by length
     std::unordered_map<std::string, std::vector<const Reference *>> m_byLetters; // squashed()
     std::size_t m_longestEmbedding = 0;
     std::vector<std::size_t> m_suffixLengths;
@@ -425,13 +514,35 @@ std::optional<NormalisedDomain> historyDomain(const std::string &known)
     return std::move(domain).value();
 }
 
-ReferenceIndex policyReferences(const RuleContext &context)
+// The policy's references, kept from one review to the next while the lists (and, without
+// internalDomains, the sender) stay the same: an admin's list of 100,000 trusted domains costs
+// far more to index than a review, and comparing the lists is linear.
+std::shared_ptr<const ReferenceIndex> policyReferences(const RuleContext &context)
 {
-    ReferenceIndex index;
-    if (context.policy.internalDomains.empty())
-        addSenderDomain(index, context.draft);
-    addPatterns(index, context.policy.internalDomains, ReferenceKind::Internal);
-    addPatterns(index, context.policy.trustedDomains, ReferenceKind::Trusted);
+    struct Source
+    {
+        std::vector<std::string> internal;
+        std::vector<std::string> trusted;
+        std::string sender; // only when internal is empty
+    };
+    static std::mutex mutex;
+    static Source cachedSource;
+    static std::shared_ptr<const ReferenceIndex> cachedIndex;
+
+    const Policy &policy = context.policy;
+    const std::string sender = policy.internalDomains.empty() ? context.draft.from : "";
+    const std::lock_guard lock(mutex);
+    if (cachedIndex && cachedSource.sender == sender
+        && cachedSource.internal == policy.internalDomains
+        && cachedSource.trusted == policy.trustedDomains)
+        return cachedIndex;
+    auto index = std::make_shared<ReferenceIndex>();
+    if (policy.internalDomains.empty())
+        addSenderDomain(*index, context.draft);
+    addPatterns(*index, policy.internalDomains, ReferenceKind::Internal);
+    addPatterns(*index, policy.trustedDomains, ReferenceKind::Trusted);
+    cachedSource = Source{policy.internalDomains, policy.trustedDomains, sender};
+    cachedIndex = index;
     return index;
 }
 
@@ -561,8 +672,9 @@ std::vector<std::string> mixedScripts(const NormalisedDomain &domain)
 class LookalikeFinder
 {
 public:
-    explicit LookalikeFinder(const RuleContext &context)
+    LookalikeFinder(const RuleContext &context, ReferenceSearch search)
         : m_context(context)
+        , m_search(search)
     {}
 
     // What the finding for `domain` says, or nothing when it looks like no reference.
@@ -632,8 +744,8 @@ private:
         if (m_context.history)
             m_historyReferences = historyReferences(*m_context.history);
         static const ReferenceIndex none;
-        m_indexes = {&m_policyReferences, m_historyReferences ? m_historyReferences.get() : &none,
-                     &mailProviderIndex()};
+        m_indexes = {m_policyReferences.get(),
+                     m_historyReferences ? m_historyReferences.get() : &none, &mailProviderIndex()};
         return m_indexes;
     }
 
@@ -665,7 +777,7 @@ private:
             }
             const std::string skeleton = SpoofChecker::instance().skeleton(part->text);
             for (const ReferenceIndex *index : indexes)
-                index->findResemblance(suffixLabels, *part, skeleton, best);
+                index->findResemblance(suffixLabels, *part, skeleton, best, m_search);
         }
         return best;
     }
@@ -715,7 +827,8 @@ private:
     }
 
     const RuleContext &m_context;
-    ReferenceIndex m_policyReferences;                         // internal and trusted
+    ReferenceSearch m_search;
+    std::shared_ptr<const ReferenceIndex> m_policyReferences;  // internal and trusted
     std::shared_ptr<const ReferenceIndex> m_historyReferences; // shared with later reviews
     Indexes m_indexes{};
     bool m_sameOrganisation = false; // set by closestReference for the domain it looked at
@@ -731,7 +844,13 @@ bool isMailProvider(std::string_view asciiDomain)
 void checkLookalikeDomains(const Review &review, const RuleContext &context,
                            std::vector<Finding> &findings)
 {
-    LookalikeFinder finder(context);
+    checkLookalikeDomains(review, context, findings, ReferenceSearch::Indexed);
+}
+
+void checkLookalikeDomains(const Review &review, const RuleContext &context,
+                           std::vector<Finding> &findings, ReferenceSearch search)
+{
+    LookalikeFinder finder(context, search);
     // Each distinct domain is examined once, however many recipients share it.
     std::unordered_map<std::string, std::optional<LookalikeMessage>> verdicts;
     for (std::size_t i = 0; i < review.recipients.size(); ++i) {

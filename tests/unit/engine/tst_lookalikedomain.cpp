@@ -2,12 +2,14 @@
 // typing distance (typodistance.h) and ICU's spoof checker (spoofchecker.h).
 
 #include "engine/engine.h"
+#include "engine/rules/rules.h"
 #include "engine/spoofchecker.h"
 #include "engine/typodistance.h"
 
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <map>
 #include <ostream>
 #include <string>
@@ -481,6 +483,160 @@ TEST(LookalikeDomain, CanBeSwitchedOffByPolicy)
     policy.rules["lookalike-domain"].enabled = false;
 
     EXPECT_TRUE(lookalikeFindings(reviewDraft(draft, policy)).empty());
+}
+
+// --- the indexed search against the plain one ---------------------------------------------------
+
+// A small deterministic generator, so that a failure names a set that can be made again.
+class Generator
+{
+public:
+    explicit Generator(std::uint32_t seed)
+        : m_state(seed * 2654435761u + 1u)
+    {}
+
+    std::uint32_t below(std::uint32_t bound)
+    {
+        m_state ^= m_state << 13;
+        m_state ^= m_state >> 17;
+        m_state ^= m_state << 5;
+        return m_state % bound;
+    }
+
+    std::string name()
+    {
+        static const char *const syllables[] = {
+            "ka",  "to",  "mi", "ra",  "ne",  "su",  "ko",  "ha",  "ri",  "no",   "ta", "ze", "lo",
+            "ven", "tor", "ex", "pan", "tek", "sol", "mar", "gen", "dia", "corp", "qu", "1"};
+        std::string name;
+        const std::uint32_t parts = 1 + below(5);
+        for (std::uint32_t i = 0; i < parts; ++i)
+            name += syllables[below(std::size(syllables))];
+        return name;
+    }
+
+    std::string suffix()
+    {
+        static const char *const suffixes[] = {"com", "com", "co.jp", "jp", "net", "example"};
+        return suffixes[below(std::size(suffixes))];
+    }
+
+    // One to three slips of every kind the distance knows, somewhere in `name`.
+    std::string slipped(std::string name)
+    {
+        static const std::string letters = "abcdefghijklmnopqrstuvwxyz0123456789-";
+        const std::uint32_t slips = 1 + below(3);
+        for (std::uint32_t i = 0; i < slips && !name.empty(); ++i) {
+            const std::size_t at = below(static_cast<std::uint32_t>(name.size()));
+            switch (below(5)) {
+            case 0:
+                name[at] = letters[below(static_cast<std::uint32_t>(letters.size()))];
+                break;
+            case 1:
+                name.insert(at, 1, name[at]);
+                break;
+            case 2:
+                name.erase(at, 1);
+                break;
+            case 3:
+                if (at + 1 < name.size())
+                    std::swap(name[at], name[at + 1]);
+                break;
+            default:
+                name.insert(at, 1, letters[below(static_cast<std::uint32_t>(letters.size()))]);
+            }
+        }
+        return name.empty() ? "x" : name;
+    }
+
+private:
+    std::uint32_t m_state;
+};
+
+struct GeneratedSet
+{
+    Policy policy;
+    std::vector<std::string> history;
+    Draft draft;
+};
+
+// Internal, trusted and history references, and recipients that are slips of them, their
+// names under other suffixes, or other names.
+GeneratedSet generatedSet(std::uint32_t seed)
+{
+    Generator generate(seed);
+    GeneratedSet set;
+    std::vector<std::pair<std::string, std::string>> references;
+    for (int i = 0; i < 1500; ++i)
+        references.emplace_back(generate.name(), generate.suffix());
+    const auto domain = [](const auto &reference) {
+        return reference.first + "." + reference.second;
+    };
+    for (std::size_t i = 0; i < references.size(); ++i) {
+        if (i < 5)
+            set.policy.internalDomains.push_back(domain(references[i]));
+        else if (i < 300)
+            set.policy.trustedDomains.push_back(domain(references[i]));
+        else
+            set.history.push_back(domain(references[i]));
+    }
+    set.draft.from = taro;
+    for (int i = 0; i < 1500; ++i) {
+        const auto &reference = references[generate.below(1500)];
+        std::string name = reference.first;
+        std::string suffix = reference.second;
+        switch (generate.below(4)) {
+        case 0:
+            suffix = generate.suffix();
+            break;
+        case 1:
+            name = generate.name();
+            break;
+        default:
+            name = generate.slipped(name);
+        }
+        set.draft.to.push_back("p" + std::to_string(i) + "@" + name + "." + suffix);
+    }
+    return set;
+}
+
+TEST(LookalikeDomain, IndexedSearchAgreesWithMeasuringEveryReference)
+{
+    std::size_t typos = 0;
+    for (const std::uint32_t seed : {1u, 2u, 3u}) {
+        SCOPED_TRACE("seed " + std::to_string(seed));
+        const GeneratedSet set = generatedSet(seed);
+        const FakeHistory history(set.history);
+        const Review review = reviewDraft(set.draft, set.policy, &history);
+        const RuleContext context{set.draft,
+                                  set.policy,
+                                  PatternList(set.policy.internalDomains),
+                                  PatternList(set.policy.trustedDomains),
+                                  PatternList(),
+                                  {},
+                                  &history,
+                                  std::nullopt,
+                                  std::nullopt};
+
+        std::vector<Finding> indexed;
+        rules::checkLookalikeDomains(review, context, indexed, rules::ReferenceSearch::Indexed);
+        std::vector<Finding> exhaustive;
+        rules::checkLookalikeDomains(review, context, exhaustive,
+                                     rules::ReferenceSearch::Exhaustive);
+
+        ASSERT_EQ(indexed.size(), exhaustive.size());
+        for (std::size_t i = 0; i < indexed.size(); ++i) {
+            SCOPED_TRACE(exhaustive[i].message);
+            EXPECT_EQ(indexed[i].target.index, exhaustive[i].target.index);
+            EXPECT_EQ(indexed[i].kind, exhaustive[i].kind);
+            EXPECT_EQ(indexed[i].args, exhaustive[i].args);
+            EXPECT_EQ(indexed[i].message, exhaustive[i].message);
+            const auto how = exhaustive[i].args.text.find("how");
+            typos += how != exhaustive[i].args.text.end() && how->second == "typo";
+        }
+    }
+    // The sets are made to hold many slips: a comparison of nothing would prove nothing.
+    EXPECT_GT(typos, 500u);
 }
 
 // --- the typing distance ------------------------------------------------------------------------
