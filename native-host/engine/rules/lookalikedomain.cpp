@@ -212,6 +212,12 @@ std::string squashed(std::string_view text)
     return letters;
 }
 
+// One bit for each length up to 62, one for all longer: a set of lengths in a word.
+std::uint64_t lengthBit(std::size_t length)
+{
+    return std::uint64_t{1} << std::min<std::size_t>(length, 63);
+}
+
 struct Reference
 {
     NormalisedDomain domain;
@@ -321,6 +327,7 @@ public:
             && suffixLabels > 0) {
             std::string letters = squashed(stored->part.text);
             m_longestEmbedding = std::max(m_longestEmbedding, letters.size());
+            m_embeddingLengths |= lengthBit(letters.size());
             m_byLetters[std::move(letters)].push_back(stored);
         }
         const std::string skeleton = SpoofChecker::instance().skeleton(stored->part.text);
@@ -351,6 +358,8 @@ public:
         return bucket == m_byLetters.end() ? nullptr : &bucket->second;
     }
     std::size_t longestEmbedding() const { return m_longestEmbedding; }
+    // lengthBit() of every key of embeddable(), or-ed: most runs of words are looked up nowhere.
+    std::uint64_t embeddingLengths() const { return m_embeddingLengths; }
 
     void findResemblance(std::size_t suffixLabels, const RegistrablePart &part,
                          const std::string &skeleton, Resemblance &best,
@@ -445,6 +454,7 @@ private:
     std::unordered_map<std::string, NameTable> m_namesBySuffix; // m_bySuffix, by length
     std::unordered_map<std::string, std::vector<const Reference *>> m_byLetters; // squashed()
     std::size_t m_longestEmbedding = 0;
+    std::uint64_t m_embeddingLengths = 0;
     std::vector<std::size_t> m_suffixLengths;
 };
 
@@ -784,15 +794,19 @@ private:
 
     // The reference whose registrable part reappears in `domain` as an imitation: of the
     // closest kind, and of those the first found from the left. Each run of consecutive words
-    // is one hash look-up per index, and runs stop growing past the longest reference.
+    // of a length some reference has is one hash look-up per index, and runs stop growing past
+    // the longest reference.
     Resemblance embeddedReference(const NormalisedDomain &domain)
     {
         const std::string_view text = domain.unicode;
         const auto words = wordsOf(text);
         const Indexes &indexes = this->indexes();
         std::size_t longest = 0;
-        for (const ReferenceIndex *index : indexes)
+        std::uint64_t lengths = 0;
+        for (const ReferenceIndex *index : indexes) {
             longest = std::max(longest, index->longestEmbedding());
+            lengths |= index->embeddingLengths();
+        }
         Resemblance best;
         std::string letters;
         for (std::size_t first = 0; first < words.size(); ++first) {
@@ -802,6 +816,8 @@ private:
                 letters.append(text.substr(word.start, word.end - word.start));
                 if (letters.size() > longest)
                     break;
+                if (!(lengths & lengthBit(letters.size())))
+                    continue;
                 for (const ReferenceIndex *index : indexes) {
                     const auto *references = index->embeddable(letters);
                     if (!references)
