@@ -58,6 +58,11 @@
 //      often as an imitation;
 //    - a word shared without the suffix ("atlas-freight.com", "examplecorp.com", "corporate").
 //    Only a resemblance of kind 1 or 2 is reported when there is one: it is the closer.
+//    Known gaps, by design of the form it looks for: a name borrowed without its suffix
+//    ("gmail-secure.com") looks exactly like a company sharing a word ("atlas-freight.com") and
+//    stays silent, as does a copy glued inside a longer word ("xcorpexample.com"); a reference
+//    under a word-like top-level domain fires on an ordinary subdomain ("sales.tokyo" against
+//    "sales.tokyo-hotel.com"), and a 4-letter name glued to "com" may be a word ("livecom.net").
 // 4. On its own, a label whose scripts UTS #39 section 5.2 rates below "highly restrictive"
 //    (Latin with Cyrillic or Greek): it says so even when it resembles no reference.
 //
@@ -68,6 +73,11 @@
 // for those whose characters are close enough, distances against the references of the same
 // name, and one hash look-up for each run of its words (labels and hyphen-separated parts) for
 // the embedded references.
+// TODO: the slip search still reads every reference of a nearby length under the recipient's
+// suffix (0.4 s for 1,000 recipients against 100,000 references, bench_review's Huge cases); a
+// trie walk was slower on dense names, grouping by first character (exact only for names up
+// to 9 characters) gained nothing measurable, and an exact deletion index for three edits is
+// too large to rebuild whenever the history changes.
 
 namespace sendguard::rules {
 
