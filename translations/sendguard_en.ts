@@ -64,6 +64,13 @@
             <numerusform>%n mails</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%1 is not %2, a domain you have written to %n time(s), but has its name written into it. Check that it is the domain you mean.</source>
+        <translation>
+            <numerusform>%1 is not %2, a domain you have written to %n time, but has its name written into it. Check that it is the domain you mean.</numerusform>
+            <numerusform>%1 is not %2, a domain you have written to %n times, but has its name written into it. Check that it is the domain you mean.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>sendguard::Cli</name>

@@ -537,6 +537,28 @@
         <source>the domain &quot;%1&quot; is not valid: %2</source>
         <translation>ドメイン「%1」は無効です: %2</translation>
     </message>
+    <message>
+        <source>%1 is not %2, your organisation&apos;s own domain, but has its name written into it. Check that it is the domain you mean.</source>
+        <translation>%1 は自社のドメイン %2 ではありませんが、その名前を含んでいます。意図したドメインか確認してください。</translation>
+    </message>
+    <message>
+        <source>%1 is not %2, a trusted domain, but has its name written into it. Check that it is the domain you mean.</source>
+        <translation>%1 は信頼済みのドメイン %2 ではありませんが、その名前を含んでいます。意図したドメインか確認してください。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 is not %2, a domain you have written to %n time(s), but has its name written into it. Check that it is the domain you mean.</source>
+        <translation>
+            <numerusform>%1 は %2（これまで%n回送信した宛先ドメイン）ではありませんが、その名前を含んでいます。意図したドメインか確認してください。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 is not %2, a domain you have written to before, but has its name written into it. Check that it is the domain you mean.</source>
+        <translation>%1 は %2（以前に送信したことのある宛先ドメイン）ではありませんが、その名前を含んでいます。意図したドメインか確認してください。</translation>
+    </message>
+    <message>
+        <source>%1 is not %2, a well-known mail provider, but has its name written into it. Check that it is the domain you mean.</source>
+        <translation>%1 は大手メールサービスの %2 ではありませんが、その名前を含んでいます。意図したドメインか確認してください。</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>

@@ -351,6 +351,42 @@ const std::map<std::string_view, Sentence> &sentences()
                                                  "before sending.")
                                      .arg(a.text("domain"), a.text("resembles")));
          }},
+        {"lookalike.embedsInternal",
+         [](const Args &a) {
+             return lookalike(a, RuleMessage::tr("%1 is not %2, your organisation's own domain, "
+                                                 "but has its name written into it. Check that "
+                                                 "it is the domain you mean.")
+                                     .arg(a.text("domain"), a.text("resembles")));
+         }},
+        {"lookalike.embedsTrusted",
+         [](const Args &a) {
+             return lookalike(a, RuleMessage::tr("%1 is not %2, a trusted domain, but has its "
+                                                 "name written into it. Check that it is the "
+                                                 "domain you mean.")
+                                     .arg(a.text("domain"), a.text("resembles")));
+         }},
+        {"lookalike.embedsHistory",
+         [](const Args &a) {
+             return lookalike(a, RuleMessage::tr("%1 is not %2, a domain you have written to %n "
+                                                 "time(s), but has its name written into it. "
+                                                 "Check that it is the domain you mean.",
+                                                 nullptr, a.count("timesWritten"))
+                                     .arg(a.text("domain"), a.text("resembles")));
+         }},
+        {"lookalike.embedsHistoryUncounted",
+         [](const Args &a) {
+             return lookalike(a, RuleMessage::tr("%1 is not %2, a domain you have written to "
+                                                 "before, but has its name written into it. "
+                                                 "Check that it is the domain you mean.")
+                                     .arg(a.text("domain"), a.text("resembles")));
+         }},
+        {"lookalike.embedsMailProvider",
+         [](const Args &a) {
+             return lookalike(a, RuleMessage::tr("%1 is not %2, a well-known mail provider, but "
+                                                 "has its name written into it. Check that it is "
+                                                 "the domain you mean.")
+                                     .arg(a.text("domain"), a.text("resembles")));
+         }},
         {"lookalike.mixedScript",
          [](const Args &a) {
              return RuleMessage::tr("%1 mixes %2 letters in one name, a common way to imitate "

@@ -5,6 +5,7 @@
 
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 namespace sendguard {
@@ -47,6 +48,8 @@ public:
     const std::string &text() const { return m_text; }
 
 private:
+    friend class PatternList;
+
     enum class Kind { Domain, Subdomains, Address };
     Kind m_kind = Kind::Domain;
     std::string m_localPart; // lower case, Address only
@@ -62,6 +65,8 @@ public:
     PatternList() = default;
     explicit PatternList(const std::vector<std::string> &entries);
 
+    // Whether any pattern matches: a few hash look-ups (one per label of `domain` for the
+    // subdomain patterns), however long the list.
     bool matches(std::string_view localPart, const NormalisedDomain &domain) const;
     bool empty() const { return m_patterns.empty(); }
     const std::vector<PatternError> &errors() const { return m_errors; }
@@ -69,6 +74,9 @@ public:
 private:
     std::vector<AddressPattern> m_patterns;
     std::vector<PatternError> m_errors;
+    std::unordered_set<std::string> m_domains;        // Kind::Domain
+    std::unordered_set<std::string> m_subdomainBases; // Kind::Subdomains: "corp.example"
+    std::unordered_set<std::string> m_addresses;      // Kind::Address: "name@partner.example"
 };
 
 } // namespace sendguard

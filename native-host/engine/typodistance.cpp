@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <limits>
+#include <utility>
 #include <vector>
 
 namespace sendguard {
@@ -115,6 +116,8 @@ namespace {
 // side is not ASCII.
 int letterCountBound(std::u32string_view a, std::u32string_view b)
 {
+    // Only the letters that occur are summed (and cleared once summed), so the cost follows the
+    // names' length, not the alphabet's: callers bound thousands of short names in a row.
     std::array<int, 128> balance{};
     for (const char32_t c : a) {
         if (c >= 128)
@@ -128,10 +131,15 @@ int letterCountBound(std::u32string_view a, std::u32string_view b)
     }
     int onlyInA = 0;
     int onlyInB = 0;
-    for (const int count : balance) {
-        onlyInA += count > 0 ? count : 0;
-        onlyInB += count < 0 ? -count : 0;
-    }
+    const auto settle = [&](std::u32string_view text) {
+        for (const char32_t c : text) {
+            const int count = std::exchange(balance[c], 0);
+            onlyInA += count > 0 ? count : 0;
+            onlyInB += count < 0 ? -count : 0;
+        }
+    };
+    settle(a);
+    settle(b);
     return std::max(onlyInA, onlyInB);
 }
 
@@ -148,10 +156,19 @@ int typoDistanceUpTo(std::u32string_view intended, std::u32string_view typed, bo
     const CostModel cost(visualOnly);
     const std::size_t rows = intended.size() + 1;
     const std::size_t columns = typed.size() + 1;
-    std::vector<int> table(rows * columns, 0);
+    // Domain labels are short: their table fits on the stack, and a caller comparing one name
+    // with thousands of references does not allocate once per reference.
+    std::array<int, 1024> small;
+    std::vector<int> large;
+    int *table = small.data();
+    if (rows * columns > small.size()) {
+        large.resize(rows * columns);
+        table = large.data();
+    }
     auto at = [&](std::size_t i, std::size_t j) -> int & {
         return table[i * columns + j];
     };
+    at(0, 0) = 0;
     // An edit at the first character of `intended`: row i == 1 (or inserting before it).
     auto penalty = [](std::size_t i) {
         return i <= 1 ? firstCharacterPenalty : 0;

@@ -8,7 +8,9 @@
 #include <benchmark/benchmark.h>
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 namespace sendguard {
@@ -257,6 +259,157 @@ void HostileMegabyteBody(benchmark::State &state)
     runReview(state, draft);
 }
 BENCHMARK(HostileMegabyteBody)->Unit(benchmark::kMillisecond);
+
+// --- Huge reference sets for lookalike-domain ---------------------------------------------------
+
+// A made-up company name of 4 to 13 letters from syllables, the same for the same seed.
+std::string companyName(std::uint32_t seed)
+{
+    static const char *const syllables[] = {
+        "ka",  "to",  "mi", "ra",  "ne",  "su",  "ko",  "ha",  "ri",  "no",   "ta",   "ze",  "lo",
+        "ven", "tor", "ex", "pan", "tek", "sol", "mar", "gen", "dia", "plex", "corp", "lin", "qu"};
+    std::uint32_t state = seed * 2654435761u + 12345u;
+    const auto next = [&] {
+        state ^= state << 13;
+        state ^= state >> 17;
+        state ^= state << 5;
+        return state;
+    };
+    std::string name;
+    const std::uint32_t parts = 2 + next() % 4;
+    for (std::uint32_t i = 0; i < parts; ++i)
+        name += syllables[next() % std::size(syllables)];
+    if (next() % 4 == 0)
+        name += std::to_string(next() % 100);
+    return name;
+}
+
+// Most companies under .com, then the Japanese and a few European suffixes.
+std::string companyDomain(std::uint32_t seed)
+{
+    static const char *const suffixes[]
+        = {".com", ".com", ".com", ".co.jp", ".co.jp", ".jp", ".net", ".de", ".example"};
+    return companyName(seed) + suffixes[seed % std::size(suffixes)];
+}
+
+// `count` distinct domains: the references.
+std::vector<std::string> companyDomains(std::size_t count)
+{
+    std::vector<std::string> domains;
+    std::unordered_set<std::string> seen;
+    for (std::uint32_t seed = 1; domains.size() < count; ++seed) {
+        std::string domain = companyDomain(seed);
+        if (seen.insert(domain).second)
+            domains.push_back(std::move(domain));
+    }
+    return domains;
+}
+
+// `count` recipients at distinct domains none of the references is: one in ten a slip of a
+// reference (a doubled letter), one in ten a reference written into another domain, the rest
+// other companies' domains.
+Draft draftToStrangers(const std::vector<std::string> &references, std::size_t count)
+{
+    Draft draft;
+    draft.from = "Taro Yamada <taro@corp.example>";
+    for (std::size_t i = 0; i < count; ++i) {
+        const std::string &reference = references[(i * 7919) % references.size()];
+        std::string domain;
+        if (i % 10 == 0)
+            domain = reference.substr(0, 2) + reference.substr(1);
+        else if (i % 10 == 1)
+            domain = reference + ".account-check.net";
+        else
+            domain = companyDomain(static_cast<std::uint32_t>(10'000'000 + i));
+        draft.to.push_back("p" + std::to_string(i) + "@" + domain);
+    }
+    return draft;
+}
+
+class DomainList : public HistoryView
+{
+public:
+    explicit DomainList(std::vector<std::string> domains)
+        : m_domains(std::move(domains))
+        , m_known(m_domains.begin(), m_domains.end())
+    {}
+    std::vector<std::string> knownDomains() const override { return m_domains; }
+    std::int64_t domainCount(std::string_view domain) const override
+    {
+        return m_known.count(std::string(domain)) ? 5 : 0;
+    }
+
+private:
+    std::vector<std::string> m_domains;
+    std::unordered_set<std::string> m_known;
+};
+
+// The hostile tester's case: an admin's 100,000 trusted domains, a mail to 1,000 strangers.
+// The first review under a policy indexes its references (HugeTrustedListFirstReview: the
+// policy changes before every review); later ones reuse the index.
+Policy hugeTrustedPolicy(const std::vector<std::string> &references, bool variant)
+{
+    Policy policy = companyPolicy();
+    policy.trustedDomains.insert(policy.trustedDomains.end(), references.begin(), references.end());
+    if (variant)
+        policy.trustedDomains.push_back("another-partner.example");
+    return policy;
+}
+
+void HugeTrustedList(benchmark::State &state)
+{
+    const auto references = companyDomains(static_cast<std::size_t>(state.range(0)));
+    const Policy policy = hugeTrustedPolicy(references, false);
+    const Draft draft = draftToStrangers(references, static_cast<std::size_t>(state.range(1)));
+    std::size_t findings = reviewDraft(draft, policy).findings.size(); // indexes the policy
+    for (auto _ : state) {
+        const Review review = reviewDraft(draft, policy);
+        findings = review.findings.size();
+    }
+    state.counters["findings"] = static_cast<double>(findings);
+}
+BENCHMARK(HugeTrustedList)
+    ->Args({100'000, 1'000})
+    ->Args({10'000, 1'000})
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(3);
+
+void HugeTrustedListFirstReview(benchmark::State &state)
+{
+    const auto references = companyDomains(static_cast<std::size_t>(state.range(0)));
+    const Policy policies[]
+        = {hugeTrustedPolicy(references, false), hugeTrustedPolicy(references, true)};
+    const Draft draft = draftToStrangers(references, static_cast<std::size_t>(state.range(1)));
+    std::size_t round = 0;
+    for (auto _ : state)
+        benchmark::DoNotOptimize(reviewDraft(draft, policies[round++ % 2]));
+}
+BENCHMARK(HugeTrustedListFirstReview)
+    ->Args({100'000, 1'000})
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(2);
+
+// The same references as a history, whose index is kept between reviews: what remains is the
+// comparison of each recipient domain with the references.
+void HugeHistory(benchmark::State &state)
+{
+    const DomainList history(companyDomains(static_cast<std::size_t>(state.range(0))));
+    const Draft draft
+        = draftToStrangers(history.knownDomains(), static_cast<std::size_t>(state.range(1)));
+    const Policy policy = companyPolicy();
+    reviewDraft(draft, policy, &history); // builds the history's index
+    std::size_t findings = 0;
+    for (auto _ : state) {
+        const Review review = reviewDraft(draft, policy, &history);
+        findings = review.findings.size();
+    }
+    state.counters["findings"] = static_cast<double>(findings);
+}
+BENCHMARK(HugeHistory)
+    ->Args({100'000, 1'000})
+    ->Args({10'000, 1'000})
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(3);
 
 } // namespace
 } // namespace sendguard

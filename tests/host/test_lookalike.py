@@ -72,6 +72,25 @@ class CheckLookalikeDomain(unittest.TestCase):
         self.assertIn("(xn--yhoo-53d.co.jp) looks like yahoo.co.jp", homoglyph)
         self.assertIn("mixes Latin and Cyrillic letters", homoglyph)
 
+    def test_own_domain_written_into_another_warns_and_names_it(self):
+        output = check_json("lookalike-own-domain-inside-another.json")
+        found = {f["target"]["text"]: f for f in output["findings"]
+                 if f["rule"] == "lookalike-domain"}
+        self.assertEqual(sorted(found), ["it-desk@corp.example.account-verify.net",
+                                         "jiro.suzuki@corp-example.com"])
+        subdomain = found["it-desk@corp.example.account-verify.net"]
+        self.assertEqual(subdomain["kind"], "lookalike.embedsInternal")
+        self.assertEqual(subdomain["args"], {"domain": "corp.example.account-verify.net",
+                                             "resembles": "corp.example", "how": "embedded"})
+        self.assertEqual(found["jiro.suzuki@corp-example.com"]["message"],
+                         "corp-example.com is not corp.example, your organisation's own "
+                         "domain, but has its name written into it. Check that it is the "
+                         "domain you mean.")
+        self.assertTrue(output["needsConfirmation"])
+        japanese = check("lookalike-own-domain-inside-another.json", lang="ja_JP.UTF-8")
+        self.assertIn("corp-example.com は自社のドメイン corp.example ではありませんが、"
+                      "その名前を含んでいます。", japanese)
+
     def test_companies_sharing_a_word_and_subdomains_stay_silent(self):
         output = check_json("lookalike-silent-company-sharing-a-word.json")
         self.assertEqual(lookalikes(output), {})

@@ -161,6 +161,31 @@ std::vector<std::pair<const char *, Situation>> situations()
                                   draftTo({"a@gmial.com"}),
                                   {},
                                   {"domain", "resembles", "how"}});
+    add("lookalikeEmbedsInternal", {"lookalike-domain",
+                                    "lookalike.embedsInternal",
+                                    draftTo({"a@corp-example.com"}),
+                                    {},
+                                    {"domain", "resembles", "how"}});
+    {
+        Policy policy;
+        policy.trustedDomains = {"trusted-partner.example"};
+        add("lookalikeEmbedsTrusted", {"lookalike-domain",
+                                       "lookalike.embedsTrusted",
+                                       draftTo({"a@trusted-partner.example.login.net"}),
+                                       policy,
+                                       {"domain", "resembles", "how"}});
+    }
+    add("lookalikeEmbedsHistory", {"lookalike-domain",
+                                   "lookalike.embedsHistory",
+                                   draftTo({"a@partner-example.com"}),
+                                   {},
+                                   {"domain", "resembles", "how"},
+                                   {"timesWritten"}});
+    add("lookalikeEmbedsMailProvider", {"lookalike-domain",
+                                        "lookalike.embedsMailProvider",
+                                        draftTo({"a@gmail.com.account-check.net"}),
+                                        {},
+                                        {"domain", "resembles", "how"}});
     add("lookalikeMixedScript", {"lookalike-domain",
                                  "lookalike.mixedScript",
                                  draftTo({"a@b\u0430nk-example.com"}),
@@ -572,6 +597,14 @@ void TestRuleMessage::japaneseNamesWhatWasFound_data()
         << "lookalikeInternal"
         << "c0rp.example は自社のドメイン corp.example に似ていますが、別のドメインです。"
            "送信前に綴りを確認してください。";
+    QTest::newRow("lookalikeEmbedsInternal") << "lookalikeEmbedsInternal"
+                                             << "corp-example.com は自社のドメイン corp.example "
+                                                "ではありませんが、その名前を含んでいます。"
+                                                "意図したドメインか確認してください。";
+    QTest::newRow("lookalikeEmbedsHistoryCountsTheMails")
+        << "lookalikeEmbedsHistory"
+        << "partner-example.com は partner.example（これまで40回送信した宛先ドメイン）ではありま"
+           "せんが、その名前を含んでいます。意図したドメインか確認してください。";
     QTest::newRow("lookalikeMixedScriptShowsBothForms")
         << "lookalikeMixedScript"
         << "b\u0430nk-example.com (xn--bnk-example-yij.com) はドメイン名の中にラテン文字、"

@@ -13,6 +13,12 @@ void checkBlockedDomains(const Review &, const RuleContext &, std::vector<Findin
 void checkExternalRecipients(const Review &, const RuleContext &, std::vector<Finding> &);
 void checkAttachments(const Review &, const RuleContext &, std::vector<Finding> &);
 void checkLookalikeDomains(const Review &, const RuleContext &, std::vector<Finding> &);
+// How lookalike-domain finds the references a name is a slip away from: through its tries
+// (what the rule uses), or by measuring every reference under the same suffix, the plain way
+// the tries must agree with (tests/unit/engine/tst_lookalikedomain.cpp compares them).
+enum class ReferenceSearch { Indexed, Exhaustive };
+void checkLookalikeDomains(const Review &, const RuleContext &, std::vector<Finding> &,
+                           ReferenceSearch);
 void checkAttentionDomains(const Review &, const RuleContext &, std::vector<Finding> &);
 void checkAttentionAttachments(const Review &, const RuleContext &, std::vector<Finding> &);
 void checkCcExposure(const Review &, const RuleContext &, std::vector<Finding> &);

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -167,6 +168,43 @@ TEST(AddressPattern, KeepsItsTextForMessages)
 
     ASSERT_TRUE(pattern.ok());
     EXPECT_EQ(pattern.value().text(), "*.Corp.Example");
+}
+
+// The list answers from hash sets; asking every pattern in turn must give the same answer, for
+// exact, wildcard and address patterns mixed in a long list.
+TEST(PatternList, LongListAnswersAsEachPatternWould)
+{
+    std::vector<std::string> entries;
+    for (int i = 0; i < 300; ++i) {
+        const std::string n = std::to_string(i);
+        entries.push_back(i % 3 == 0   ? "d" + n + ".example"
+                          : i % 3 == 1 ? "*.s" + n + ".example"
+                                       : "Name" + n + "@a" + n + ".example");
+    }
+    const PatternList list(entries);
+    std::vector<AddressPattern> patterns;
+    for (const auto &entry : entries)
+        patterns.push_back(AddressPattern::parse(entry).value());
+
+    int matched = 0;
+    for (int i = 0; i < 300; ++i) {
+        const std::string n = std::to_string(i);
+        for (const std::string &domain :
+             {"d" + n + ".example", "x.d" + n + ".example", "s" + n + ".example",
+              "x.s" + n + ".example", "y.x.s" + n + ".example", "a" + n + ".example",
+              "xs" + n + ".example"}) {
+            const NormalisedDomain normalised = normaliseDomain(domain).value();
+            for (const std::string &local : {"name" + n, "NAME" + n, std::string("other")}) {
+                const bool expected = std::any_of(patterns.begin(), patterns.end(), [&](auto &p) {
+                    return p.matches(local, normalised);
+                });
+                SCOPED_TRACE(local + "@" + domain);
+                EXPECT_EQ(list.matches(local, normalised), expected);
+                matched += expected ? 1 : 0;
+            }
+        }
+    }
+    EXPECT_EQ(matched, 100 * 3 + 100 * 2 * 3 + 100 * 2);
 }
 
 } // namespace

@@ -2,12 +2,14 @@
 // typing distance (typodistance.h) and ICU's spoof checker (spoofchecker.h).
 
 #include "engine/engine.h"
+#include "engine/rules/rules.h"
 #include "engine/spoofchecker.h"
 #include "engine/typodistance.h"
 
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <map>
 #include <ostream>
 #include <string>
@@ -114,6 +116,12 @@ const std::string provider = ", a well-known mail provider," + checkSpelling;
 // FakeHistory counts 3 mails to each domain it knows.
 const std::string history = ", a domain you have written to 3 times," + checkSpelling;
 const std::string disguise = " Its name mixes Latin and Cyrillic letters, a common disguise.";
+const std::string writtenInto
+    = " but has its name written into it. Check that it is the domain you "
+      "mean.";
+const std::string embedsOrganisation = ", your organisation's own domain," + writtenInto;
+const std::string embedsHistory = ", a domain you have written to 3 times," + writtenInto;
+const std::string embedsProvider = ", a well-known mail provider," + writtenInto;
 
 const LookalikeCase silentCases[] = {
     // Real, different companies that share a word with a reference.
@@ -159,6 +167,101 @@ const LookalikeCase silentCases[] = {
      ""},
     {"CommentIsNotAReference", "a@c0rp.example", {"# corp.example"}, {}, {}, ""},
 };
+
+// A reference's name and suffix that reappear in another domain, and where that is ordinary.
+const LookalikeCase silentEmbeddingCases[] = {
+    // Another company whose name shares a word, without the reference's suffix.
+    {"CompanyNamedAfterAWordOfInternal", "a@atlas-freight.com", {"atlas.com"}, {}, {}, ""},
+    {"TrustedNameFollowedByAWord", "a@examplecorp.com", {}, {"example.com"}, {}, ""},
+    {"InternalNameReversed", "a@example-corp.com", {}, {}, {}, ""},
+    {"SuffixContinuesIntoALongerLabel", "a@atlas.company.com", {"atlas.com"}, {}, {}, ""},
+    {"ProviderUnderALongerSuffix", "a@gmail.community", {}, {}, {}, ""},
+    {"HistoryNameWithPartOfItsSuffix", "a@partner-co.com", {}, {}, {"partner.co.jp"}, ""},
+    // Another company whose name ends in the reference, under the same suffix.
+    {"NameEndingInInternalUnderItsSuffix", "a@mail-corp.example", {}, {}, {}, ""},
+    {"NameEndingInHistoryDomain", "a@piggy-bank.com", {}, {}, {"bank.com"}, ""},
+    // The same name in another country.
+    {"CountryVariantOfInternal", "a@acme.com.au", {"acme.com"}, {}, {}, ""},
+    {"CountryVariantUnderListedSuffix", "a@acme.co.uk", {"acme.co"}, {}, {}, ""},
+    // A short name glued to its suffix is as often a word.
+    {"ShortProviderNameGluedToSuffix", "a@mecom.net", {}, {}, {}, ""},
+    // Known domains, and the reference's own subdomains.
+    {"SubdomainOfHistoryDomain", "a@mail.partner.co.jp", {}, {}, {"partner.co.jp"}, ""},
+    {"EmbeddingDomainWrittenToBefore", "a@corp-example.com", {}, {}, {"corp-example.com"}, ""},
+    {"EmbeddingDomainTrusted", "a@corp-example.com", {}, {"corp-example.com"}, {}, ""},
+    {"TenantOfAKnownHost", "a@corpexample.onmicrosoft.com", {}, {}, {"onmicrosoft.com"}, ""},
+};
+
+const LookalikeCase firingEmbeddingCases[] = {
+    {"InternalAsSubdomainOfAnother",
+     "a@corp.example.attacker.com",
+     {},
+     {},
+     {},
+     "corp.example.attacker.com is not corp.example" + embedsOrganisation},
+    {"InternalWithHyphenForDot",
+     "a@corp-example.com",
+     {},
+     {},
+     {},
+     "corp-example.com is not corp.example" + embedsOrganisation},
+    {"InternalWithDotDropped",
+     "a@corpexample.com",
+     {},
+     {},
+     {},
+     "corpexample.com is not corp.example" + embedsOrganisation},
+    {"InternalSuffixGluedToAWord",
+     "a@corp.example-mail.com",
+     {},
+     {},
+     {},
+     "corp.example-mail.com is not corp.example" + embedsOrganisation},
+    {"InternalAfterAWordInsideAnother",
+     "a@mail-corp.example.net",
+     {},
+     {},
+     {},
+     "mail-corp.example.net is not corp.example" + embedsOrganisation},
+    {"HistoryTwoLabelSuffixHyphenated",
+     "a@partner-co-jp.com",
+     {},
+     {},
+     {"partner.co.jp"},
+     "partner-co-jp.com is not partner.co.jp" + embedsHistory},
+    {"HistoryTwoLabelSuffixAsSubdomain",
+     "a@partner.co.jp.evil.net",
+     {},
+     {},
+     {"partner.co.jp"},
+     "partner.co.jp.evil.net is not partner.co.jp" + embedsHistory},
+    {"TrustedGluedBeforeAWord",
+     "a@partnerexample-login.com",
+     {},
+     {"partner.example"},
+     {},
+     "partnerexample-login.com is not partner.example, a trusted domain," + writtenInto},
+    {"ProviderWithHyphenForDot",
+     "a@gmail-com.net",
+     {},
+     {},
+     {},
+     "gmail-com.net is not gmail.com" + embedsProvider},
+    {"ShortProviderNameKeptApart",
+     "a@aol-com.support",
+     {},
+     {},
+     {},
+     "aol-com.support is not aol.com" + embedsProvider},
+    {"ProviderTwoLabelSuffixInsideAnother",
+     "a@yahoo.co.jp.login-check.com",
+     {},
+     {},
+     {},
+     "yahoo.co.jp.login-check.com is not yahoo.co.jp" + embedsProvider},
+};
+
+static_assert(std::size(silentEmbeddingCases) >= std::size(firingEmbeddingCases));
 
 const LookalikeCase firingCases[] = {
     {"DigitForLetterInInternal",
@@ -274,6 +377,45 @@ INSTANTIATE_TEST_SUITE_P(Silent, LookalikeDomainRule, ::testing::ValuesIn(silent
                          [](const auto &info) { return std::string(info.param.name); });
 INSTANTIATE_TEST_SUITE_P(Fires, LookalikeDomainRule, ::testing::ValuesIn(firingCases),
                          [](const auto &info) { return std::string(info.param.name); });
+INSTANTIATE_TEST_SUITE_P(SilentEmbedding, LookalikeDomainRule,
+                         ::testing::ValuesIn(silentEmbeddingCases),
+                         [](const auto &info) { return std::string(info.param.name); });
+INSTANTIATE_TEST_SUITE_P(FiresEmbedding, LookalikeDomainRule,
+                         ::testing::ValuesIn(firingEmbeddingCases),
+                         [](const auto &info) { return std::string(info.param.name); });
+
+TEST(LookalikeDomain, EmbeddedReferenceSaysHowAndNamesIt)
+{
+    Draft draft;
+    draft.from = taro;
+    draft.to = {"a@corp-example.com"};
+
+    const Review review = reviewDraft(draft, {});
+
+    const auto found = lookalikeFindings(review);
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_EQ(found[0]->kind, "lookalike.embedsInternal");
+    EXPECT_EQ(found[0]->args.text.at("how"), "embedded");
+    EXPECT_EQ(found[0]->args.text.at("resembles"), "corp.example");
+    EXPECT_EQ(found[0]->args.text.at("domain"), "corp-example.com");
+}
+
+// A typing slip is the closer resemblance: it is reported, not the embedding.
+TEST(LookalikeDomain, PrefersATypoToAnEmbedding)
+{
+    Draft draft;
+    draft.from = taro;
+    draft.to = {"a@partner-co-jp.con"};
+    const FakeHistory history({"partner.co.jp", "partner-co-jp.com"});
+
+    const Review review = reviewDraft(draft, {}, &history);
+
+    const auto found = lookalikeFindings(review);
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_EQ(found[0]->kind, "lookalike.history");
+    EXPECT_EQ(found[0]->args.text.at("resembles"), "partner-co-jp.com");
+    EXPECT_EQ(found[0]->args.text.at("how"), "typo");
+}
 
 // --- the rule over a whole draft ----------------------------------------------------------------
 
@@ -341,6 +483,160 @@ TEST(LookalikeDomain, CanBeSwitchedOffByPolicy)
     policy.rules["lookalike-domain"].enabled = false;
 
     EXPECT_TRUE(lookalikeFindings(reviewDraft(draft, policy)).empty());
+}
+
+// --- the indexed search against the plain one ---------------------------------------------------
+
+// A small deterministic generator, so that a failure names a set that can be made again.
+class Generator
+{
+public:
+    explicit Generator(std::uint32_t seed)
+        : m_state(seed * 2654435761u + 1u)
+    {}
+
+    std::uint32_t below(std::uint32_t bound)
+    {
+        m_state ^= m_state << 13;
+        m_state ^= m_state >> 17;
+        m_state ^= m_state << 5;
+        return m_state % bound;
+    }
+
+    std::string name()
+    {
+        static const char *const syllables[] = {
+            "ka",  "to",  "mi", "ra",  "ne",  "su",  "ko",  "ha",  "ri",  "no",   "ta", "ze", "lo",
+            "ven", "tor", "ex", "pan", "tek", "sol", "mar", "gen", "dia", "corp", "qu", "1"};
+        std::string name;
+        const std::uint32_t parts = 1 + below(5);
+        for (std::uint32_t i = 0; i < parts; ++i)
+            name += syllables[below(std::size(syllables))];
+        return name;
+    }
+
+    std::string suffix()
+    {
+        static const char *const suffixes[] = {"com", "com", "co.jp", "jp", "net", "example"};
+        return suffixes[below(std::size(suffixes))];
+    }
+
+    // One to three slips of every kind the distance knows, somewhere in `name`.
+    std::string slipped(std::string name)
+    {
+        static const std::string letters = "abcdefghijklmnopqrstuvwxyz0123456789-";
+        const std::uint32_t slips = 1 + below(3);
+        for (std::uint32_t i = 0; i < slips && !name.empty(); ++i) {
+            const std::size_t at = below(static_cast<std::uint32_t>(name.size()));
+            switch (below(5)) {
+            case 0:
+                name[at] = letters[below(static_cast<std::uint32_t>(letters.size()))];
+                break;
+            case 1:
+                name.insert(at, 1, name[at]);
+                break;
+            case 2:
+                name.erase(at, 1);
+                break;
+            case 3:
+                if (at + 1 < name.size())
+                    std::swap(name[at], name[at + 1]);
+                break;
+            default:
+                name.insert(at, 1, letters[below(static_cast<std::uint32_t>(letters.size()))]);
+            }
+        }
+        return name.empty() ? "x" : name;
+    }
+
+private:
+    std::uint32_t m_state;
+};
+
+struct GeneratedSet
+{
+    Policy policy;
+    std::vector<std::string> history;
+    Draft draft;
+};
+
+// Internal, trusted and history references, and recipients that are slips of them, their
+// names under other suffixes, or other names.
+GeneratedSet generatedSet(std::uint32_t seed)
+{
+    Generator generate(seed);
+    GeneratedSet set;
+    std::vector<std::pair<std::string, std::string>> references;
+    for (int i = 0; i < 1500; ++i)
+        references.emplace_back(generate.name(), generate.suffix());
+    const auto domain = [](const auto &reference) {
+        return reference.first + "." + reference.second;
+    };
+    for (std::size_t i = 0; i < references.size(); ++i) {
+        if (i < 5)
+            set.policy.internalDomains.push_back(domain(references[i]));
+        else if (i < 300)
+            set.policy.trustedDomains.push_back(domain(references[i]));
+        else
+            set.history.push_back(domain(references[i]));
+    }
+    set.draft.from = taro;
+    for (int i = 0; i < 1500; ++i) {
+        const auto &reference = references[generate.below(1500)];
+        std::string name = reference.first;
+        std::string suffix = reference.second;
+        switch (generate.below(4)) {
+        case 0:
+            suffix = generate.suffix();
+            break;
+        case 1:
+            name = generate.name();
+            break;
+        default:
+            name = generate.slipped(name);
+        }
+        set.draft.to.push_back("p" + std::to_string(i) + "@" + name + "." + suffix);
+    }
+    return set;
+}
+
+TEST(LookalikeDomain, IndexedSearchAgreesWithMeasuringEveryReference)
+{
+    std::size_t typos = 0;
+    for (const std::uint32_t seed : {1u, 2u, 3u}) {
+        SCOPED_TRACE("seed " + std::to_string(seed));
+        const GeneratedSet set = generatedSet(seed);
+        const FakeHistory history(set.history);
+        const Review review = reviewDraft(set.draft, set.policy, &history);
+        const RuleContext context{set.draft,
+                                  set.policy,
+                                  PatternList(set.policy.internalDomains),
+                                  PatternList(set.policy.trustedDomains),
+                                  PatternList(),
+                                  {},
+                                  &history,
+                                  std::nullopt,
+                                  std::nullopt};
+
+        std::vector<Finding> indexed;
+        rules::checkLookalikeDomains(review, context, indexed, rules::ReferenceSearch::Indexed);
+        std::vector<Finding> exhaustive;
+        rules::checkLookalikeDomains(review, context, exhaustive,
+                                     rules::ReferenceSearch::Exhaustive);
+
+        ASSERT_EQ(indexed.size(), exhaustive.size());
+        for (std::size_t i = 0; i < indexed.size(); ++i) {
+            SCOPED_TRACE(exhaustive[i].message);
+            EXPECT_EQ(indexed[i].target.index, exhaustive[i].target.index);
+            EXPECT_EQ(indexed[i].kind, exhaustive[i].kind);
+            EXPECT_EQ(indexed[i].args, exhaustive[i].args);
+            EXPECT_EQ(indexed[i].message, exhaustive[i].message);
+            const auto how = exhaustive[i].args.text.find("how");
+            typos += how != exhaustive[i].args.text.end() && how->second == "typo";
+        }
+    }
+    // The sets are made to hold many slips: a comparison of nothing would prove nothing.
+    EXPECT_GT(typos, 500u);
 }
 
 // --- the typing distance ------------------------------------------------------------------------
