@@ -1,6 +1,7 @@
 #include "settingsdialog.h"
 
 #include "../native-host/engine/addresspattern.h"
+#include "mailtext.h"
 #include "rulemessage.h"
 
 #include <QCheckBox>
@@ -70,6 +71,16 @@ QStringList stringsOf(const json &value)
             strings << fromUtf8(entry.get<std::string>());
     }
     return strings;
+}
+
+// The admin's entries as shown: read only, and with any bidi control made visible, as in text
+// from mail (a policy's attention terms are free text, and one could be drawn reversed).
+QStringList shownEntries(const QStringList &entries)
+{
+    QStringList shown;
+    for (const QString &entry : entries)
+        shown << textFromMail(entry.toStdString());
+    return shown;
 }
 
 QStringList listOf(const json &layer, const std::string &key)
@@ -227,8 +238,9 @@ bool SettingsDialog::isLocked(const std::string &key) const
 QString SettingsDialog::problemText(const PolicyProblem &problem)
 {
     using Kind = PolicyProblem::Kind;
-    const QString key = fromUtf8(problem.key);
-    const QString text = fromUtf8(problem.text);
+    // A key or an entry the policy got wrong can hold anything, bidi controls included.
+    const QString key = textFromMail(problem.key);
+    const QString text = textFromMail(problem.text);
     const int entry = problem.index ? int(*problem.index) + 1 : 0;
     const bool ruleMember = problem.key.starts_with("rules.");
     QString sentence;
@@ -498,7 +510,7 @@ void SettingsDialog::addList(QVBoxLayout *layout, const std::string &key, const 
     editor->setFixedHeight(editor->fontMetrics().lineSpacing() * 4 + 12);
     m_lists[key] = editor;
 
-    const QStringList adminEntries = listOf(m_admin, key);
+    const QStringList adminEntries = shownEntries(listOf(m_admin, key));
     if (isLocked(key)) {
         // The user's own entries are ignored while the key is locked; the admin's are what apply.
         editor->setPlainText(adminEntries.join(u'\n'));

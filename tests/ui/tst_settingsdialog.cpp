@@ -341,6 +341,21 @@ void tst_SettingsDialog::adminEntriesAreShownBesideTheUsers()
     const QLabel *admin = dialog.findChild<QLabel *>(QStringLiteral("adminValues"));
     QVERIFY(admin);
     QVERIFY(admin->text().contains(QStringLiteral("corp.example, *.corp.example")));
+
+    // An admin's free-text entry with a right-to-left override is shown with the control made
+    // visible, never drawn reversed; in a locked list as beside the user's.
+    const json terms = {"attentionTerms", {"secret\u202Etxt.exe"}};
+    for (const bool locked : {false, true}) {
+        json policy = {terms};
+        if (locked)
+            policy["locked"] = {"attentionTerms"};
+        Opened shown(*m_file, policy, json());
+        const QString all
+            = locked ? shown.dialog->listEditor("attentionTerms")->toPlainText()
+                     : shown.dialog->findChild<QLabel *>(QStringLiteral("adminValues"))->text();
+        QVERIFY2(all.contains(QStringLiteral("secret\uFFFDtxt.exe")), qPrintable(all));
+        QVERIFY(!all.contains(QChar(0x202E)));
+    }
 }
 
 void tst_SettingsDialog::invalidPatternIsRefusedBeforeSaving()
@@ -388,6 +403,12 @@ void tst_SettingsDialog::problemsAreShownInPlainWords()
              qPrintable(shown.join(u'\n')));
     QCOMPARE(opened.dialog->listEditor("trustedDomains")->toPlainText(),
              QStringLiteral("ok.example"));
+
+    // A key the policy got wrong is shown with its bidi controls made visible.
+    Opened reversed(*m_file, json::parse("{\"noSuch\\u202eKey\":1}"), json());
+    QCOMPARE(reversed.dialog->problemsShown(),
+             QStringList{QStringLiteral("Administrator's policy: “noSuch\uFFFDKey” is not a "
+                                        "setting SendGuard knows; it is ignored.")});
 
     // A bad member of a check's setting costs that check's whole setting, and the dialog says so.
     Opened rules(*m_file, json::parse(R"({"rules":{"new-domain":{"enabled":"yes"}}})"), json());
