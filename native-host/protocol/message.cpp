@@ -33,7 +33,8 @@ struct JsonShape
 
 // Measures `text` without parsing it, stopping early once a limit is passed. Exact for valid
 // JSON; for anything else the parser reports the syntax error.
-JsonShape shapeOf(std::string_view text)
+JsonShape shapeOf(std::string_view text, std::size_t maxDepth = kMaxJsonDepth,
+                  std::size_t maxValues = kMaxJsonValues)
 {
     JsonShape shape;
     std::size_t depth = 0;
@@ -52,7 +53,7 @@ JsonShape shapeOf(std::string_view text)
         } else if (c == '[' || c == '{' || c == ',') {
             if (c != ',')
                 shape.depth = std::max(shape.depth, ++depth);
-            if (++shape.values > kMaxJsonValues || shape.depth > kMaxJsonDepth)
+            if (++shape.values > maxValues || shape.depth > maxDepth)
                 return shape;
         } else if ((c == ']' || c == '}') && depth > 0) {
             --depth;
@@ -89,26 +90,7 @@ std::string idWithoutParsing(std::string_view payload)
 
 bool jsonNestsDeeperThan(std::string_view text, std::size_t levels)
 {
-    std::size_t depth = 0;
-    bool inString = false;
-    bool escaped = false;
-    for (const char c : text) {
-        if (inString) {
-            if (escaped)
-                escaped = false;
-            else if (c == '\\')
-                escaped = true;
-            else if (c == '"')
-                inString = false;
-        } else if (c == '"') {
-            inString = true;
-        } else if ((c == '[' || c == '{') && ++depth > levels) {
-            return true;
-        } else if ((c == ']' || c == '}') && depth > 0) {
-            --depth;
-        }
-    }
-    return false;
+    return shapeOf(text, levels, std::numeric_limits<std::size_t>::max()).depth > levels;
 }
 
 namespace {

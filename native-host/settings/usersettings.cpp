@@ -1,5 +1,7 @@
 #include "usersettings.h"
 
+#include "../protocol/message.h"
+
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
@@ -16,9 +18,6 @@ namespace {
 using nlohmann::json;
 
 constexpr qint64 kMaxFileBytes = 1024 * 1024;
-// A settings file needs three levels (layer, rules, one rule); copying a parsed value recurses
-// once per level, so an absurdly deep file must be refused before it is parsed.
-constexpr std::size_t kMaxJsonDepth = 64;
 
 QString qPath(const std::filesystem::path &path)
 {
@@ -28,30 +27,6 @@ QString qPath(const std::filesystem::path &path)
 std::string text(const QString &value)
 {
     return value.toStdString();
-}
-
-bool nestsDeeperThan(const QByteArray &bytes, std::size_t limit)
-{
-    std::size_t depth = 0;
-    bool inString = false;
-    bool escaped = false;
-    for (const char c : bytes) {
-        if (inString) {
-            if (escaped)
-                escaped = false;
-            else if (c == '\\')
-                escaped = true;
-            else if (c == '"')
-                inString = false;
-        } else if (c == '"') {
-            inString = true;
-        } else if ((c == '[' || c == '{') && ++depth > limit) {
-            return true;
-        } else if ((c == ']' || c == '}') && depth > 0) {
-            --depth;
-        }
-    }
-    return false;
 }
 
 using Problem = SettingsFileProblem;
@@ -65,7 +40,10 @@ Problem::Fault brokenBecause(const QByteArray &bytes, json &layer, Problem &prob
         problem.limit = static_cast<std::size_t>(kMaxFileBytes);
         return Fault::TooLarge;
     }
-    if (nestsDeeperThan(bytes, kMaxJsonDepth)) {
+    // A settings file needs three levels (layer, rules, one rule); an absurdly deep one is
+    // refused before parsing, as requests and policy files are (kMaxJsonDepth).
+    if (jsonNestsDeeperThan(std::string_view(bytes.constData(), std::size_t(bytes.size())),
+                            kMaxJsonDepth)) {
         problem.limit = kMaxJsonDepth;
         return Fault::TooDeep;
     }
